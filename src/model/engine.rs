@@ -1,0 +1,266 @@
+//! Evaluates every figure in dependency order, and answers what a figure is built from and
+//! what depends on it.
+
+use super::expr::Expr;
+use super::scenario::Scenario;
+use super::unit::Unit;
+use super::{Cell, Period, Undefined, Value};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A line of the release: its contract id, its label as printed, and its unit.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub unit: Unit,
+}
+
+/// How a figure gets its value.
+#[derive(Clone, Debug)]
+pub enum Def {
+    /// An input: the reported value unless edited. A linked input follows its formula until it
+    /// is edited itself (nine months = first six months + the third quarter).
+    Input { reported: Decimal, link: Option<Expr> },
+    /// A computed figure; never edited.
+    Formula(Expr),
+    /// The same figure as another, shown in another table under another name.
+    Same(Cell),
+}
+
+pub struct Model {
+    lines: Vec<Line>,
+    cells: Vec<(Cell, Def)>,
+    index: HashMap<Cell, usize>,
+    /// Cell indexes, each after everything it reads.
+    order: Vec<usize>,
+    reads: Vec<Vec<usize>>,
+    read_by: Vec<Vec<usize>>,
+    /// References to figures that do not exist, or a cycle; empty for a sound model.
+    faults: Vec<String>,
+    reported: Figures,
+}
+
+/// Every figure of one scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    values: Vec<Value>,
+}
+
+impl Model {
+    /// The model of the Q3 2012 release, built once.
+    pub fn release() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(super::release::build)
+    }
+
+    pub(super) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>) -> Model {
+        let mut faults = Vec::new();
+        let index: HashMap<Cell, usize> =
+            cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();
+        if index.len() != cells.len() {
+            faults.push("a figure is defined twice".to_string());
+        }
+        let known: std::collections::HashSet<&str> = lines.iter().map(|l| l.id).collect();
+        let mut reads = vec![Vec::new(); cells.len()];
+        for (i, (cell, def)) in cells.iter().enumerate() {
+            if !known.contains(cell.line) {
+                faults.push(format!("{} has no line", cell.key()));
+            }
+            let mut refs = Vec::new();
+            match def {
+                Def::Input { link: Some(e), .. } | Def::Formula(e) => e.cells(&mut refs),
+                Def::Input { link: None, .. } => {}
+                Def::Same(other) => refs.push(*other),
+            }
+            for r in refs {
+                match index.get(&r) {
+                    Some(j) => reads[i].push(*j),
+                    None => faults.push(format!("{} reads {}, which does not exist", cell.key(), r.key())),
+                }
+            }
+        }
+        let mut read_by = vec![Vec::new(); cells.len()];
+        for (i, rs) in reads.iter().enumerate() {
+            for j in rs {
+                if let Some(list) = read_by.get_mut(*j) {
+                    list.push(i);
+                }
+            }
+        }
+        let order = topological_order(&reads, &mut faults);
+        let empty = Figures { values: Vec::new() };
+        let mut model = Model { lines, cells, index, order, reads, read_by, faults, reported: empty };
+        model.reported = model.evaluate(&Scenario::default());
+        model
+    }
+
+    /// What is wrong with the declarations, if anything; tested to be empty.
+    pub fn faults(&self) -> &[String] {
+        &self.faults
+    }
+
+    pub fn line(&self, id: &str) -> Option<&Line> {
+        self.lines.iter().find(|l| l.id == id)
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// Every figure the model holds, in declaration order.
+    pub fn cells(&self) -> impl Iterator<Item = Cell> + '_ {
+        self.cells.iter().map(|(cell, _)| *cell)
+    }
+
+    pub fn def(&self, cell: Cell) -> Option<&Def> {
+        self.index.get(&cell).and_then(|i| self.cells.get(*i)).map(|(_, d)| d)
+    }
+
+    pub fn unit(&self, cell: Cell) -> Option<Unit> {
+        self.line(cell.line).map(|l| l.unit)
+    }
+
+    /// The figure that `cell` is another name for, or `cell` itself.
+    pub fn canonical(&self, cell: Cell) -> Cell {
+        let mut cell = cell;
+        // Aliases are one step in the release; the bound keeps a bad declaration from looping.
+        for _ in 0..4 {
+            match self.def(cell) {
+                Some(Def::Same(other)) => cell = *other,
+                _ => break,
+            }
+        }
+        cell
+    }
+
+    /// The figure an edit of `cell` changes: its canonical input, or none if it is computed.
+    pub fn editable(&self, cell: Cell) -> Option<Cell> {
+        let target = self.canonical(cell);
+        matches!(self.def(target), Some(Def::Input { .. })).then_some(target)
+    }
+
+    /// Evaluates every figure of a scenario.
+    pub fn evaluate(&self, scenario: &Scenario) -> Figures {
+        let mut values: Vec<Value> = vec![Err(Undefined::Missing); self.cells.len()];
+        for &i in &self.order {
+            let Some((cell, def)) = self.cells.get(i) else { continue };
+            let value = {
+                let get = |c: Cell| -> Value {
+                    self.index.get(&c).and_then(|j| values.get(*j)).copied().unwrap_or(Err(Undefined::Missing))
+                };
+                match def {
+                    Def::Input { reported, link } => match (scenario.edit(*cell), link) {
+                        (Some(v), _) => Ok(v),
+                        (None, Some(e)) => e.evaluate(&get),
+                        (None, None) => Ok(*reported),
+                    },
+                    Def::Formula(e) => e.evaluate(&get),
+                    Def::Same(other) => get(*other),
+                }
+            };
+            if let Some(slot) = values.get_mut(i) {
+                *slot = value;
+            }
+        }
+        Figures { values }
+    }
+
+    /// The figures exactly as the release reports them.
+    pub fn reported(&self) -> &Figures {
+        &self.reported
+    }
+
+    /// What `cell` would be worth in `figures` were it not edited itself.
+    pub fn unedited(&self, cell: Cell, figures: &Figures) -> Value {
+        match self.def(cell) {
+            Some(Def::Input { link: Some(e), .. }) => e.evaluate(&|c| figures.get(self, c)),
+            Some(Def::Input { reported, link: None }) => Ok(*reported),
+            _ => figures.get(self, cell),
+        }
+    }
+
+    /// The formula of a figure in words: its own, its link's, or that of the figure it repeats.
+    pub fn formula(&self, cell: Cell) -> Option<String> {
+        let name = |c: Cell| self.name(c, cell.period);
+        match self.def(cell)? {
+            Def::Formula(e) | Def::Input { link: Some(e), .. } => Some(e.describe(&name)),
+            Def::Input { link: None, .. } => None,
+            Def::Same(other) => Some(name(*other)),
+        }
+    }
+
+    /// A figure's label, with its period when that differs from the period being explained.
+    pub fn name(&self, cell: Cell, context: Period) -> String {
+        let label = self.line(cell.line).map_or(cell.line, |l| l.label);
+        if cell.period == context {
+            label.to_string()
+        } else {
+            format!("{label} ({})", cell.period.short())
+        }
+    }
+
+    /// The figures `cell` reads directly.
+    pub fn reads(&self, cell: Cell) -> Vec<Cell> {
+        self.related(cell, &self.reads)
+    }
+
+    /// The figures that read `cell` directly.
+    pub fn read_by(&self, cell: Cell) -> Vec<Cell> {
+        self.related(cell, &self.read_by)
+    }
+
+    fn related(&self, cell: Cell, edges: &[Vec<usize>]) -> Vec<Cell> {
+        let Some(list) = self.index.get(&cell).and_then(|i| edges.get(*i)) else { return Vec::new() };
+        list.iter().filter_map(|j| self.cells.get(*j)).map(|(c, _)| *c).collect()
+    }
+}
+
+/// Kahn's algorithm over "reads" edges; a cycle is a fault and its figures stay undefined.
+fn topological_order(reads: &[Vec<usize>], faults: &mut Vec<String>) -> Vec<usize> {
+    let n = reads.len();
+    let mut pending: Vec<usize> = reads.iter().map(Vec::len).collect();
+    let mut readers = vec![Vec::new(); n];
+    for (i, rs) in reads.iter().enumerate() {
+        for &j in rs {
+            if let Some(list) = readers.get_mut(j) {
+                list.push(i);
+            }
+        }
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|i| pending.get(*i) == Some(&0)).collect();
+    ready.reverse();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        for &r in readers.get(i).map_or(&[][..], |v| v.as_slice()) {
+            if let Some(p) = pending.get_mut(r) {
+                *p = p.saturating_sub(1);
+                if *p == 0 {
+                    ready.push(r);
+                }
+            }
+        }
+    }
+    if order.len() != n {
+        faults.push("the formulas contain a cycle".to_string());
+    }
+    order
+}
+
+impl Figures {
+    pub fn get(&self, model: &Model, cell: Cell) -> Value {
+        model
+            .index
+            .get(&cell)
+            .and_then(|i| self.values.get(*i))
+            .copied()
+            .unwrap_or(Err(Undefined::Missing))
+    }
+
+    /// Shorthand for the release model.
+    pub fn at(&self, period: Period, line: &'static str) -> Value {
+        self.get(Model::release(), Cell::new(period, line))
+    }
+}

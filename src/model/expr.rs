@@ -1,0 +1,149 @@
+//! Formulas as data: one declaration per figure answers "what is it", "what is it built from"
+//! and "how is it computed".
+
+use super::format::exact;
+use super::{Cell, Undefined, Value};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Plus,
+    Minus,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// Another figure.
+    Cell(Cell),
+    /// A plain number, such as 100 for a percentage.
+    Number(Decimal),
+    /// A number the release implies and the model holds fixed, kept as an exact fraction.
+    Fixed { name: &'static str, num: Decimal, den: Decimal },
+    Sum(Vec<(Sign, Expr)>),
+    Product(Vec<Expr>),
+    /// Undefined when the divisor is zero.
+    Quotient(Box<Expr>, Box<Expr>),
+}
+
+/// A value kept as numerator and denominator while a formula is evaluated, so that a formula
+/// divides once, at the end: 1,667 × 415 ÷ 1,667 is exactly 415, not 414.999….
+#[derive(Clone, Copy)]
+struct Fraction {
+    num: Decimal,
+    den: Decimal,
+}
+
+impl Fraction {
+    fn whole(num: Decimal) -> Fraction {
+        Fraction { num, den: Decimal::ONE }
+    }
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
+    a.checked_mul(b).ok_or(Undefined::Overflow)
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
+    a.checked_add(b).ok_or(Undefined::Overflow)
+}
+
+impl Expr {
+    /// The value of the formula, given the values of the figures it reads.
+    pub fn evaluate(&self, get: &dyn Fn(Cell) -> Value) -> Value {
+        let f = self.fraction(get)?;
+        if f.den.is_zero() {
+            return Err(Undefined::ZeroDivisor);
+        }
+        f.num.checked_div(f.den).ok_or(Undefined::Overflow)
+    }
+
+    fn fraction(&self, get: &dyn Fn(Cell) -> Value) -> Result<Fraction, Undefined> {
+        Ok(match self {
+            Expr::Cell(cell) => Fraction::whole(get(*cell)?),
+            Expr::Number(n) => Fraction::whole(*n),
+            Expr::Fixed { num, den, .. } => Fraction { num: *num, den: *den },
+            Expr::Sum(terms) => {
+                let mut acc = Fraction::whole(Decimal::ZERO);
+                for (sign, term) in terms {
+                    let t = term.fraction(get)?;
+                    let t_num = if *sign == Sign::Minus { -t.num } else { t.num };
+                    acc = if acc.den == t.den {
+                        Fraction { num: add(acc.num, t_num)?, den: acc.den }
+                    } else {
+                        Fraction {
+                            num: add(mul(acc.num, t.den)?, mul(t_num, acc.den)?)?,
+                            den: mul(acc.den, t.den)?,
+                        }
+                    };
+                }
+                acc
+            }
+            Expr::Product(factors) => {
+                let mut acc = Fraction::whole(Decimal::ONE);
+                for factor in factors {
+                    let f = factor.fraction(get)?;
+                    acc = Fraction { num: mul(acc.num, f.num)?, den: mul(acc.den, f.den)? };
+                }
+                acc
+            }
+            Expr::Quotient(a, b) => {
+                let a = a.fraction(get)?;
+                let b = b.fraction(get)?;
+                if b.num.is_zero() {
+                    return Err(Undefined::ZeroDivisor);
+                }
+                Fraction { num: mul(a.num, b.den)?, den: mul(a.den, b.num)? }
+            }
+        })
+    }
+
+    /// Every figure the formula reads, in the order it reads them.
+    pub fn cells(&self, out: &mut Vec<Cell>) {
+        match self {
+            Expr::Cell(cell) => out.push(*cell),
+            Expr::Number(_) | Expr::Fixed { .. } => {}
+            Expr::Sum(terms) => terms.iter().for_each(|(_, t)| t.cells(out)),
+            Expr::Product(factors) => factors.iter().for_each(|f| f.cells(out)),
+            Expr::Quotient(a, b) => {
+                a.cells(out);
+                b.cells(out);
+            }
+        }
+    }
+
+    /// The formula in words, each figure named by `name`: "Revenues − Cost of revenues".
+    pub fn describe(&self, name: &dyn Fn(Cell) -> String) -> String {
+        match self {
+            Expr::Cell(cell) => name(*cell),
+            Expr::Number(n) => n.to_string(),
+            Expr::Fixed { name, num, den } if *den == Decimal::ONE => format!("{name} [{}]", exact(*num)),
+            Expr::Fixed { name, num, den } => format!("{name} [{} ÷ {}]", exact(*num), exact(*den)),
+            Expr::Sum(terms) => {
+                let mut out = String::new();
+                for (i, (sign, term)) in terms.iter().enumerate() {
+                    match (i, sign) {
+                        (0, Sign::Plus) => {}
+                        (0, Sign::Minus) => out.push('−'),
+                        (_, Sign::Plus) => out.push_str(" + "),
+                        (_, Sign::Minus) => out.push_str(" − "),
+                    }
+                    out.push_str(&term.operand(name));
+                }
+                out
+            }
+            Expr::Product(factors) => {
+                factors.iter().map(|f| f.operand(name)).collect::<Vec<_>>().join(" × ")
+            }
+            Expr::Quotient(a, b) => format!("{} ÷ {}", a.operand(name), b.operand(name)),
+        }
+    }
+
+    /// Like `describe`, with parentheses where the formula needs them inside another.
+    fn operand(&self, name: &dyn Fn(Cell) -> String) -> String {
+        match self {
+            Expr::Sum(terms) if terms.len() > 1 => format!("({})", self.describe(name)),
+            Expr::Product(_) | Expr::Quotient(..) => format!("({})", self.describe(name)),
+            _ => self.describe(name),
+        }
+    }
+}

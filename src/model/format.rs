@@ -1,0 +1,145 @@
+//! Figures as an analyst reads them: grouped thousands, negatives in parentheses, per-share
+//! to the cent, margins to a tenth of a percent. Rounding happens here and nowhere else.
+
+use super::unit::{round_for_display, Unit};
+use super::Value;
+use rust_decimal::Decimal;
+
+/// What the page shows for a figure that has no value (a margin when revenue is zero).
+pub const UNDEFINED: &str = "—";
+
+/// A computed figure, rounded for display.
+pub fn display(value: Value, unit: Unit) -> String {
+    match value {
+        Ok(v) => {
+            let text = exact(round_for_display(v, unit.display_places()));
+            // Rounding may leave fewer places than the unit shows (0.1 → "0.10").
+            let text = pad_places(text, unit.display_places());
+            match unit {
+                Unit::Percent => percent_sign(text),
+                _ => text,
+            }
+        }
+        Err(_) => UNDEFINED.to_string(),
+    }
+}
+
+/// An exact value with grouping and parentheses, every decimal kept: how an entered figure is
+/// written back into its field, and what the parser reads again unchanged.
+pub fn exact(value: Decimal) -> String {
+    let plain = value.abs().normalize().to_string();
+    let (int, frac) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain.as_str(), None),
+    };
+    let mut out = group(int);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if value.is_sign_negative() && !value.is_zero() {
+        format!("({out})")
+    } else {
+        out
+    }
+}
+
+/// The exact value as the contract's `data-value`: a plain decimal, `-` for negatives.
+pub fn plain(value: Value) -> String {
+    match value {
+        Ok(v) if v.is_zero() => "0".to_string(),
+        Ok(v) => v.normalize().to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn group(int: &str) -> String {
+    let digits: Vec<char> = int.chars().collect();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    out
+}
+
+fn pad_places(text: String, places: u32) -> String {
+    if places == 0 {
+        return text;
+    }
+    let (body, close) = match text.strip_suffix(')') {
+        Some(b) => (b.to_string(), ")"),
+        None => (text, ""),
+    };
+    let have = body.split_once('.').map_or(0, |(_, f)| f.len());
+    let mut body = body;
+    if have == 0 {
+        body.push('.');
+    }
+    for _ in have..places as usize {
+        body.push('0');
+    }
+    body + close
+}
+
+fn percent_sign(text: String) -> String {
+    match text.strip_suffix(')') {
+        Some(b) => format!("{b}%)"),
+        None => format!("{text}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Undefined;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn display_rounds_half_away_from_zero_and_groups() {
+        let rows: &[(&str, Unit, &str)] = &[
+            ("23382", Unit::Money, "23,382"),
+            ("-1252", Unit::Money, "(1,252)"),
+            ("670.5", Unit::Money, "671"),
+            ("-670.5", Unit::Money, "(671)"),
+            ("670.49", Unit::Money, "670"),
+            ("-0.4", Unit::Money, "0"),
+            ("0", Unit::Money, "0"),
+            ("1234567", Unit::Shares, "1,234,567"),
+            ("0.0710", Unit::PerShare, "0.07"),
+            ("0.105", Unit::PerShare, "0.11"),
+            ("-0.105", Unit::PerShare, "(0.11)"),
+            ("0.1", Unit::PerShare, "0.10"),
+            ("2", Unit::PerShare, "2.00"),
+            ("80.47", Unit::Percent, "80.5%"),
+            ("-3.25", Unit::Percent, "(3.3%)"),
+            ("20", Unit::Percent, "20.0%"),
+        ];
+        for (value, unit, shown) in rows {
+            assert_eq!(display(Ok(d(value)), *unit), *shown, "{value} as {unit:?}");
+        }
+        assert_eq!(display(Err(Undefined::ZeroDivisor), Unit::Percent), "—");
+    }
+
+    #[test]
+    fn exact_keeps_every_decimal() {
+        assert_eq!(exact(d("1234.5")), "1,234.5");
+        assert_eq!(exact(d("-1001")), "(1,001)");
+        assert_eq!(exact(d("1000000.125")), "1,000,000.125");
+        assert_eq!(exact(d("38.000")), "38");
+        assert_eq!(exact(d("-0")), "0");
+    }
+
+    #[test]
+    fn plain_is_the_contract_data_value() {
+        assert_eq!(plain(Ok(d("-1001.50"))), "-1001.5");
+        assert_eq!(plain(Ok(d("-0"))), "0");
+        assert_eq!(plain(Err(Undefined::ZeroDivisor)), "");
+    }
+}

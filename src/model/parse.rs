@@ -1,0 +1,197 @@
+//! Reading what people type, and what share links carry.
+
+use super::unit::{EntryError, Unit, MAX_ENTRY_DECIMALS};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Reads a typed figure: `1234`, `1,234`, `-1,234`, `(1,234)`, `1234.5`, `$1,234`, with spaces
+/// around. Also the minus sign `−` that documents use. Anything else is refused with a reason.
+pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(EntryError::Empty);
+    }
+    let (negative, t) = strip_sign(t)?;
+    let t = t.strip_prefix('$').unwrap_or(t).trim_start();
+    let digits = ungroup(t).ok_or(EntryError::NotANumber)?;
+    let value = plain_number(&digits)?;
+    unit.check_entry(if negative { -value } else { value })
+}
+
+/// Reads a share-link value: a plain decimal (`-1234.5`), no grouping or symbols.
+pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
+    if text.is_empty() {
+        return Err(EntryError::Empty);
+    }
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let value = plain_number(body)?;
+    unit.check_entry(if negative { -value } else { value })
+}
+
+/// A leading minus (or a `$` then a minus), or parentheses around the whole, mean negative.
+fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
+    if let Some(inner) = t.strip_prefix('(') {
+        let inner = inner.strip_suffix(')').ok_or(EntryError::NotANumber)?;
+        return Ok((true, inner.trim()));
+    }
+    for minus in ['-', '−'] {
+        if let Some(rest) = t.strip_prefix(minus) {
+            return Ok((true, rest.trim_start()));
+        }
+        if let Some(rest) = t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix(minus)) {
+            return Ok((true, rest.trim_start()));
+        }
+    }
+    Ok((false, t))
+}
+
+/// Removes thousands separators, which must sit every three digits of the whole part.
+fn ungroup(t: &str) -> Option<String> {
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let mut out: String = int.chars().filter(|c| *c != ',').collect();
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Digits with at most one point, and at least one digit: `12`, `12.5`, `.5`, `12.`.
+fn plain_number(t: &str) -> Result<Decimal, EntryError> {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !all_digits(int) || !all_digits(frac) || (int.is_empty() && frac.is_empty()) {
+        return Err(EntryError::NotANumber);
+    }
+    // Say what is wrong with a long number rather than let the conversion fail on it.
+    let int = int.trim_start_matches('0');
+    if int.len() > 12 {
+        return Err(EntryError::OutOfRange);
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > MAX_ENTRY_DECIMALS as usize {
+        return Err(EntryError::TooManyDecimals);
+    }
+    let int = if int.is_empty() { "0" } else { int };
+    let text = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+    Decimal::from_str(&text).map_err(|_| EntryError::NotANumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn accepted_entries() {
+        let rows: &[(&str, &str)] = &[
+            ("1234", "1234"),
+            ("1,234", "1234"),
+            ("-1,234", "-1234"),
+            ("(1,234)", "-1234"),
+            ("1234.5", "1234.5"),
+            ("$1,234", "1234"),
+            ("  1,234  ", "1234"),
+            ("$ 1,234", "1234"),
+            ("-$1,234", "-1234"),
+            ("$-1,234", "-1234"),
+            ("($1,234)", "-1234"),
+            ("( 1,234 )", "-1234"),
+            ("−1,234", "-1234"),
+            ("1,234,567.125", "1234567.125"),
+            ("0", "0"),
+            ("-0", "0"),
+            (".5", "0.5"),
+            ("12.", "12"),
+            ("007", "7"),
+            ("1.5000", "1.5"),
+            ("1000000000", "1000000000"),
+            ("-1000000000", "-1000000000"),
+        ];
+        for (text, value) in rows {
+            assert_eq!(parse_entry(text, Unit::Money), Ok(d(value)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refused_entries() {
+        use EntryError::*;
+        let rows: &[(&str, Unit, EntryError)] = &[
+            ("", Unit::Money, Empty),
+            ("   ", Unit::Money, Empty),
+            ("abc", Unit::Money, NotANumber),
+            ("12a", Unit::Money, NotANumber),
+            ("1e5", Unit::Money, NotANumber),
+            ("1,23", Unit::Money, NotANumber),
+            ("12,34,567", Unit::Money, NotANumber),
+            (",123", Unit::Money, NotANumber),
+            ("1.2.3", Unit::Money, NotANumber),
+            ("(1,234", Unit::Money, NotANumber),
+            ("--5", Unit::Money, NotANumber),
+            ("-(5)", Unit::Money, NotANumber),
+            ("$", Unit::Money, NotANumber),
+            ("-", Unit::Money, NotANumber),
+            (".", Unit::Money, NotANumber),
+            ("1 234", Unit::Money, NotANumber),
+            ("+5", Unit::Money, NotANumber),
+            ("12.3456", Unit::Money, TooManyDecimals),
+            ("0.0001", Unit::Shares, TooManyDecimals),
+            ("1000000000.001", Unit::Money, OutOfRange),
+            ("99999999999999999999999999999999", Unit::Money, OutOfRange),
+            ("-5", Unit::Shares, Negative),
+            ("(5)", Unit::Shares, Negative),
+        ];
+        for (text, unit, why) in rows {
+            assert_eq!(parse_entry(text, *unit), Err(*why), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_link_values() {
+        assert_eq!(parse_plain("500", Unit::Money), Ok(d("500")));
+        assert_eq!(parse_plain("-1234.5", Unit::Money), Ok(d("-1234.5")));
+        assert_eq!(parse_plain("1,234", Unit::Money), Err(EntryError::NotANumber));
+        assert_eq!(parse_plain("(5)", Unit::Money), Err(EntryError::NotANumber));
+        assert_eq!(parse_plain("", Unit::Money), Err(EntryError::Empty));
+        assert_eq!(parse_plain("-3", Unit::Shares), Err(EntryError::Negative));
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_panics_the_parser(s in ".{0,40}") {
+            for unit in [Unit::Money, Unit::Shares, Unit::PerShare, Unit::Percent] {
+                let _ = parse_entry(&s, unit);
+                let _ = parse_plain(&s, unit);
+            }
+        }
+
+        #[test]
+        fn number_like_strings_never_panic(s in "[-−$(), .0-9]{0,40}") {
+            let _ = parse_entry(&s, Unit::Money);
+        }
+
+        #[test]
+        fn exact_text_reads_back(v in -1_000_000_000_000i64..1_000_000_000_000i64) {
+            let value = Decimal::new(v, 3);
+            let text = super::super::format::exact(value);
+            prop_assert_eq!(parse_entry(&text, Unit::Money), Ok(value.normalize()));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The periods of the release, named as in the contract.
+
+/// A column of the release: a quarter, nine months, four quarters or a balance-sheet date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Q3_2012,
+    Q3_2011,
+    M9_2012,
+    M9_2011,
+    F4_2012,
+    F4_2011,
+    Bs2012,
+    Bs2011,
+}
+
+impl Period {
+    pub const ALL: [Period; 8] = [
+        Period::Q3_2012,
+        Period::Q3_2011,
+        Period::M9_2012,
+        Period::M9_2011,
+        Period::F4_2012,
+        Period::F4_2011,
+        Period::Bs2012,
+        Period::Bs2011,
+    ];
+
+    /// The income-statement columns, in the release's order.
+    pub const INCOME: [Period; 4] =
+        [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011];
+    pub const QUARTERS: [Period; 2] = [Period::Q3_2012, Period::Q3_2011];
+    pub const NINE_MONTHS: [Period; 2] = [Period::M9_2012, Period::M9_2011];
+    pub const FOUR_QUARTERS: [Period; 2] = [Period::F4_2012, Period::F4_2011];
+    pub const BALANCE: [Period; 2] = [Period::Bs2012, Period::Bs2011];
+
+    /// The contract id, used in `data-period` and share links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Period::Q3_2012 => "q3-2012",
+            Period::Q3_2011 => "q3-2011",
+            Period::M9_2012 => "9m-2012",
+            Period::M9_2011 => "9m-2011",
+            Period::F4_2012 => "4q-2012",
+            Period::F4_2011 => "4q-2011",
+            Period::Bs2012 => "2012-09-30",
+            Period::Bs2011 => "2011-12-31",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    /// A short name for messages and formula explanations.
+    pub fn short(self) -> &'static str {
+        match self {
+            Period::Q3_2012 => "Q3 2012",
+            Period::Q3_2011 => "Q3 2011",
+            Period::M9_2012 => "9M 2012",
+            Period::M9_2011 => "9M 2011",
+            Period::F4_2012 => "4Q to Sep 2012",
+            Period::F4_2011 => "4Q to Sep 2011",
+            Period::Bs2012 => "Sep 30, 2012",
+            Period::Bs2011 => "Dec 31, 2011",
+        }
+    }
+
+    /// The column-group heading the release prints above this period.
+    pub fn group(self) -> &'static str {
+        match self {
+            Period::Q3_2012 | Period::Q3_2011 => "Three Months Ended September 30,",
+            Period::M9_2012 | Period::M9_2011 => "Nine Months Ended September 30,",
+            Period::F4_2012 | Period::F4_2011 => "Four Quarters Ended September 30,",
+            Period::Bs2012 => "September 30, 2012",
+            Period::Bs2011 => "December 31, 2011",
+        }
+    }
+
+    /// The column heading under the group.
+    pub fn column(self) -> &'static str {
+        match self {
+            Period::Q3_2012 | Period::M9_2012 | Period::F4_2012 => "2012",
+            Period::Q3_2011 | Period::M9_2011 | Period::F4_2011 => "2011",
+            Period::Bs2012 => "",
+            Period::Bs2011 => "(restated)",
+        }
+    }
+
+    /// The nine months that contain this quarter: where a quarter's flow edit also lands.
+    pub fn nine_months(self) -> Option<Period> {
+        match self {
+            Period::Q3_2012 => Some(Period::M9_2012),
+            Period::Q3_2011 => Some(Period::M9_2011),
+            _ => None,
+        }
+    }
+
+    /// The same period a year earlier, for growth rates.
+    pub fn prior_year(self) -> Option<Period> {
+        match self {
+            Period::Q3_2012 => Some(Period::Q3_2011),
+            Period::M9_2012 => Some(Period::M9_2011),
+            Period::F4_2012 => Some(Period::F4_2011),
+            _ => None,
+        }
+    }
+}

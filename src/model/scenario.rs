@@ -1,0 +1,72 @@
+//! A scenario: a set of edits against the release, and what an edit is allowed to be.
+
+use super::engine::Model;
+use super::unit::EntryError;
+use super::Cell;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Edits by figure; evaluating a scenario gives every figure (`Model::evaluate`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scenario {
+    edits: BTreeMap<Cell, Decimal>,
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchFigure,
+    /// The figure is computed from others; edit those instead.
+    Computed,
+    Entry(EntryError),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchFigure => f.write_str("no such figure"),
+            EditError::Computed => f.write_str("computed from other figures, not an input"),
+            EditError::Entry(e) => e.fmt(f),
+        }
+    }
+}
+
+impl Scenario {
+    /// The edited value of `cell`, which must be canonical (see `Model::editable`).
+    pub fn edit(&self, cell: Cell) -> Option<Decimal> {
+        self.edits.get(&cell).copied()
+    }
+
+    /// The edits in a stable order: by period, then line.
+    pub fn edits(&self) -> impl Iterator<Item = (Cell, Decimal)> + '_ {
+        self.edits.iter().map(|(c, v)| (*c, *v))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// This scenario with `cell` (or the figure it names) set to `value`. Setting a figure to
+    /// what it would be unedited removes the edit, so a scenario holds only real changes.
+    pub fn with(&self, model: &Model, cell: Cell, value: Decimal) -> Result<Scenario, EditError> {
+        let target = model.editable(cell).ok_or(match model.def(cell) {
+            Some(_) => EditError::Computed,
+            None => EditError::NoSuchFigure,
+        })?;
+        let unit = model.unit(target).ok_or(EditError::NoSuchFigure)?;
+        let value = unit.check_entry(value).map_err(EditError::Entry)?;
+        let mut next = self.without(model, target);
+        let unedited = model.unedited(target, &model.evaluate(&next));
+        if unedited != Ok(value) {
+            next.edits.insert(target, value);
+        }
+        Ok(next)
+    }
+
+    /// This scenario with `cell` back at its unedited value.
+    pub fn without(&self, model: &Model, cell: Cell) -> Scenario {
+        let mut next = self.clone();
+        next.edits.remove(&model.canonical(cell));
+        next
+    }
+}

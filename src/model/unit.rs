@@ -1,0 +1,79 @@
+//! What a figure measures, how far an entry may go, and how it is shown.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Thousands of dollars.
+    Money,
+    /// Thousands of shares.
+    Shares,
+    /// Dollars per share.
+    PerShare,
+    /// Percentage points: 80.47 means 80.47 %.
+    Percent,
+}
+
+/// Entries are bounded so that no formula can overflow a `Decimal` (96-bit mantissa): the
+/// largest product the model forms is about (sum of 30 entries) × shares × a four-digit
+/// constant, far below 7.9e28. A trillion dollars, or a trillion shares, is beyond any scenario.
+pub const MAX_ENTRY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+/// Thousands to three places is whole dollars (or whole shares).
+pub const MAX_ENTRY_DECIMALS: u32 = 3;
+
+impl Unit {
+    /// The places shown once rounded for display.
+    pub fn display_places(self) -> u32 {
+        match self {
+            Unit::Money | Unit::Shares => 0,
+            Unit::PerShare => 2,
+            Unit::Percent => 1,
+        }
+    }
+
+    /// Share counts cannot be negative; money can.
+    pub fn allows_negative(self) -> bool {
+        !matches!(self, Unit::Shares)
+    }
+
+    /// Why `value` cannot be entered for a figure of this unit, if it cannot.
+    pub fn check_entry(self, value: Decimal) -> Result<Decimal, EntryError> {
+        if value.scale() > MAX_ENTRY_DECIMALS && value.normalize().scale() > MAX_ENTRY_DECIMALS {
+            return Err(EntryError::TooManyDecimals);
+        }
+        if value.abs() > MAX_ENTRY {
+            return Err(EntryError::OutOfRange);
+        }
+        if value.is_sign_negative() && !value.is_zero() && !self.allows_negative() {
+            return Err(EntryError::Negative);
+        }
+        Ok(value.normalize())
+    }
+}
+
+/// Why a typed value was refused, in words a person understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryError {
+    Empty,
+    NotANumber,
+    TooManyDecimals,
+    OutOfRange,
+    Negative,
+}
+
+impl std::fmt::Display for EntryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EntryError::Empty => "Enter a number.",
+            EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
+            EntryError::TooManyDecimals => "Too many decimals: at most 3 (thousands to the unit).",
+            EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
+            EntryError::Negative => "A share count cannot be negative.",
+        })
+    }
+}
+
+/// Rounds for display only: half away from zero, as the release rounds.
+pub fn round_for_display(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
