@@ -1,0 +1,268 @@
+//! Each rule of the contract's "What an edit means", with results worked out by hand from the
+//! release's figures.
+
+use qualys_what_if::model::link::{decode, encode};
+use qualys_what_if::model::{format, Cell, EditError, Figures, Model, Period, Period::*, Scenario};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn edit(edits: &[(Period, &'static str, &str)]) -> (Scenario, Figures) {
+    let model = Model::release();
+    let mut scenario = Scenario::default();
+    for (p, line, v) in edits {
+        scenario = scenario.with(model, Cell::new(*p, line), d(v)).unwrap();
+    }
+    let figures = model.evaluate(&scenario);
+    (scenario, figures)
+}
+
+/// Checks figures as displayed (rounded) and, where given with a `=`, exactly.
+fn expect(figures: &Figures, rows: &[(Period, &'static str, &str)]) {
+    let model = Model::release();
+    for (p, line, want) in rows {
+        let cell = Cell::new(*p, line);
+        let value = figures.get(model, cell);
+        let got = match want.strip_prefix('=') {
+            Some(_) => format!("={}", format::plain(value)),
+            None => format::display(value, model.unit(cell).unwrap()),
+        };
+        assert_eq!(&got, want, "{}", cell.key());
+    }
+}
+
+#[test]
+fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {
+    // Revenue +1,000 in Q3 2012; taxes as entered, so net income +1,000 too.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "24382")]);
+    expect(&f, &[
+        (Q3_2012, "revenue", "=24382"),
+        (M9_2012, "revenue", "=67763"),
+        (Q3_2012, "gross_profit", "19,748"),
+        (M9_2012, "gross_profit", "54,340"),
+        (Q3_2012, "net_income", "=2667"),
+        (M9_2012, "net_income", "=2105"),
+        // Four quarters: the fixed prior fourth quarter 20,653 + nine months.
+        (F4_2012, "revenue", "=88416"),
+        (F4_2012, "four_quarter_bookings", "99,696"),
+        // Nine-month net income rolls the accumulated deficit and, through operating cash,
+        // the cash balance: the balance sheet still balances.
+        (Bs2012, "accumulated_deficit", "(74,267)"),
+        (M9_2012, "cash_from_operations", "11,669"),
+        (Bs2012, "cash", "26,804"),
+        (Bs2012, "total_assets", "78,836"),
+        (Bs2012, "total_liabilities_and_equity", "78,836"),
+        // Two-class: 2,667 × 415 ÷ 1,667 = 663.95 to common; ÷ 5,843 = 0.1136.
+        (Q3_2012, "net_income_to_common_basic", "664"),
+        (Q3_2012, "eps_basic", "0.11"),
+        // Diluted: 2,667 × 1,664 ÷ 1,667 = 2,662.20; ÷ 26,545 = 0.1003.
+        (Q3_2012, "net_income_to_common_diluted", "2,662"),
+        (Q3_2012, "eps_diluted", "0.10"),
+        // The prior year does not move.
+        (Q3_2011, "revenue", "=19375"),
+        (M9_2011, "revenue", "=55560"),
+    ]);
+}
+
+#[test]
+fn a_nine_month_edit_changes_only_nine_months_and_holds() {
+    let (scenario, f) = edit(&[(M9_2012, "revenue", "70000"), (Q3_2012, "revenue", "25000")]);
+    expect(&f, &[
+        (Q3_2012, "revenue", "=25000"),
+        (M9_2012, "revenue", "=70000"),
+        (F4_2012, "revenue", "=90653"),
+        (Q3_2012, "gross_profit", "20,366"),
+        (M9_2012, "gross_profit", "56,577"),
+    ]);
+    assert_eq!(scenario.edits().count(), 2);
+}
+
+#[test]
+fn share_counts_are_each_periods_own() {
+    let (_, f) = edit(&[(Q3_2012, "shares_basic", "6000")]);
+    expect(&f, &[
+        (M9_2012, "shares_basic", "=5540"),
+        (Q3_2012, "shares_diluted", "=26702"),
+        // 1,667 × 6,000 × 415 ÷ (6,000 × 415 + 5,843 × 1,252) = 423.33 to common.
+        (Q3_2012, "net_income_to_common_basic", "423"),
+        (Q3_2012, "eps_basic", "0.07"),
+        (Q3_2012, "net_income_to_participating", "(1,244)"),
+        // Diluted net income to common is held at the release's ratio: still 1,664.
+        (Q3_2012, "net_income_to_common_diluted", "=1664"),
+        (Q3_2012, "eps_diluted", "0.06"),
+    ]);
+}
+
+#[test]
+fn stock_compensation_moves_the_add_backs_not_the_gaap_lines() {
+    // 349 → 500: +151 in Q3 2012 and nine months.
+    let (_, f) = edit(&[(Q3_2012, "sbc_sales_and_marketing", "500")]);
+    expect(&f, &[
+        (Q3_2012, "sales_and_marketing", "=8797"),
+        (Q3_2012, "income_from_operations", "=1721"),
+        (Q3_2012, "net_income", "=1667"),
+        (Q3_2012, "eps_diluted", "0.06"),
+        (Q3_2012, "sbc_total", "=1178"),
+        (M9_2012, "sbc_sales_and_marketing", "=1007"),
+        (M9_2012, "sbc_total", "=2734"),
+        (Q3_2012, "non_gaap_income_from_operations", "=2899"),
+        (Q3_2012, "non_gaap_net_income", "=2845"),
+        (Q3_2012, "adjusted_ebitda", "=4750"),
+        (Q3_2012, "non_gaap_gross_profit", "=18816"),
+        // 2,845 × 1,664 ÷ 1,667 = 2,839.88; ÷ 26,545 = 0.1070.
+        (Q3_2012, "non_gaap_eps_diluted", "0.11"),
+        // 2,845 × 415 ÷ 1,667 = 708.26; ÷ 5,843 = 0.1212.
+        (Q3_2012, "non_gaap_net_income_to_common", "708"),
+        (Q3_2012, "non_gaap_eps_basic", "0.12"),
+        // The cash flow's stock-based compensation is the same figure.
+        (M9_2012, "cash_from_operations", "10,820"),
+    ]);
+}
+
+#[test]
+fn deferred_revenue_links_bookings_cash_flow_and_balance_sheet() {
+    // 51,693 → 55,000: +3,307.
+    let (_, f) = edit(&[(Bs2012, "deferred_revenue_current", "55000")]);
+    expect(&f, &[
+        (F4_2012, "deferred_revenue_current_ending", "=55000"),
+        (F4_2012, "deferred_revenue_current_change", "=14587"),
+        (F4_2012, "four_quarter_bookings", "=102003"),
+        (F4_2012, "four_quarter_bookings_growth", "29.3%"),
+        (M9_2012, "change_deferred_revenue", "=9722"),
+        (M9_2012, "cash_from_operations", "13,976"),
+        (Bs2012, "cash", "29,111"),
+        (Bs2012, "total_liabilities", "76,275"),
+        (Bs2012, "total_assets", "81,143"),
+        (Bs2012, "total_liabilities_and_equity", "81,143"),
+        // Revenue is not touched.
+        (Q3_2012, "revenue", "=23382"),
+    ]);
+}
+
+#[test]
+fn the_bookings_table_edits_the_balance_sheet_figure() {
+    let (scenario, f) = edit(&[(F4_2012, "deferred_revenue_current_ending", "55000")]);
+    assert_eq!(scenario.edits().collect::<Vec<_>>(), vec![(Cell::new(Bs2012, "deferred_revenue_current"), d("55000"))]);
+    expect(&f, &[(Bs2012, "deferred_revenue_current", "=55000"), (F4_2012, "four_quarter_bookings", "=102003")]);
+}
+
+#[test]
+fn the_2012_period_begins_where_the_2011_period_ends() {
+    let (scenario, f) = edit(&[(F4_2012, "deferred_revenue_current_beginning", "41000")]);
+    assert_eq!(scenario.edits().collect::<Vec<_>>(), vec![(Cell::new(F4_2011, "deferred_revenue_current_ending"), d("41000"))]);
+    expect(&f, &[
+        (F4_2011, "deferred_revenue_current_change", "=6630"),
+        (F4_2011, "four_quarter_bookings", "=79446"),
+        (F4_2012, "deferred_revenue_current_beginning", "=41000"),
+        (F4_2012, "deferred_revenue_current_change", "=10693"),
+        (F4_2012, "four_quarter_bookings", "=98109"),
+    ]);
+}
+
+#[test]
+fn cash_at_the_start_of_2012_is_the_december_balance_sheet() {
+    let (scenario, f) = edit(&[(M9_2012, "cash_beginning", "25000")]);
+    assert_eq!(scenario.edits().collect::<Vec<_>>(), vec![(Cell::new(Bs2011, "cash"), d("25000"))]);
+    expect(&f, &[(Bs2011, "cash", "=25000"), (M9_2012, "cash_ending", "=26256"), (Bs2012, "cash", "=26256")]);
+}
+
+#[test]
+fn other_comprehensive_income_rolls_into_accumulated_oci() {
+    let (_, f) = edit(&[(Q3_2012, "fx_translation", "141")]);
+    expect(&f, &[
+        (M9_2012, "fx_translation", "=83"),
+        (M9_2012, "comprehensive_income", "=1188"),
+        (Bs2012, "accumulated_oci", "(901)"),
+    ]);
+}
+
+#[test]
+fn interest_is_entered_as_a_positive_expense() {
+    let (_, f) = edit(&[(Q3_2012, "interest_expense", "138")]);
+    expect(&f, &[
+        (Q3_2012, "total_other_income_expense", "(77)"),
+        (Q3_2012, "net_income", "=1567"),
+        (Q3_2012, "interest_expense_net", "=137"),
+        // EBITDA adds net interest back: unchanged.
+        (Q3_2012, "ebitda", "=3632"),
+    ]);
+}
+
+#[test]
+fn undefined_figures_are_shown_as_a_dash_not_a_panic() {
+    let (_, f) = edit(&[(Q3_2012, "revenue", "0"), (Q3_2012, "shares_basic", "0")]);
+    let model = Model::release();
+    for line in ["gross_margin", "operating_margin", "adjusted_ebitda_margin", "non_gaap_gross_margin", "eps_basic", "non_gaap_eps_basic"] {
+        let value = f.get(model, Cell::new(Q3_2012, line));
+        assert!(value.is_err(), "{line}");
+        assert_eq!(format::display(value, model.unit(Cell::new(Q3_2012, line)).unwrap()), "—");
+        assert_eq!(format::plain(value), "");
+    }
+    expect(&f, &[(M9_2012, "gross_margin", "69.1%"), (Q3_2012, "gross_profit", "(4,634)")]);
+}
+
+#[test]
+fn an_edit_back_to_the_release_is_no_edit() {
+    let model = Model::release();
+    let (scenario, _) = edit(&[(Q3_2012, "revenue", "24382")]);
+    let back = scenario.with(model, Cell::new(Q3_2012, "revenue"), d("23382.000")).unwrap();
+    assert!(back.is_empty());
+    // Nine months set to what the quarter already makes them is no edit either.
+    let nine = scenario.with(model, Cell::new(M9_2012, "revenue"), d("67763")).unwrap();
+    assert_eq!(nine, scenario);
+}
+
+#[test]
+fn computed_figures_and_bad_values_are_refused() {
+    let model = Model::release();
+    let s = Scenario::default();
+    assert_eq!(s.with(model, Cell::new(Q3_2012, "gross_profit"), d("1")), Err(EditError::Computed));
+    assert_eq!(s.with(model, Cell::new(Bs2012, "cash"), d("1")), Err(EditError::Computed));
+    assert_eq!(s.with(model, Cell::new(Q3_2012, "no_such_line"), d("1")), Err(EditError::NoSuchFigure));
+    assert!(matches!(s.with(model, Cell::new(Q3_2012, "shares_basic"), d("-1")), Err(EditError::Entry(_))));
+    assert!(matches!(s.with(model, Cell::new(Q3_2012, "revenue"), d("1000000001")), Err(EditError::Entry(_))));
+}
+
+#[test]
+fn the_contract_example_link_loads() {
+    let model = Model::release();
+    let (scenario, problems) =
+        decode(model, "#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000");
+    assert!(problems.is_empty(), "{problems:?}");
+    let f = model.evaluate(&scenario);
+    expect(&f, &[(Q3_2012, "sbc_total", "=1178"), (F4_2012, "four_quarter_bookings", "=102003")]);
+    assert_eq!(encode(&scenario), "v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000");
+}
+
+#[test]
+fn unusable_parts_of_a_link_are_named_and_the_rest_loads() {
+    let model = Model::release();
+    let (scenario, problems) = decode(
+        model,
+        "v=1&q3-2012.revenue=24000&q3-2012.gross_profit=1&q9-2012.revenue=1&q3-2012.nothing=1&q3-2012.cost_of_revenue=abc&junk&q3-2012.shares_basic=-5&q3-2012.interest_income=%2D3",
+    );
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+    for fragment in ["gross_profit", "q9-2012", "nothing", "abc", "junk", "shares_basic"] {
+        assert!(problems.iter().any(|p| p.contains(fragment)), "{fragment} not named in {problems:#?}");
+    }
+    let f = model.evaluate(&scenario);
+    expect(&f, &[(Q3_2012, "revenue", "=24000"), (Q3_2012, "interest_income", "=-3")]);
+}
+
+#[test]
+fn a_link_of_another_version_loads_nothing_and_says_so() {
+    let (scenario, problems) = decode(Model::release(), "v=2&q3-2012.revenue=24000");
+    assert!(scenario.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("version 2"));
+}
+
+#[test]
+fn an_empty_scenario_has_an_empty_fragment() {
+    assert_eq!(encode(&Scenario::default()), "");
+    let (scenario, problems) = decode(Model::release(), "");
+    assert!(scenario.is_empty() && problems.is_empty());
+}
