@@ -172,18 +172,13 @@ impl Model {
         &self.reported
     }
 
-    /// What `cell` would be worth in `figures` were it not edited itself.
-    pub fn unedited(&self, cell: Cell, figures: &Figures) -> Value {
-        match self.def(cell) {
-            Some(Def::Input { link: Some(e), .. }) => e.evaluate(&|c| figures.get(self, c)),
-            Some(Def::Input { reported, link: None }) => Ok(*reported),
-            _ => figures.get(self, cell),
-        }
-    }
-
     /// The formula of a figure in words: its own, its link's, or that of the figure it repeats.
     pub fn formula(&self, cell: Cell) -> Option<String> {
-        let name = |c: Cell| self.name(c, cell.period);
+        self.formula_with(cell, &|c| self.name(c, cell.period))
+    }
+
+    /// The formula with each figure written by `name`, e.g. with its value beside it.
+    pub fn formula_with(&self, cell: Cell, name: &dyn Fn(Cell) -> String) -> Option<String> {
         match self.def(cell)? {
             Def::Formula(e) | Def::Input { link: Some(e), .. } => Some(e.describe(&name)),
             Def::Input { link: None, .. } => None,

@@ -65,6 +65,20 @@ impl Period {
         }
     }
 
+    /// The period in words, for labels read aloud: "three months ended September 30, 2012".
+    pub fn long(self) -> &'static str {
+        match self {
+            Period::Q3_2012 => "three months ended September 30, 2012",
+            Period::Q3_2011 => "three months ended September 30, 2011",
+            Period::M9_2012 => "nine months ended September 30, 2012",
+            Period::M9_2011 => "nine months ended September 30, 2011",
+            Period::F4_2012 => "four quarters ended September 30, 2012",
+            Period::F4_2011 => "four quarters ended September 30, 2011",
+            Period::Bs2012 => "September 30, 2012",
+            Period::Bs2011 => "December 31, 2011",
+        }
+    }
+
     /// The column-group heading the release prints above this period.
     pub fn group(self) -> &'static str {
         match self {

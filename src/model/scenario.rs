@@ -47,7 +47,9 @@ impl Scenario {
     }
 
     /// This scenario with `cell` (or the figure it names) set to `value`. Setting a figure to
-    /// what it would be unedited removes the edit, so a scenario holds only real changes.
+    /// its reported value removes the edit, so a scenario holds only changes to the release.
+    /// The rule looks at the release alone, never at other edits, so a scenario does not depend
+    /// on the order its edits were made in (and a share link reloads exactly).
     pub fn with(&self, model: &Model, cell: Cell, value: Decimal) -> Result<Scenario, EditError> {
         let target = model.editable(cell).ok_or(match model.def(cell) {
             Some(_) => EditError::Computed,
@@ -56,8 +58,7 @@ impl Scenario {
         let unit = model.unit(target).ok_or(EditError::NoSuchFigure)?;
         let value = unit.check_entry(value).map_err(EditError::Entry)?;
         let mut next = self.without(model, target);
-        let unedited = model.unedited(target, &model.evaluate(&next));
-        if unedited != Ok(value) {
+        if model.reported().get(model, target) != Ok(value) {
             next.edits.insert(target, value);
         }
         Ok(next)
