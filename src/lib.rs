@@ -1,1 +1,3 @@
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -33,7 +33,7 @@ pub struct FigureRow {
     pub added: bool,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Table {
     pub id: &'static str,
     pub title: &'static str,

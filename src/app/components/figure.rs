@@ -1,0 +1,154 @@
+//! One figure in a table: an input the user edits in place, or a computed figure.
+
+use crate::app::state::{field_text, Action, Draft, State};
+use crate::model::format::{display, plain};
+use crate::model::{Cell, Unit, Value};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FigureProps {
+    pub cell: Cell,
+    pub unit: Unit,
+    /// Shown with its sign turned (interest expense as (38)).
+    pub negated: bool,
+    pub value: Value,
+    pub reported: Value,
+    /// An input, not a computed figure.
+    pub editable: bool,
+    /// The input is edited in the scenario.
+    pub edited: bool,
+    pub draft: Option<Draft>,
+    /// The line and period in words, for screen readers.
+    pub label: AttrValue,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn turned(value: Value, negated: bool) -> Value {
+    value.map(|v| if negated { -v } else { v })
+}
+
+/// "▲" or "▼" against the release, so a change is not told by colour alone.
+fn direction(value: Value, reported: Value) -> &'static str {
+    match (value, reported) {
+        (Ok(v), Ok(r)) if v > r => "▲",
+        (Ok(v), Ok(r)) if v < r => "▼",
+        _ => "◆",
+    }
+}
+
+#[function_component(Figure)]
+pub fn figure(props: &FigureProps) -> Html {
+    let moved = props.value != props.reported;
+    let shown = display(turned(props.value, props.negated), props.unit);
+    let reported = display(turned(props.reported, props.negated), props.unit);
+    let cell = props.cell;
+    let data_value = plain(props.value);
+    let reported_note = format!("Reported: {reported}");
+
+    if !props.editable {
+        let onclick = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(cell))))
+        };
+        let onkeydown = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Explain(Some(cell)));
+                }
+            })
+        };
+        // Moved figures take focus, so their reported value is one focus away by keyboard.
+        return html! {
+            <td class={classes!("num", moved.then_some("moved"))}>
+                <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
+                    data-reported={reported.clone()}
+                    title={format!("{reported_note}. Click to see how it is computed.")}
+                    tabindex={moved.then_some("0")} role={moved.then_some("button")}
+                    aria-label={moved.then(|| format!("{}: {shown}, reported {reported}", props.label))}
+                    {onclick} {onkeydown}>
+                    if moved { <span class="dir" aria-hidden="true">{direction(props.value, props.reported)}</span> }
+                    {shown.clone()}
+                </span>
+            </td>
+        };
+    }
+
+    let draft = props.draft.as_ref();
+    let text = match (draft, props.value) {
+        (Some(d), _) => d.text.clone(),
+        (None, Ok(v)) => field_text(v, props.negated),
+        (None, Err(_)) => String::new(),
+    };
+    let error = draft.and_then(|d| d.error.clone());
+    let error_id = format!("err-{}-{}", cell.period.id(), cell.line);
+    let onfocus = {
+        let dispatch = props.dispatch.clone();
+        let entry = props.value.map(|v| field_text(v, false)).unwrap_or_default();
+        Callback::from(move |e: FocusEvent| {
+            dispatch.dispatch(Action::Focus { cell, text: entry.clone() });
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                input.select();
+            }
+        })
+    };
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatch.dispatch(Action::Type { cell, text: input.value() });
+            }
+        })
+    };
+    let onblur = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Leave(cell)))
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "Escape" {
+                dispatch.dispatch(Action::Cancel(cell));
+            }
+            if key == "Enter" || key == "Escape" {
+                e.prevent_default();
+                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                    let _ = input.blur();
+                }
+            }
+        })
+    };
+    let reset = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
+    };
+    let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
+    html! {
+        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"))}>
+            <div class="field-wrap">
+                if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
+                <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
+                    data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
+                    value={text} aria-label={props.label.clone()}
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={error.is_some().then(|| error_id.clone())}
+                    title={format!("{reported_note}.{hint}")}
+                    {onfocus} {oninput} {onblur} {onkeydown} />
+                if props.edited {
+                    <button type="button" class="reset" onclick={reset}
+                        aria-label={format!("Reset {} to the reported {reported}", props.label)}
+                        title={format!("Reset to the reported {reported}")}>{"↺"}</button>
+                }
+            </div>
+            if moved && error.is_none() {
+                <span class="was">{format!("was {reported}")}</span>
+            }
+            if let Some(why) = error {
+                <span class="field-error" id={error_id}>{why}</span>
+            }
+        </td>
+    }
+}

@@ -1,0 +1,80 @@
+//! The release's headline figures for the third quarter: the scenario's value and, once it
+//! differs, the reported value and the difference.
+
+use crate::model::format::{display, plain};
+use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
+use std::rc::Rc;
+use yew::prelude::*;
+
+struct Headline {
+    title: &'static str,
+    cell: Cell,
+    /// A second figure beside it: growth, or a margin.
+    beside: Option<(Cell, &'static str)>,
+}
+
+const HEADLINES: [Headline; 6] = [
+    Headline { title: "Revenues, Q3 2012", cell: Cell::new(Q3_2012, "revenue"), beside: Some((Cell::new(Q3_2012, "revenue_growth"), "year over year")) },
+    Headline { title: "GAAP diluted EPS", cell: Cell::new(Q3_2012, "eps_diluted"), beside: None },
+    Headline { title: "Non-GAAP diluted EPS", cell: Cell::new(Q3_2012, "non_gaap_eps_diluted"), beside: None },
+    Headline { title: "Non-GAAP net income", cell: Cell::new(Q3_2012, "non_gaap_net_income"), beside: None },
+    Headline { title: "Adjusted EBITDA", cell: Cell::new(Q3_2012, "adjusted_ebitda"), beside: Some((Cell::new(Q3_2012, "adjusted_ebitda_margin"), "of revenues")) },
+    Headline { title: "Four-Quarter Bookings", cell: Cell::new(F4_2012, "four_quarter_bookings"), beside: Some((Cell::new(F4_2012, "four_quarter_bookings_growth"), "year over year")) },
+];
+
+/// "+1,000" or "−0.02": the change against the release, in the figure's own unit.
+pub fn difference(value: Value, reported: Value, unit: Unit) -> Option<String> {
+    let diff = value.ok()?.checked_sub(reported.ok()?)?;
+    let text = display(Ok(diff.abs()), unit);
+    let text = if unit == Unit::Percent { text.replace('%', " pts") } else { text };
+    Some(if diff.is_sign_negative() { format!("−{text}") } else { format!("+{text}") })
+}
+
+/// A figure with the contract's attributes, outside the tables.
+pub fn figure(cell: Cell, value: Value, class: &'static str) -> Html {
+    let unit = Model::release().unit(cell).unwrap_or(Unit::Money);
+    html! {
+        <span class={class} data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}>
+            {display(value, unit)}
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    pub figures: Rc<Figures>,
+}
+
+#[function_component(Headlines)]
+pub fn headlines(props: &HeadlineProps) -> Html {
+    let model = Model::release();
+    let cards = HEADLINES.iter().map(|h| {
+        let unit = model.unit(h.cell).unwrap_or(Unit::Money);
+        let value = props.figures.get(model, h.cell);
+        let reported = model.reported().get(model, h.cell);
+        let moved = value != reported;
+        let money = matches!(unit, Unit::Money);
+        html! {
+            <div class={classes!("card", moved.then_some("moved"))}>
+                <div class="card-title">{h.title}</div>
+                <div class="card-value">
+                    if money { <span class="unit">{"$"}</span> }
+                    {figure(h.cell, value, "fig")}
+                    if money { <span class="unit">{"K"}</span> }
+                </div>
+                if let Some((beside, words)) = h.beside {
+                    <div class="card-beside">{figure(beside, props.figures.get(model, beside), "fig")}{format!(" {words}")}</div>
+                }
+                if moved {
+                    <div class="card-change">
+                        {format!("Reported {}", display(reported, unit))}
+                        if let Some(d) = difference(value, reported, unit) {
+                            <span class="delta">{format!(" · {d}")}</span>
+                        }
+                    </div>
+                }
+            </div>
+        }
+    });
+    html! { <section class="headlines" aria-label="Headline figures">{ for cards }</section> }
+}

@@ -1,0 +1,81 @@
+//! The narrative's highlights, recomputed, beside what the release printed; and the guidance.
+
+use crate::model::format::exact;
+use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HighlightsProps {
+    pub figures: Rc<Figures>,
+}
+
+#[function_component(Highlights)]
+pub fn highlights(props: &HighlightsProps) -> Html {
+    let model = Model::release();
+    let rows = HIGHLIGHTS.iter().map(|h| {
+        let value = props.figures.get(model, h.cell);
+        let now = value.map(|v| h.style.write(v)).unwrap_or_else(|_| "—".to_string());
+        let moved = now != h.printed;
+        html! {
+            <tr class={classes!(moved.then_some("moved"))}>
+                <th scope="row">{h.label}</th>
+                <td class="num">
+                    <span class="fig" data-line={h.cell.line} data-period={h.cell.period.id()}
+                        data-value={crate::model::format::plain(value)}>{now}</span>
+                </td>
+                <td class="num release">{h.printed}</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="statement narrative" id="highlights" aria-labelledby="t-highlights">
+            <h2 id="t-highlights">{"Third Quarter 2012 Financial Highlights"}</h2>
+            <p class="note">{"The release's narrative figures, written its way, recomputed from this scenario."}</p>
+            <div class="scroll" role="region" tabindex="0" aria-labelledby="t-highlights">
+                <table>
+                    <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[function_component(GuidanceTable)]
+pub fn guidance_table() -> Html {
+    let range = |low, high, per_share: bool| {
+        if per_share {
+            format!("${low:.2} to ${high:.2}")
+        } else {
+            format!("${} to ${} thousand", exact(low), exact(high))
+        }
+    };
+    html! {
+        <section class="statement guidance" id="guidance" aria-labelledby="t-guidance">
+            <h2 id="t-guidance">{"Financial Performance Outlook"}</h2>
+            <p class="note">{"Management's guidance as given in the release; not recomputed."}</p>
+            <div class="scroll" role="region" tabindex="0" aria-labelledby="t-guidance">
+                <table>
+                    <thead><tr><td class="corner"></td>
+                        { for GUIDANCE.iter().map(|g| html! { <th scope="col">{g.period}</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for GUIDANCE.first().into_iter().flat_map(|g| g.ranges.iter().enumerate()).map(|(i, first)| html! {
+                            <tr>
+                                <th scope="row">{first.label}</th>
+                                { for GUIDANCE.iter().map(|g| html! {
+                                    <td class="num">{g.ranges.get(i).map(|r| range(r.low, r.high, r.per_share)).unwrap_or_default()}</td>
+                                }) }
+                            </tr>
+                        }) }
+                        <tr>
+                            <th scope="row">{"Weighted average diluted shares (approx.)"}</th>
+                            { for GUIDANCE.iter().map(|g| html! { <td class="num">{format!("{} thousand", exact(g.diluted_shares))}</td> }) }
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+pub mod explain;
+pub mod figure;
+pub mod headline;
+pub mod highlights;
+pub mod notices;
+pub mod table;

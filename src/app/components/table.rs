@@ -1,0 +1,95 @@
+//! A table of the release, with its column groups, headings and rows.
+
+use super::figure::Figure;
+use crate::app::state::State;
+use crate::model::tables::{Emphasis, Row, Table};
+use crate::model::{Cell, Figures, Model, Period};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub table: &'static Table,
+    pub figures: Rc<Figures>,
+    pub state: UseReducerHandle<State>,
+}
+
+/// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
+fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize)> {
+    let mut groups: Vec<(&'static str, usize)> = Vec::new();
+    for p in periods {
+        match groups.last_mut() {
+            Some((g, n)) if *g == p.group() => *n += 1,
+            _ => groups.push((p.group(), 1)),
+        }
+    }
+    groups
+}
+
+#[function_component(StatementTable)]
+pub fn statement_table(props: &TableProps) -> Html {
+    let model = Model::release();
+    let table = props.table;
+    let title_id = format!("t-{}", table.id);
+    let columns = table.periods.len() + 1;
+    let rows = table.rows.iter().map(|row| match row {
+        Row::Heading(label) => html! {
+            <tr class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
+        },
+        Row::Figure(r) => {
+            let emphasis = match r.emphasis {
+                Emphasis::Plain => None,
+                Emphasis::Subtotal => Some("subtotal"),
+                Emphasis::Total => Some("total"),
+            };
+            let line_label = model.line(r.line).map_or(r.label, |l| l.label);
+            let cells = table.periods.iter().map(|p| {
+                let cell = Cell::new(*p, r.line);
+                let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
+                    return html! { <td class="num empty"></td> };
+                };
+                let editable = model.editable(cell);
+                html! {
+                    <Figure key={cell.key()} {cell} {unit} negated={r.negated}
+                        value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
+                        editable={editable.is_some()}
+                        edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
+                        draft={props.state.drafts.get(&cell).cloned()}
+                        label={format!("{line_label}, {}", p.long())}
+                        dispatch={props.state.dispatcher()} />
+                }
+            });
+            html! {
+                <tr class={classes!(emphasis, r.added.then_some("added"))}>
+                    <th scope="row">
+                        {r.label}
+                        if r.added { <span class="added-note" title="Not printed in the release; computed from its figures">{" *"}</span> }
+                    </th>
+                    { for cells }
+                </tr>
+            }
+        }
+    });
+    html! {
+        <section class="statement" id={table.id} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id.clone()}>{table.title}</h2>
+            <p class="note">{table.note}</p>
+            <div class="scroll" role="region" tabindex="0" aria-labelledby={title_id}>
+                <table>
+                    <thead>
+                        <tr>
+                            <td class="corner" rowspan="2"></td>
+                            { for column_groups(table.periods).into_iter().map(|(g, n)| html! {
+                                <th scope="colgroup" colspan={n.to_string()}>{g}</th>
+                            }) }
+                        </tr>
+                        <tr>
+                            { for table.periods.iter().map(|p| html! { <th scope="col" title={p.long()}>{p.column()}</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+//! The address bar: the one place the share link is read from and written to.
+
+use web_sys::wasm_bindgen::JsValue;
+
+/// The current fragment, `#` included (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Makes the address show `fragment` without adding a history entry, so typing does not
+/// flood the back button.
+pub fn replace(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let wanted = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    if location.hash().ok().as_deref() == Some(wanted.as_str()) {
+        return;
+    }
+    let url = if wanted.is_empty() {
+        // Drop the fragment entirely, keeping the page's own path (it may live under a subpath).
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    } else {
+        wanted
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The whole address, for copying.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
