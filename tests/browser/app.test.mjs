@@ -1,0 +1,301 @@
+// The what-if page in headless Chromium, used the way a person uses it: the first page shows
+// every printed figure; typing recomputes on each keystroke; bad text is reported and loses
+// nothing; the share link in the fragment restores and is kept up to date.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 4;
+const RELEASE = fs.readFileSync(path.join(import.meta.dirname, '..', 'data', 'release.md'), 'utf8');
+
+/** The release's markdown tables: rows of [label, ...figures], figures as printed. */
+function releaseTables() {
+  const tables = [];
+  let current = null;
+  for (const line of RELEASE.split('\n')) {
+    if (!line.startsWith('|')) {
+      current = null;
+      continue;
+    }
+    if (!current) tables.push((current = []));
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (cells.every((c) => /^-*$/.test(c))) continue;
+    const [label, ...rest] = cells;
+    const figures = rest.filter((c) => c !== '').map((c) => c.replace(/<\/?u>/g, '').replace(/\\\$/g, '').replace(/\s+/g, ''));
+    if (label === '' || figures.length === 0) continue; // column headings, captions
+    current.push({ label, figures: figures.map((f) => (f === '-' ? '0' : f)) });
+  }
+  return tables;
+}
+
+const cell = (page, period, line) => page.locator(`[data-period="${period}"][data-line="${line}"]`).first();
+const value = (page, period, line) => cell(page, period, line).getAttribute('data-value');
+
+/** Waits (bounded) until `read()` gives `want`: the page renders just after each event. */
+async function eventually(read, want, what) {
+  const until = Date.now() + TIMEOUT_MS;
+  let got = await read();
+  while (got !== want && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await read();
+  }
+  assert.equal(got, want, what);
+}
+const expectValue = (page, period, line, want) =>
+  eventually(() => value(page, period, line), want, `${period}.${line}`);
+const input = (page, period, line) => page.locator(`input[data-period="${period}"][data-line="${line}"]`).first();
+
+/** Every figure on the page as "period.line" → data-value, checking repeated figures agree. */
+async function allValues(page) {
+  const pairs = await page.$$eval('[data-line][data-period]', (els) =>
+    els.map((e) => [`${e.dataset.period}.${e.dataset.line}`, e.dataset.value]),
+  );
+  const values = new Map();
+  for (const [key, v] of pairs) {
+    if (values.has(key)) assert.equal(v, values.get(key), `${key} shows one value wherever it appears`);
+    values.set(key, v);
+  }
+  return values;
+}
+
+function changed(before, after) {
+  return [...after.keys()].filter((k) => after.get(k) !== before.get(k)).sort();
+}
+
+/** Clicks into a field, selects what is there and types like a person, key by key. */
+async function typeInto(page, period, line, text) {
+  const field = input(page, period, line);
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  async function openPage(fragment = '', where = 'sub') {
+    const { page, problems } = await h.open((where === 'root' ? h.rootUrl : h.subUrl) + fragment);
+    await input(page, 'q3-2012', 'revenue').waitFor({ timeout: TIMEOUT_MS });
+    return { page, problems };
+  }
+
+  test('the first page shows every printed figure, in the release\'s order and wording', { timeout: TEST_TIMEOUT }, async () => {
+    for (const where of ['root', 'sub']) {
+      const { page, problems } = await openPage('', where);
+      const shown = await page.$$eval('section.statement:not(.narrative):not(.guidance)', (sections) =>
+        sections.map((s) =>
+          [...s.querySelectorAll('tbody tr:not(.heading):not(.added)')].map((tr) => ({
+            label: tr.querySelector('th').textContent.trim(),
+            figures: [...tr.querySelectorAll('td.num')].map((td) => {
+              const i = td.querySelector('input');
+              return (i ? i.value : td.textContent).trim();
+            }),
+          })),
+        ),
+      );
+      const release = releaseTables();
+      assert.equal(shown.length, release.length, 'one table on the page per table of the release');
+      let compared = 0;
+      release.forEach((rows, t) => {
+        assert.equal(shown[t].length, rows.length, `table ${t + 1}: rows`);
+        rows.forEach((row, r) => {
+          assert.equal(shown[t][r].label, row.label, `table ${t + 1}, row ${r + 1}`);
+          assert.deepEqual(shown[t][r].figures.filter((f) => f !== ''), row.figures, `${row.label}`);
+          compared += row.figures.length;
+        });
+      });
+      assert.equal(compared, 376, 'every printed figure compared');
+      assert.equal(await page.locator('.moved').count(), 0, 'nothing is marked as moved');
+      assert.equal(new URL(page.url()).hash, '', 'no fragment for the release itself');
+      assert.deepEqual(problems, []);
+    }
+  });
+
+  test('stock-based compensation moves the non-GAAP figures and nothing GAAP, on each keystroke', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const before = await allValues(page);
+    const entries = await page.evaluate(() => history.length);
+    await typeInto(page, 'q3-2012', 'sbc_sales_and_marketing', '5');
+    await expectValue(page, 'q3-2012', 'sbc_total', '683');
+    await page.keyboard.type('00');
+    await expectValue(page, 'q3-2012', 'sbc_total', '1178');
+    await expectValue(page, 'q3-2012', 'adjusted_ebitda', '4750');
+    const after = await allValues(page);
+    const expected = [];
+    for (const p of ['q3-2012', '9m-2012']) {
+      for (const l of ['sbc_sales_and_marketing', 'sbc_total', 'non_gaap_income_from_operations', 'non_gaap_operating_margin',
+        'non_gaap_net_income', 'non_gaap_net_income_to_common', 'non_gaap_eps_basic', 'non_gaap_eps_diluted',
+        'adjusted_ebitda', 'adjusted_ebitda_margin']) expected.push(`${p}.${l}`);
+    }
+    // The narrative's growth rates, shown for the quarter.
+    expected.push('q3-2012.non_gaap_income_from_operations_growth', 'q3-2012.adjusted_ebitda_growth');
+    expected.push('9m-2012.cash_from_operations', '9m-2012.net_change_in_cash', '9m-2012.cash_ending',
+      '2012-09-30.cash', '2012-09-30.total_current_assets', '2012-09-30.total_assets');
+    assert.deepEqual(changed(before, after), expected.sort());
+    await expectValue(page, '9m-2012', 'sbc_total', '2734');
+    await expectValue(page, 'q3-2012', 'adjusted_ebitda', '4750');
+    assert.equal((await cell(page, 'q3-2012', 'non_gaap_eps_diluted').textContent()).replace(/[▲▼◆]/g, '').trim(), '0.11');
+    await expectValue(page, 'q3-2012', 'net_income', '1667');
+    // The address follows, without a history entry per keystroke.
+    await eventually(async () => new URL(page.url()).hash, '#v=1&q3-2012.sbc_sales_and_marketing=500', 'fragment');
+    assert.equal(await page.evaluate(() => history.length), entries);
+    // The edited field and the moved figures are marked, and not by colour alone.
+    assert.equal(await page.locator('td.edited .mark').count() >= 1, true);
+    assert.match(await cell(page, 'q3-2012', 'sbc_total').textContent(), /▲/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('revenue flows to nine months, bookings, EPS and the balance sheet', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '24,382');
+    await page.keyboard.press('Enter');
+    await eventually(() => input(page, 'q3-2012', 'revenue').inputValue(), '24,382', 'formatted on Enter');
+    const expect = {
+      '9m-2012.revenue': '67763', '4q-2012.revenue': '88416', '4q-2012.four_quarter_bookings': '99696',
+      'q3-2012.net_income': '2667', '9m-2012.net_income': '2105', '2012-09-30.accumulated_deficit': '-74267',
+      '2012-09-30.cash': '26804', '2012-09-30.total_assets': '78836', '2012-09-30.total_liabilities_and_equity': '78836',
+      'q3-2011.revenue': '19375',
+    };
+    for (const [key, v] of Object.entries(expect)) {
+      const [p, l] = key.split('.');
+      await expectValue(page, p, l, v);
+    }
+    assert.equal((await cell(page, 'q3-2012', 'eps_diluted').textContent()).replace(/[▲▼◆]/g, '').trim(), '0.10');
+    assert.deepEqual(problems, []);
+  });
+
+  test('deferred revenue is one figure in the balance sheet and the bookings table', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await typeInto(page, '4q-2012', 'deferred_revenue_current_ending', '55000');
+    await page.keyboard.press('Tab');
+    await expectValue(page, '2012-09-30', 'deferred_revenue_current', '55000');
+    assert.equal(await input(page, '2012-09-30', 'deferred_revenue_current').inputValue(), '55,000');
+    await expectValue(page, '4q-2012', 'four_quarter_bookings', '102003');
+    await expectValue(page, '9m-2012', 'change_deferred_revenue', '9722');
+    await eventually(async () => new URL(page.url()).hash, '#v=1&2012-09-30.deferred_revenue_current=55000', 'fragment');
+    assert.deepEqual(problems, []);
+  });
+
+  test('share counts change EPS and nothing in other periods', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const before = await allValues(page);
+    await typeInto(page, 'q3-2012', 'shares_basic', '6000');
+    await expectValue(page, 'q3-2012', 'shares_diluted', '26702');
+    const after = await allValues(page);
+    assert.deepEqual(changed(before, after), [
+      'q3-2012.eps_basic', 'q3-2012.eps_diluted', 'q3-2012.net_income_to_common_basic', 'q3-2012.net_income_to_participating',
+      'q3-2012.non_gaap_eps_basic', 'q3-2012.non_gaap_eps_diluted', 'q3-2012.non_gaap_net_income_to_common',
+      'q3-2012.shares_basic', 'q3-2012.shares_diluted', 'q3-2012.undistributed_earnings_reallocated',
+    ]);
+    await expectValue(page, 'q3-2012', 'shares_diluted', '26702');
+    assert.deepEqual(problems, []);
+  });
+
+  test('invalid text gets its message, keeps the last valid value and loses nothing', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000x');
+    const field = input(page, 'q3-2012', 'cost_of_revenue');
+    await eventually(() => field.getAttribute('aria-invalid'), 'true', 'aria-invalid');
+    await eventually(() => field.getAttribute('data-value'), '5000', 'the last valid value');
+    await expectValue(page, 'q3-2012', 'gross_profit', '18382');
+    const message = page.locator(`#${await field.getAttribute('aria-describedby')}`);
+    assert.match(await message.textContent(), /Not a number/);
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(150); // a render that wrongly cleared the text would have happened
+    assert.equal(await field.inputValue(), '5000x', 'the text stays for the user to fix');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await field.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await eventually(() => field.getAttribute('aria-invalid'), null, 'valid again');
+    await page.keyboard.type('.1234');
+    assert.match(await message.textContent(), /Too many decimals/);
+    await page.keyboard.press('Escape');
+    await eventually(() => field.inputValue(), '4,634', 'Escape restores the value from before this edit');
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    await expectValue(page, 'q3-2012', 'gross_profit', '18748');
+    assert.deepEqual(problems, []);
+  });
+
+  test('interest expense is typed as a positive expense and shown in parentheses', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const field = input(page, 'q3-2012', 'interest_expense');
+    assert.equal(await field.inputValue(), '(38)');
+    await field.click();
+    await eventually(() => field.inputValue(), '38', 'typed as a positive expense');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('138');
+    await page.keyboard.press('Enter');
+    await eventually(() => field.inputValue(), '(138)', 'shown in parentheses');
+    await expectValue(page, 'q3-2012', 'interest_expense', '138');
+    await expectValue(page, 'q3-2012', 'net_income', '1567');
+    assert.deepEqual(problems, []);
+  });
+
+  test('reset one figure, then everything', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q3-2012.revenue=30000&q3-2012.cost_of_revenue=5000');
+    await expectValue(page, 'q3-2012', 'gross_profit', '25000');
+    await page.getByRole('button', { name: /Reset Revenues, three months ended September 30, 2012/ }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await eventually(async () => new URL(page.url()).hash, '#v=1&q3-2012.cost_of_revenue=5000', 'fragment');
+    await page.getByRole('button', { name: 'Reset all' }).click();
+    await expectValue(page, 'q3-2012', 'gross_profit', '18748');
+    assert.equal(new URL(page.url()).hash, '');
+    assert.deepEqual(problems, []);
+  });
+
+  test('a share link restores its scenario; a bad one is reported and the rest loads', { timeout: TEST_TIMEOUT }, async () => {
+    let { page, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
+    await expectValue(page, 'q3-2012', 'sbc_total', '1178');
+    await expectValue(page, '4q-2012', 'four_quarter_bookings', '102003');
+    assert.equal(await page.locator('.link-problems').count(), 0);
+    assert.deepEqual(problems, []);
+
+    ({ page, problems } = await openPage('#v=1&q3-2012.revenue=abc&q3-2012.gross_profit=1&q3-2012.cost_of_revenue=5000&x9.revenue=1'));
+    const report = page.locator('.link-problems');
+    await report.waitFor();
+    const text = await report.textContent();
+    for (const part of ['q3-2012.revenue=abc', 'q3-2012.gross_profit', 'x9.revenue']) assert.ok(text.includes(part), `${part} named`);
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+
+    // A changed fragment (a pasted link, back or forward) loads its scenario.
+    await page.evaluate(() => { location.hash = '#v=1&q3-2012.revenue=25000'; });
+    await page.waitForFunction(() => document.querySelector('[data-period="q3-2012"][data-line="revenue"]').dataset.value === '25000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('[data-period="q3-2012"][data-line="revenue"]').dataset.value === '23382');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    assert.deepEqual(problems, []);
+  });
+
+  test('a figure explains how it is computed', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await cell(page, 'q3-2012', 'gross_profit').click();
+    const panel = page.locator('aside.explain');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /Revenues − Cost of revenues/);
+    assert.match(await panel.textContent(), /Income from operations, Q3 2012/);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    assert.equal(await panel.count(), 0);
+    assert.deepEqual(problems, []);
+  });
+
+  test('on a phone the tables scroll sideways with their labels in view', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
+    await input(page, 'q3-2012', 'revenue').waitFor();
+    const scroller = page.locator('#operations .scroll');
+    const wide = await scroller.evaluate((el) => el.scrollWidth > el.clientWidth);
+    assert.ok(wide, 'the table is wider than the phone');
+    await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const label = page.locator('#operations tbody th').first();
+    const box = await label.boundingBox();
+    assert.ok(box.x >= 0 && box.x < 40, `label stays at the left edge, x=${box.x}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'the page itself does not scroll sideways');
+    assert.deepEqual(problems, []);
+  });
+});
