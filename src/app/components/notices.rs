@@ -47,7 +47,7 @@ pub fn balance_check(props: &BalanceProps) -> Html {
         let claims = props.figures.get(model, Cell::new(*p, "total_liabilities_and_equity")).ok()?;
         let gap = assets.checked_sub(claims)?;
         (!gap.is_zero()).then(|| html! {
-            <li>{format!("{}: total assets exceed liabilities, preferred stock and equity by {}.", p.long(), display(Ok(gap), Unit::Money))}</li>
+            <li>{format!("{}: total assets minus liabilities, preferred stock and equity is {}.", p.long(), display(Ok(gap), Unit::Money))}</li>
         })
     }).collect::<Vec<_>>();
     if gaps.is_empty() {
