@@ -1,5 +1,6 @@
 //! The narrative's highlights, recomputed, beside what the release printed; and the guidance.
 
+use super::panel::Panel;
 use crate::model::format::exact;
 use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
 use std::rc::Rc;
@@ -29,16 +30,11 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         }
     });
     html! {
-        <section class="statement narrative" id="highlights" aria-labelledby="t-highlights">
-            <h2 id="t-highlights">{"Third Quarter 2012 Financial Highlights"}</h2>
-            <p class="note">{"The release's narrative figures, written its way, recomputed from this scenario."}</p>
-            <div class="scroll" role="region" tabindex="0" aria-labelledby="t-highlights">
-                <table>
-                    <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-        </section>
+        <Panel id="highlights" class="narrative" title="Third Quarter 2012 Financial Highlights"
+            note="The release's narrative figures, written its way, recomputed from this scenario.">
+            <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </Panel>
     }
 }
 
@@ -52,11 +48,8 @@ pub fn guidance_table() -> Html {
         }
     };
     html! {
-        <section class="statement guidance" id="guidance" aria-labelledby="t-guidance">
-            <h2 id="t-guidance">{"Financial Performance Outlook"}</h2>
-            <p class="note">{"Management's guidance as given in the release; not recomputed."}</p>
-            <div class="scroll" role="region" tabindex="0" aria-labelledby="t-guidance">
-                <table>
+        <Panel id="guidance" class="guidance" title="Financial Performance Outlook"
+            note="Management's guidance as given in the release; not recomputed.">
                     <thead><tr><td class="corner"></td>
                         { for GUIDANCE.iter().map(|g| html! { <th scope="col">{g.period}</th> }) }
                     </tr></thead>
@@ -74,8 +67,6 @@ pub fn guidance_table() -> Html {
                             { for GUIDANCE.iter().map(|g| html! { <td class="num">{format!("{} thousand", exact(g.diluted_shares))}</td> }) }
                         </tr>
                     </tbody>
-                </table>
-            </div>
-        </section>
+        </Panel>
     }
 }

@@ -1,6 +1,7 @@
 //! A table of the release, with its column groups, headings and rows.
 
 use super::figure::Figure;
+use super::panel::Panel;
 use crate::app::state::State;
 use crate::model::tables::{Emphasis, Row, Table};
 use crate::model::{Cell, Figures, Model, Period};
@@ -30,7 +31,6 @@ fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize)> {
 pub fn statement_table(props: &TableProps) -> Html {
     let model = Model::release();
     let table = props.table;
-    let title_id = format!("t-{}", table.id);
     let columns = table.periods.len() + 1;
     let rows = table.rows.iter().map(|row| match row {
         Row::Heading(label) => html! {
@@ -71,25 +71,19 @@ pub fn statement_table(props: &TableProps) -> Html {
         }
     });
     html! {
-        <section class="statement" id={table.id} aria-labelledby={title_id.clone()}>
-            <h2 id={title_id.clone()}>{table.title}</h2>
-            <p class="note">{table.note}</p>
-            <div class="scroll" role="region" tabindex="0" aria-labelledby={title_id}>
-                <table>
-                    <thead>
-                        <tr>
-                            <td class="corner" rowspan="2"></td>
-                            { for column_groups(table.periods).into_iter().map(|(g, n)| html! {
-                                <th scope="colgroup" colspan={n.to_string()}>{g}</th>
-                            }) }
-                        </tr>
-                        <tr>
-                            { for table.periods.iter().map(|p| html! { <th scope="col" title={p.long()}>{p.column()}</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-        </section>
+        <Panel id={table.id} title={table.title} note={table.note}>
+            <thead>
+                <tr>
+                    <td class="corner" rowspan="2"></td>
+                    { for column_groups(table.periods).into_iter().map(|(g, n)| html! {
+                        <th scope="colgroup" colspan={n.to_string()}>{g}</th>
+                    }) }
+                </tr>
+                <tr>
+                    { for table.periods.iter().map(|p| html! { <th scope="col" title={p.long()}>{p.column()}</th> }) }
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </Panel>
     }
 }
