@@ -13,7 +13,7 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
     }
     let (negative, t) = strip_sign(t)?;
     let t = t.strip_prefix('$').unwrap_or(t).trim_start();
-    let digits = ungroup(t).ok_or(EntryError::NotANumber)?;
+    let digits = ungroup(t)?;
     let value = plain_number(&digits)?;
     unit.check_entry(if negative { -value } else { value })
 }
@@ -49,16 +49,16 @@ fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
 }
 
 /// Removes thousands separators, which must sit every three digits of the whole part.
-fn ungroup(t: &str) -> Option<String> {
+fn ungroup(t: &str) -> Result<String, EntryError> {
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
     if int.contains(',') {
         let mut groups = int.split(',');
-        let first = groups.next()?;
+        let first = groups.next().unwrap_or_default();
         if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
-            return None;
+            return Err(EntryError::Grouping);
         }
     }
     let mut out: String = int.chars().filter(|c| *c != ',').collect();
@@ -66,7 +66,7 @@ fn ungroup(t: &str) -> Option<String> {
         out.push('.');
         out.push_str(f);
     }
-    Some(out)
+    Ok(out)
 }
 
 /// Digits with at most one point, and at least one digit: `12`, `12.5`, `.5`, `12.`.
@@ -139,9 +139,10 @@ mod tests {
             ("abc", Unit::Money, NotANumber),
             ("12a", Unit::Money, NotANumber),
             ("1e5", Unit::Money, NotANumber),
-            ("1,23", Unit::Money, NotANumber),
-            ("12,34,567", Unit::Money, NotANumber),
-            (",123", Unit::Money, NotANumber),
+            ("1,23", Unit::Money, Grouping),
+            ("12,34,567", Unit::Money, Grouping),
+            (",123", Unit::Money, Grouping),
+            ("2913,382", Unit::Money, Grouping),
             ("1.2.3", Unit::Money, NotANumber),
             ("(1,234", Unit::Money, NotANumber),
             ("--5", Unit::Money, NotANumber),

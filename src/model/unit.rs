@@ -56,6 +56,7 @@ impl Unit {
 pub enum EntryError {
     Empty,
     NotANumber,
+    Grouping,
     TooManyDecimals,
     OutOfRange,
     Negative,
@@ -66,6 +67,7 @@ impl std::fmt::Display for EntryError {
         f.write_str(match self {
             EntryError::Empty => "Enter a number.",
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
+            EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3 (thousands to the unit).",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
             EntryError::Negative => "A share count cannot be negative.",

@@ -165,6 +165,26 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       await expectValue(page, p, l, v);
     }
     assert.equal((await cell(page, 'q3-2012', 'eps_diluted').textContent()).replace(/[▲▼◆]/g, '').trim(), '0.10');
+    // Screen readers hear the change, politely.
+    await eventually(() => page.locator('[aria-live="polite"][aria-atomic="true"]').textContent(),
+      'Revenues, Q3 2012: 24,382 (reported 23,382).', 'announcement');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the caret stays where the person is typing', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const field = input(page, 'q3-2012', 'revenue');
+    await field.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('9');
+    await expectValue(page, 'q3-2012', 'revenue', '293382');
+    assert.equal(await field.inputValue(), '293,382');
+    assert.equal(await field.evaluate((el) => el.selectionStart), 2, 'caret right after the typed digit');
+    await page.keyboard.type('1');
+    await eventually(() => field.inputValue(), '2913,382', 'text as typed');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', 'misplaced grouping is refused');
+    assert.equal(await field.evaluate((el) => el.selectionStart), 3);
     assert.deepEqual(problems, []);
   });
 

@@ -53,12 +53,13 @@ pub fn headlines(props: &HeadlineProps) -> Html {
         let value = props.figures.get(model, h.cell);
         let reported = model.reported().get(model, h.cell);
         let moved = value != reported;
-        let money = matches!(unit, Unit::Money);
+        let money = unit == Unit::Money;
+        let dollars = money || unit == Unit::PerShare;
         html! {
             <div class={classes!("card", moved.then_some("moved"))}>
                 <div class="card-title">{h.title}</div>
                 <div class="card-value">
-                    if money { <span class="unit">{"$"}</span> }
+                    if dollars { <span class="unit">{"$"}</span> }
                     {figure(h.cell, value, "fig")}
                     if money { <span class="unit">{"K"}</span> }
                 </div>
