@@ -30,14 +30,16 @@ pub fn difference(value: Value, reported: Value, unit: Unit) -> Option<String> {
     Some(if diff.is_sign_negative() { format!("−{text}") } else { format!("+{text}") })
 }
 
-/// A figure with the contract's attributes, outside the tables.
-pub fn figure(cell: Cell, value: Value, class: &'static str) -> Html {
-    let unit = Model::release().unit(cell).unwrap_or(Unit::Money);
+/// A figure with the contract's attributes, outside the tables, shown as `text`.
+pub fn figure_as(cell: Cell, value: Value, text: String) -> Html {
     html! {
-        <span class={class} data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}>
-            {display(value, unit)}
-        </span>
+        <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}>{text}</span>
     }
+}
+
+fn figure(cell: Cell, value: Value) -> Html {
+    let unit = Model::release().unit(cell).unwrap_or(Unit::Money);
+    figure_as(cell, value, display(value, unit))
 }
 
 #[derive(Properties, PartialEq)]
@@ -60,11 +62,11 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 <div class="card-title">{h.title}</div>
                 <div class="card-value">
                     if dollars { <span class="unit">{"$"}</span> }
-                    {figure(h.cell, value, "fig")}
+                    {figure(h.cell, value)}
                     if money { <span class="unit">{"K"}</span> }
                 </div>
                 if let Some((beside, words)) = h.beside {
-                    <div class="card-beside">{figure(beside, props.figures.get(model, beside), "fig")}{format!(" {words}")}</div>
+                    <div class="card-beside">{figure(beside, props.figures.get(model, beside))}{format!(" {words}")}</div>
                 }
                 if moved {
                     <div class="card-change">

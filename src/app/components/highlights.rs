@@ -1,5 +1,6 @@
 //! The narrative's highlights, recomputed, beside what the release printed; and the guidance.
 
+use super::headline::figure_as;
 use super::panel::Panel;
 use crate::model::format::exact;
 use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
@@ -21,10 +22,7 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         html! {
             <tr class={classes!(moved.then_some("moved"))}>
                 <th scope="row">{h.label}</th>
-                <td class="num">
-                    <span class="fig" data-line={h.cell.line} data-period={h.cell.period.id()}
-                        data-value={crate::model::format::plain(value)}>{now}</span>
-                </td>
+                <td class="num">{figure_as(h.cell, value, now)}</td>
                 <td class="num release">{h.printed}</td>
             </tr>
         }
