@@ -251,6 +251,10 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await page.keyboard.type('138');
     await page.keyboard.press('Enter');
     await eventually(() => field.inputValue(), '(138)', 'shown in parentheses');
+    // Focused without the mouse (as by Tab), typing replaces the whole figure.
+    await input(page, 'q3-2011', 'interest_expense').focus();
+    await page.keyboard.type('40');
+    await expectValue(page, 'q3-2011', 'interest_expense', '40');
     await expectValue(page, 'q3-2012', 'interest_expense', '138');
     await expectValue(page, 'q3-2012', 'net_income', '1567');
     assert.deepEqual(problems, []);

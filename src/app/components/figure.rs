@@ -87,11 +87,15 @@ pub fn figure(props: &FigureProps) -> Html {
     let onfocus = {
         let dispatch = props.dispatch.clone();
         let entry = props.value.map(|v| field_text(v, false)).unwrap_or_default();
+        let has_draft = props.draft.is_some();
         Callback::from(move |e: FocusEvent| {
-            dispatch.dispatch(Action::Focus { cell, text: entry.clone() });
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            // Show the entry form now and select it, so the render that follows changes
+            // nothing and the person types over the whole figure, e.g. "38" for "(38)".
+            if let (false, Some(input)) = (has_draft, e.target_dyn_into::<HtmlInputElement>()) {
+                input.set_value(&entry);
                 input.select();
             }
+            dispatch.dispatch(Action::Focus { cell, text: entry.clone() });
         })
     };
     let oninput = {
