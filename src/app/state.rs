@@ -1,7 +1,7 @@
 //! The page's state and its one reducer. Figures are not stored: they are evaluated from the
 //! scenario where they are shown.
 
-use crate::model::format::{display, exact};
+use crate::model::format::exact;
 use crate::model::link::decode;
 use crate::model::parse::parse_entry;
 use crate::model::{Cell, Model, Scenario};
@@ -63,9 +63,8 @@ impl State {
 
     /// "Revenues, Q3 2012: 24,382 (reported 23,382)".
     fn describe(&self, model: &Model, cell: Cell) -> String {
-        let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
-        let now = display(model.evaluate(&self.scenario).get(model, cell), unit);
-        let reported = display(model.reported().get(model, cell), unit);
+        let now = model.display(cell, model.evaluate(&self.scenario).get(model, cell));
+        let reported = model.display(cell, model.reported().get(model, cell));
         let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
         if now == reported {
             format!("{name}: {now}, as reported.")

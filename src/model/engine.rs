@@ -105,10 +105,6 @@ impl Model {
         self.lines.iter().find(|l| l.id == id)
     }
 
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
-    }
-
     /// Every figure the model holds, in declaration order.
     pub fn cells(&self) -> impl Iterator<Item = Cell> + '_ {
         self.cells.iter().map(|(cell, _)| *cell)
@@ -120,6 +116,11 @@ impl Model {
 
     pub fn unit(&self, cell: Cell) -> Option<Unit> {
         self.line(cell.line).map(|l| l.unit)
+    }
+
+    /// A value of `cell` as the page shows it, rounded in the cell's own unit.
+    pub fn display(&self, cell: Cell, value: Value) -> String {
+        super::format::display(value, self.unit(cell).unwrap_or(Unit::Money))
     }
 
     /// The figure that `cell` is another name for, or `cell` itself.

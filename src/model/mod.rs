@@ -18,7 +18,7 @@ pub use expr::{Expr, Sign};
 pub use narrative::{Guidance, GuidanceRange, Highlight, Style, GUIDANCE, HIGHLIGHTS};
 pub use period::Period;
 pub use scenario::{EditError, Scenario};
-pub use unit::{round_for_display, EntryError, Unit};
+pub use unit::{EntryError, Unit};
 
 /// One figure: a line of the release in one period, as the contract names it
 /// (`q3-2012.revenue`).

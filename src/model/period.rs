@@ -28,7 +28,6 @@ impl Period {
     /// The income-statement columns, in the release's order.
     pub const INCOME: [Period; 4] =
         [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011];
-    pub const QUARTERS: [Period; 2] = [Period::Q3_2012, Period::Q3_2011];
     pub const NINE_MONTHS: [Period; 2] = [Period::M9_2012, Period::M9_2011];
     pub const FOUR_QUARTERS: [Period; 2] = [Period::F4_2012, Period::F4_2011];
     pub const BALANCE: [Period; 2] = [Period::Bs2012, Period::Bs2011];
@@ -97,15 +96,6 @@ impl Period {
             Period::Q3_2011 | Period::M9_2011 | Period::F4_2011 => "2011",
             Period::Bs2012 => "",
             Period::Bs2011 => "(restated)",
-        }
-    }
-
-    /// The nine months that contain this quarter: where a quarter's flow edit also lands.
-    pub fn nine_months(self) -> Option<Period> {
-        match self {
-            Period::Q3_2012 => Some(Period::M9_2012),
-            Period::Q3_2011 => Some(Period::M9_2011),
-            _ => None,
         }
     }
 

@@ -2,8 +2,7 @@
 //! it feeds. All of it comes from the model's declarations.
 
 use crate::app::state::{Action, State};
-use crate::model::format::display;
-use crate::model::{Cell, Def, Figures, Model, Unit};
+use crate::model::{Cell, Def, Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +17,7 @@ pub struct ExplainProps {
 pub fn explain(props: &ExplainProps) -> Html {
     let model = Model::release();
     let cell = props.cell;
-    let shown = |c: Cell| display(props.figures.get(model, c), model.unit(c).unwrap_or(Unit::Money));
+    let shown = |c: Cell| model.display(c, props.figures.get(model, c));
     let name = |c: Cell| format!("{}, {}", model.name(c, c.period), c.period.short());
     let link = |c: Cell| {
         let dispatch = props.dispatch.clone();
@@ -40,7 +39,7 @@ pub fn explain(props: &ExplainProps) -> Html {
     };
     let reads = model.reads(cell);
     let read_by = model.read_by(cell);
-    let reported = display(model.reported().get(model, cell), model.unit(cell).unwrap_or(Unit::Money));
+    let reported = model.display(cell, model.reported().get(model, cell));
     html! {
         <aside class="explain" aria-label="How this figure is computed">
             <div class="explain-head">

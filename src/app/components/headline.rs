@@ -38,8 +38,7 @@ pub fn figure_as(cell: Cell, value: Value, text: String) -> Html {
 }
 
 fn figure(cell: Cell, value: Value) -> Html {
-    let unit = Model::release().unit(cell).unwrap_or(Unit::Money);
-    figure_as(cell, value, display(value, unit))
+    figure_as(cell, value, Model::release().display(cell, value))
 }
 
 #[derive(Properties, PartialEq)]
