@@ -271,3 +271,73 @@ fn an_empty_scenario_has_an_empty_fragment() {
     let (scenario, problems) = decode(Model::release(), "");
     assert!(scenario.is_empty() && problems.is_empty());
 }
+
+#[test]
+fn stock_based_compensation_reaches_cash_and_paid_in_capital_alike() {
+    // 349 → 500: +151 added back to operating cash, and +151 to paid-in capital.
+    let (_, f) = edit(&[(Q3_2012, "sbc_sales_and_marketing", "500")]);
+    expect(&f, &[
+        (M9_2012, "sbc_total", "=2734"),
+        (M9_2012, "cash_from_operations", "=10820"),
+        (Bs2012, "cash", "=25955"),
+        (Bs2012, "additional_paid_in_capital", "=17408"),
+        (Bs2012, "total_assets", "=77987"),
+        (Bs2012, "total_liabilities_and_equity", "=77987"),
+    ]);
+}
+
+#[test]
+fn depreciation_moves_cash_up_and_property_down() {
+    // 1,739 → 2,739: nine months 6,066; property 13,861 + 8,104 − 6,066 − 3 = 15,896.
+    let (_, f) = edit(&[(Q3_2012, "depreciation_property_equipment", "2739")]);
+    expect(&f, &[
+        (M9_2012, "depreciation_and_amortization", "=6397"),
+        (M9_2012, "cash_from_operations", "=11669"),
+        (Bs2012, "cash", "=26804"),
+        (Bs2012, "property_and_equipment", "=15896"),
+        (Bs2012, "total_assets", "=77836"),
+        (Bs2012, "total_liabilities_and_equity", "=77836"),
+    ]);
+}
+
+#[test]
+fn a_balance_sheet_edit_reaches_cash_through_its_change() {
+    // Receivables +2,000: the cash flow's change is 20,750 − 25,452 − 182 bad debt = −4,884.
+    let (_, f) = edit(&[(Bs2012, "accounts_receivable", "25452")]);
+    expect(&f, &[
+        (M9_2012, "change_accounts_receivable", "=-4884"),
+        (M9_2012, "cash_from_operations", "=8669"),
+        (Bs2012, "cash", "=23804"),
+        (Bs2012, "total_assets", "=77836"),
+        (Bs2012, "total_liabilities_and_equity", "=77836"),
+    ]);
+}
+
+#[test]
+fn a_december_2011_edit_keeps_both_balance_sheets_balanced() {
+    // Deferred revenue +1,000 at December 31, 2011: that balance sheet's cash is 1,000 higher,
+    // 2012's change in deferred revenue 1,000 lower, and September 30, 2012 cash unchanged.
+    let (_, f) = edit(&[(Bs2011, "deferred_revenue_current", "47717")]);
+    expect(&f, &[
+        (Bs2011, "cash", "=25548"),
+        (Bs2011, "total_assets", "=69789"),
+        (Bs2011, "total_liabilities_and_equity", "=69789"),
+        (M9_2012, "cash_beginning", "=25548"),
+        (M9_2012, "change_deferred_revenue", "=5415"),
+        (M9_2012, "cash_from_operations", "=9669"),
+        (Bs2012, "cash", "=25804"),
+        (Bs2012, "total_assets", "=77836"),
+    ]);
+}
+
+#[test]
+fn translation_gains_reach_cash_and_accumulated_oci_alike() {
+    let (_, f) = edit(&[(Q3_2012, "fx_translation", "141")]);
+    expect(&f, &[
+        (M9_2012, "fx_effect_on_cash", "=116"),
+        (Bs2012, "cash", "=25904"),
+        (Bs2012, "accumulated_oci", "=-901"),
+        (Bs2012, "total_assets", "=77936"),
+        (Bs2012, "total_liabilities_and_equity", "=77936"),
+    ]);
+}

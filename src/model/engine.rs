@@ -173,6 +173,17 @@ impl Model {
         &self.reported
     }
 
+    /// What a figure's declaration gives from `get`'s values, ignoring any edit of the figure:
+    /// its formula, the link it follows until edited, or the figure it repeats. None for a
+    /// plain input.
+    pub fn declared(&self, cell: Cell, get: &dyn Fn(Cell) -> Value) -> Option<Value> {
+        match self.def(cell)? {
+            Def::Formula(e) | Def::Input { link: Some(e), .. } => Some(e.evaluate(get)),
+            Def::Input { link: None, .. } => None,
+            Def::Same(other) => Some(get(*other)),
+        }
+    }
+
     /// The formula of a figure in words: its own, its link's, or that of the figure it repeats.
     pub fn formula(&self, cell: Cell) -> Option<String> {
         self.formula_with(cell, &|c| self.name(c, cell.period))

@@ -11,6 +11,7 @@ mod period;
 mod release;
 mod scenario;
 pub mod tables;
+pub mod ties;
 mod unit;
 
 pub use engine::{Def, Figures, Line, Model};

@@ -207,16 +207,37 @@ fn balance_sheet(b: &mut Builder) {
     b.line("cash", "Cash", Money);
     // Cash at September 30, 2012 is the cash flow statement's ending cash: one figure.
     b.def(Bs2012, "cash", Def::Same(Cell::new(M9_2012, "cash_ending")));
-    b.def(Bs2011, "cash", reported(24_548));
+    // No statement of flows leads to December 31, 2011 in the release: its cash is what
+    // balances that balance sheet, so an edit to one of its lines keeps it balanced and, through
+    // the cash flows, leaves September 30, 2012 balanced too.
+    b.linked(Bs2011, "cash", 24_548, Expr::Sum(vec![
+        (Sign::Plus, at(Bs2011, "total_liabilities_and_equity")),
+        (Sign::Minus, at(Bs2011, "accounts_receivable")),
+        (Sign::Minus, at(Bs2011, "prepaid_and_other_current")),
+        (Sign::Minus, at(Bs2011, "restricted_cash")),
+        (Sign::Minus, at(Bs2011, "property_and_equipment")),
+        (Sign::Minus, at(Bs2011, "intangible_assets")),
+        (Sign::Minus, at(Bs2011, "goodwill")),
+        (Sign::Minus, at(Bs2011, "other_noncurrent_assets")),
+    ]));
     b.inputs("accounts_receivable", "Accounts receivable", Money, &BS, &[23_452, 20_750]);
     b.inputs("prepaid_and_other_current", "Prepaid expenses and other current assets", Money, &BS, &[6_502, 3_774]);
     b.formula("total_current_assets", "Total current assets", Money, &BS, |p| {
         total(p, &["cash", "accounts_receivable", "prepaid_and_other_current"])
     });
-    b.inputs("restricted_cash", "Restricted cash", Money, &BS, &[112, 112]);
-    b.inputs("property_and_equipment", "Property and equipment, net", Money, &BS, &[16_896, 13_861]);
-    b.inputs("intangible_assets", "Intangible assets, net", Money, &BS, &[2_869, 3_175]);
-    b.inputs("goodwill", "Goodwill", Money, &BS, &[317, 317]);
+    // Long-lived balances at September 30, 2012 roll forward from December 31, 2011 by the nine
+    // months' flows; what the release does not itemise is a remainder held fixed.
+    b.rolled("restricted_cash", "Restricted cash", [112, 112], vec![]);
+    b.rolled("property_and_equipment", "Property and equipment, net", [16_896, 13_861], vec![
+        (Sign::Minus, at(M9_2012, "purchases_of_property_equipment")),
+        (Sign::Minus, at(M9_2012, "depreciation_property_equipment")),
+        (Sign::Minus, at(M9_2012, "loss_on_disposal_of_property")),
+    ]);
+    b.rolled("intangible_assets", "Intangible assets, net", [2_869, 3_175], vec![
+        (Sign::Minus, at(M9_2012, "amortization_intangibles")),
+        (Sign::Plus, remainder(25)),
+    ]);
+    b.rolled("goodwill", "Goodwill", [317, 317], vec![]);
     b.inputs("other_noncurrent_assets", "Other noncurrent assets", Money, &BS, &[1_884, 2_252]);
     b.formula("total_assets", "Total assets", Money, &BS, |p| {
         total(p, &["total_current_assets", "restricted_cash", "property_and_equipment", "intangible_assets", "goodwill", "other_noncurrent_assets"])
@@ -235,9 +256,16 @@ fn balance_sheet(b: &mut Builder) {
     b.formula("total_liabilities", "Total liabilities", Money, &BS, |p| {
         total(p, &["total_current_liabilities", "deferred_revenue_noncurrent", "income_taxes_payable_noncurrent", "other_noncurrent_liabilities", "capital_lease_noncurrent"])
     });
-    b.inputs("convertible_preferred_stock", "Convertible preferred stock", Money, &BS, &[63_873, 63_873]);
-    b.inputs("common_stock", "Common stock", Money, &BS, &[6, 5]);
-    b.inputs("additional_paid_in_capital", "Additional paid-in capital", Money, &BS, &[17_257, 12_927]);
+    b.rolled("convertible_preferred_stock", "Convertible preferred stock", [63_873, 63_873], vec![
+        (Sign::Plus, at(M9_2012, "proceeds_from_preferred_issuance")),
+    ]);
+    b.rolled("common_stock", "Common stock", [6, 5], vec![(Sign::Plus, remainder(1))]);
+    // Paid-in capital grows by the stock-based compensation expensed and the options exercised.
+    b.rolled("additional_paid_in_capital", "Additional paid-in capital", [17_257, 12_927], vec![
+        (Sign::Plus, at(M9_2012, "sbc_total")),
+        (Sign::Plus, at(M9_2012, "proceeds_from_option_exercises")),
+        (Sign::Plus, remainder(-251)),
+    ]);
     // The release's equity rolls forward exactly: other comprehensive income and net income of
     // the nine months move accumulated OCI and the accumulated deficit.
     b.line("accumulated_oci", "Accumulated other comprehensive loss", Money);
@@ -269,22 +297,31 @@ fn cash_flows(b: &mut Builder) {
     b.inputs("bad_debt_expense", "Bad debt expense", Money, &CF, &[182, 171]);
     b.inputs("loss_on_disposal_of_property", "Loss on disposal of property and equipment", Money, &CF, &[3, 0]);
     b.inputs("non_cash_interest_expense", "Non-cash interest expense", Money, &CF, &[24, 27]);
-    b.inputs("change_accounts_receivable", "Change in accounts receivable", Money, &CF, &[-2_884, -1_973]);
-    b.inputs("change_prepaid_and_other", "Change in prepaid expenses and other assets", Money, &CF, &[146, -1_283]);
-    b.inputs("change_accounts_payable", "Change in accounts payable", Money, &CF, &[-542, 676]);
-    b.inputs("change_accrued_liabilities", "Change in accrued liabilities", Money, &CF, &[-1_509, 752]);
-    // The change in deferred revenues is exactly the balance sheets' change, current and
-    // noncurrent together: 51,693 + 6,152 − 46,717 − 4,713 = 6,415.
-    b.line("change_deferred_revenue", "Change in deferred revenues", Money);
-    b.def(M9_2012, "change_deferred_revenue", Def::Formula(Expr::Sum(vec![
-        (Sign::Plus, at(Bs2012, "deferred_revenue_current")),
-        (Sign::Plus, at(Bs2012, "deferred_revenue_noncurrent")),
-        (Sign::Minus, at(Bs2011, "deferred_revenue_current")),
-        (Sign::Minus, at(Bs2011, "deferred_revenue_noncurrent")),
-    ])));
-    b.def(M9_2011, "change_deferred_revenue", reported(4_724));
-    b.inputs("change_income_taxes_payable", "Change in income taxes payable", Money, &CF, &[-189, 311]);
-    b.inputs("change_other_noncurrent_liabilities", "Change in other noncurrent liabilities", Money, &CF, &[-62, -16]);
+    // The 2012 changes in operating assets and liabilities are the balance sheets' changes,
+    // plus a remainder the release implies and the model holds fixed, so a balance-sheet edit
+    // reaches cash. Each follows the balance sheets until it is edited itself.
+    b.line("change_accounts_receivable", "Change in accounts receivable", Money);
+    b.linked(M9_2012, "change_accounts_receivable", -2_884, Expr::Sum(vec![
+        (Sign::Plus, at(Bs2011, "accounts_receivable")),
+        (Sign::Minus, at(Bs2012, "accounts_receivable")),
+        (Sign::Minus, at(M9_2012, "bad_debt_expense")),
+    ]));
+    b.def(M9_2011, "change_accounts_receivable", reported(-1_973));
+    b.line("change_prepaid_and_other", "Change in prepaid expenses and other assets", Money);
+    b.linked(M9_2012, "change_prepaid_and_other", 146, Expr::Sum(vec![
+        (Sign::Plus, at(Bs2011, "prepaid_and_other_current")),
+        (Sign::Plus, at(Bs2011, "other_noncurrent_assets")),
+        (Sign::Minus, at(Bs2012, "prepaid_and_other_current")),
+        (Sign::Minus, at(Bs2012, "other_noncurrent_assets")),
+        (Sign::Plus, remainder(2_506)),
+    ]));
+    b.def(M9_2011, "change_prepaid_and_other", reported(-1_283));
+    b.balance_change("change_accounts_payable", "Change in accounts payable", &["accounts_payable"], -3, [-542, 676]);
+    b.balance_change("change_accrued_liabilities", "Change in accrued liabilities", &["accrued_liabilities"], -2_126, [-1_509, 752]);
+    // Current and noncurrent together, exactly: 51,693 + 6,152 − 46,717 − 4,713 = 6,415.
+    b.balance_change("change_deferred_revenue", "Change in deferred revenues", &["deferred_revenue_current", "deferred_revenue_noncurrent"], 0, [6_415, 4_724]);
+    b.balance_change("change_income_taxes_payable", "Change in income taxes payable", &["income_taxes_payable_noncurrent"], -32, [-189, 311]);
+    b.balance_change("change_other_noncurrent_liabilities", "Change in other noncurrent liabilities", &["other_noncurrent_liabilities"], 883, [-62, -16]);
     b.formula("cash_from_operations", "Net cash provided by operating activities", Money, &CF, |p| {
         total(p, &[
             "net_income", "depreciation_and_amortization", "bad_debt_expense", "loss_on_disposal_of_property",
@@ -297,7 +334,8 @@ fn cash_flows(b: &mut Builder) {
     b.formula("cash_from_investing", "Net cash used in investing activities", Money, &CF, |p| {
         total(p, &["purchases_of_property_equipment"])
     });
-    b.inputs("capital_lease_payments", "Principal payments under capital lease obligations", Money, &CF, &[-1_763, -1_153]);
+    // Principal repaid is exactly the fall in capital lease obligations: no new leases.
+    b.balance_change("capital_lease_payments", "Principal payments under capital lease obligations", &["capital_lease_current", "capital_lease_noncurrent"], 0, [-1_763, -1_153]);
     b.inputs("acquisition_consideration_paid", "Payment of consideration related to acquisition", Money, &CF, &[-1_000, 0]);
     b.inputs("proceeds_from_option_exercises", "Proceeds from exercise of stock options", Money, &CF, &[1_998, 971]);
     b.inputs("ipo_offering_costs_paid", "Payments for offering costs in connection with initial public offering", Money, &CF, &[-560, 0]);
@@ -305,7 +343,14 @@ fn cash_flows(b: &mut Builder) {
     b.formula("cash_from_financing", "Net cash used in financing activities", Money, &CF, |p| {
         total(p, &["capital_lease_payments", "acquisition_consideration_paid", "proceeds_from_option_exercises", "ipo_offering_costs_paid", "proceeds_from_preferred_issuance"])
     });
-    b.inputs("fx_effect_on_cash", "Effect of exchange rate changes on cash", Money, &CF, &[16, -128]);
+    // Translation gains and losses (other comprehensive income) are taken to reach cash, so an
+    // edit to them moves both sides of the balance sheet; the rest of the effect is held fixed.
+    b.line("fx_effect_on_cash", "Effect of exchange rate changes on cash", Money);
+    b.linked(M9_2012, "fx_effect_on_cash", 16, Expr::Sum(vec![
+        (Sign::Plus, at(M9_2012, "other_comprehensive_income")),
+        (Sign::Plus, remainder(33)),
+    ]));
+    b.def(M9_2011, "fx_effect_on_cash", reported(-128));
     b.formula("net_change_in_cash", "Net increase in cash", Money, &CF, |p| {
         total(p, &["cash_from_operations", "cash_from_investing", "cash_from_financing", "fx_effect_on_cash"])
     });
@@ -404,6 +449,33 @@ impl Builder {
         }
     }
 
+    /// An input that follows `link` until it is edited itself.
+    fn linked(&mut self, period: Period, id: &'static str, reported: i64, link: Expr) {
+        self.def(period, id, Def::Input { reported: Decimal::from(reported), link: Some(link) });
+    }
+
+    /// A balance at September 30, 2012 that is December 31, 2011's plus `flows`.
+    fn rolled(&mut self, id: &'static str, label: &'static str, [sep_2012, dec_2011]: [i64; 2], flows: Vec<(Sign, Expr)>) {
+        self.line(id, label, Money);
+        let mut link = vec![(Sign::Plus, at(Bs2011, id))];
+        link.extend(flows);
+        self.linked(Bs2012, id, sep_2012, Expr::Sum(link));
+        self.def(Bs2011, id, reported(dec_2011));
+    }
+
+    /// A cash-flow line whose 2012 figure is the change in balance-sheet `lines` from December 31,
+    /// 2011 to September 30, 2012, plus `rest`; the 2011 figure as reported.
+    fn balance_change(&mut self, id: &'static str, label: &'static str, lines: &[&'static str], rest: i64, [m9_2012, m9_2011]: [i64; 2]) {
+        self.line(id, label, Money);
+        let mut link: Vec<(Sign, Expr)> = lines.iter().map(|l| (Sign::Plus, at(Bs2012, l))).collect();
+        link.extend(lines.iter().map(|l| (Sign::Minus, at(Bs2011, l))));
+        if rest != 0 {
+            link.push((Sign::Plus, remainder(rest)));
+        }
+        self.linked(M9_2012, id, m9_2012, Expr::Sum(link));
+        self.def(M9_2011, id, reported(m9_2011));
+    }
+
     /// A figure of every income period that needs that period's two-class calibration.
     fn two_class(&mut self, id: &'static str, label: &'static str, unit: Unit, f: impl Fn(&TwoClass) -> Expr) {
         self.line(id, label, unit);
@@ -422,6 +494,11 @@ impl Builder {
 
 fn reported(v: i64) -> Def {
     Def::Input { reported: Decimal::from(v), link: None }
+}
+
+/// What the release's statements imply but do not itemise, held fixed.
+fn remainder(v: i64) -> Expr {
+    Expr::Fixed { name: "the remainder the release implies", num: Decimal::from(v), den: Decimal::ONE }
 }
 
 fn at(p: Period, line: &'static str) -> Expr {

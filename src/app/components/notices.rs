@@ -36,9 +36,9 @@ pub struct BalanceProps {
     pub figures: Rc<Figures>,
 }
 
-/// The release links net income, deferred revenue and cash through to the balance sheet, so
-/// those edits keep it balanced; other edits (stock-based compensation, D&A, a balance sheet
-/// line) have no other side in the release, and the page says so rather than plug a figure.
+/// Edits reach both sides of the balance sheets through the model's links; overriding a linked
+/// figure, or editing a flow the release does not itemise the other side of, does not, and the
+/// page says so rather than plug a figure.
 #[function_component(BalanceCheck)]
 pub fn balance_check(props: &BalanceProps) -> Html {
     let model = Model::release();
@@ -57,7 +57,7 @@ pub fn balance_check(props: &BalanceProps) -> Html {
         <div class="notice info" role="status">
             <strong>{"The balance sheet no longer balances."}</strong>
             <ul>{gaps}</ul>
-            <p>{"Edits to revenue, costs, taxes, other income and deferred revenue flow through net income or cash to both sides. Other edits have no counterpart in the release's statements, so the difference is shown rather than plugged."}</p>
+            <p>{"Every input flows to both sides except a figure that follows a link (a balance rolled forward, a cash-flow change, December 31, 2011 cash) edited directly, and flows whose other side the release does not itemise (non-cash interest, acquisition consideration, offering costs). The difference is shown, not plugged: see "}<a href="#ties">{"Tie-out"}</a>{"."}</p>
         </div>
     }
 }
