@@ -1,6 +1,8 @@
 //! The release as a model: every figure, reported or computed, and how edits move them.
 //! Plain Rust with no browser imports, so all of it is tested natively.
 
+pub mod bridge;
+mod derivation;
 mod engine;
 mod expr;
 pub mod format;
@@ -14,6 +16,7 @@ pub mod tables;
 pub mod ties;
 mod unit;
 
+pub use derivation::Step;
 pub use engine::{Def, Figures, Line, Model};
 pub use expr::{Expr, Sign};
 pub use narrative::{Guidance, GuidanceRange, Highlight, Style, GUIDANCE, HIGHLIGHTS};

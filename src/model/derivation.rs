@@ -1,0 +1,75 @@
+//! What a figure is built from, down to the inputs, in a given scenario: read from the same
+//! declarations that compute it.
+
+use super::engine::{Def, Model};
+use super::scenario::Scenario;
+use super::Cell;
+use std::collections::BTreeSet;
+
+/// A figure and the figures it is computed from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub cell: Cell,
+    pub sources: Vec<Step>,
+    /// Expanded earlier in the same tree, so not again: the tree stays as small as the figures
+    /// it names.
+    pub shown_above: bool,
+}
+
+impl Model {
+    /// The figures `cell` is computed from in `scenario`, each once, in the order its formula
+    /// reads them. None for an input: a plain one, or a linked one that is edited.
+    pub fn sources(&self, cell: Cell, scenario: &Scenario) -> Vec<Cell> {
+        match self.def(cell) {
+            None | Some(Def::Input { link: None, .. }) => return Vec::new(),
+            Some(Def::Input { .. }) if scenario.edit(cell).is_some() => return Vec::new(),
+            Some(_) => {}
+        }
+        let mut out: Vec<Cell> = Vec::new();
+        for c in self.reads(cell) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The derivation of `cell` down to the inputs.
+    pub fn derivation(&self, cell: Cell, scenario: &Scenario) -> Step {
+        let mut seen = BTreeSet::new();
+        self.step(cell, scenario, &mut seen)
+    }
+
+    fn step(&self, cell: Cell, scenario: &Scenario, seen: &mut BTreeSet<Cell>) -> Step {
+        let sources = self.sources(cell, scenario);
+        if !sources.is_empty() && !seen.insert(cell) {
+            return Step { cell, sources: Vec::new(), shown_above: true };
+        }
+        let sources = sources.into_iter().map(|c| self.step(c, scenario, seen)).collect();
+        Step { cell, sources, shown_above: false }
+    }
+}
+
+impl Step {
+    /// The inputs the figure comes down to, each once, in the tree's order.
+    pub fn inputs(&self) -> Vec<Cell> {
+        let mut out = Vec::new();
+        self.collect_inputs(&mut out);
+        out
+    }
+
+    fn collect_inputs(&self, out: &mut Vec<Cell>) {
+        if self.sources.is_empty() && !self.shown_above {
+            if !out.contains(&self.cell) {
+                out.push(self.cell);
+            }
+            return;
+        }
+        self.sources.iter().for_each(|s| s.collect_inputs(out));
+    }
+
+    /// How many figures the tree names.
+    pub fn len(&self) -> usize {
+        1 + self.sources.iter().map(Step::len).sum::<usize>()
+    }
+}

@@ -1,0 +1,74 @@
+//! Derivations read from the model's declarations: what a figure is built from, down to the
+//! inputs, and how that changes when a linked figure is edited.
+
+use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
+use rust_decimal::Decimal;
+
+fn keys(cells: &[Cell]) -> Vec<String> {
+    cells.iter().map(|c| c.key()).collect()
+}
+
+#[test]
+fn non_gaap_income_from_operations_comes_down_to_revenue_costs_and_sbc() {
+    let model = Model::release();
+    let cell = Cell::new(Q3_2012, "non_gaap_income_from_operations");
+    let tree = model.derivation(cell, &Scenario::default());
+    assert_eq!(keys(&model.sources(cell, &Scenario::default())), ["q3-2012.income_from_operations", "q3-2012.sbc_total"]);
+    assert_eq!(
+        keys(&tree.inputs()),
+        [
+            "q3-2012.revenue",
+            "q3-2012.cost_of_revenue",
+            "q3-2012.research_and_development",
+            "q3-2012.sales_and_marketing",
+            "q3-2012.general_and_administrative",
+            "q3-2012.sbc_cost_of_revenue",
+            "q3-2012.sbc_research_and_development",
+            "q3-2012.sbc_sales_and_marketing",
+            "q3-2012.sbc_general_and_administrative",
+        ]
+    );
+}
+
+#[test]
+fn a_linked_input_is_built_from_its_link_until_edited() {
+    let model = Model::release();
+    let nine = Cell::new(M9_2012, "revenue");
+    assert_eq!(keys(&model.sources(nine, &Scenario::default())), ["q3-2012.revenue"]);
+    let edited = Scenario::default().with(model, nine, Decimal::from(70_000)).unwrap();
+    assert!(model.sources(nine, &edited).is_empty());
+    // Four-quarter bookings then comes down to the edited nine months, not the quarter.
+    let bookings = model.derivation(Cell::new(F4_2012, "four_quarter_bookings"), &edited);
+    assert!(bookings.inputs().contains(&nine));
+    assert!(!bookings.inputs().contains(&Cell::new(Q3_2012, "revenue")));
+}
+
+#[test]
+fn a_repeated_figure_is_expanded_once() {
+    // Cash at September 30, 2012 reads nearly the whole model; every figure appears expanded
+    // at most once, so the tree stays bounded by the model's size.
+    let model = Model::release();
+    let tree = model.derivation(Cell::new(Bs2012, "total_assets"), &Scenario::default());
+    assert!(tree.len() <= model.cells().count() * 4, "{}", tree.len());
+    fn expanded(step: &qualys_what_if::model::Step, out: &mut Vec<Cell>) {
+        if !step.sources.is_empty() {
+            out.push(step.cell);
+        }
+        step.sources.iter().for_each(|s| expanded(s, out));
+    }
+    let mut cells = Vec::new();
+    expanded(&tree, &mut cells);
+    let unique: std::collections::BTreeSet<_> = cells.iter().collect();
+    assert_eq!(unique.len(), cells.len());
+    assert!(tree.inputs().contains(&Cell::new(Q3_2012, "revenue")));
+}
+
+#[test]
+fn every_figure_derives_to_inputs_only() {
+    let model = Model::release();
+    for cell in model.cells() {
+        for input in model.derivation(cell, &Scenario::default()).inputs() {
+            assert!(model.editable(input) == Some(input), "{} comes down to {}", cell.key(), input.key());
+        }
+    }
+}
