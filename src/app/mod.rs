@@ -8,11 +8,13 @@ mod url;
 use crate::model::link::encode;
 use crate::model::tables::TABLES;
 use crate::model::Model;
+use components::bridges::Bridges;
 use components::explain::Explain;
 use components::headline::Headlines;
 use components::highlights::{GuidanceTable, Highlights};
 use components::notices::{BalanceCheck, LinkProblems};
 use components::table::StatementTable;
+use components::ties::TieOut;
 use gloo::events::EventListener;
 use state::{Action, State};
 use yew::prelude::*;
@@ -45,6 +47,16 @@ fn app() -> Html {
         });
     }
 
+    // The figures related to the one explained, highlighted in the tables.
+    let highlights = use_memo((state.explained.last().copied(), state.scenario.clone()), |(cell, scenario)| {
+        let model = Model::release();
+        let Some(cell) = *cell else { return Vec::new() };
+        let target = model.canonical(cell);
+        let mut out: Vec<_> = model.cells().filter(|c| model.canonical(*c) == target).map(|c| (c, "hl-self")).collect();
+        out.extend(model.sources(cell, scenario).into_iter().map(|c| (c, "hl-source")));
+        out.extend(model.read_by(cell).into_iter().map(|c| (c, "hl-feeds")));
+        out
+    });
     let edits = state.scenario.edits().count();
     let reset_all = {
         let dispatch = state.dispatcher();
@@ -80,17 +92,22 @@ fn app() -> Html {
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
                     <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
-                    {"click any computed figure to see how it is computed · * not printed in the release"}
+                    {"click any figure to see how it is computed; then "}
+                    <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
+                    {" are shaded in the tables · * not printed in the release"}
                 </p>
                 <BalanceCheck figures={figures.clone()} />
+                <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
                 { for TABLES.iter().map(|t| html! {
-                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={state.clone()} />
+                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={state.clone()} highlights={highlights.clone()} />
                 }) }
+                <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
                 <Highlights figures={figures.clone()} />
                 <GuidanceTable />
             </main>
-            if let Some(cell) = state.explained {
-                <Explain {cell} figures={figures.clone()} dispatch={state.dispatcher()} />
+            if let Some(cell) = state.explained.last().copied() {
+                <Explain {cell} earlier={state.explained.len().saturating_sub(1)} figures={figures.clone()}
+                    scenario={state.scenario.clone()} dispatch={state.dispatcher()} />
             }
             <div class="sr-only" aria-live="polite" aria-atomic="true">{state.announcement.clone()}</div>
         </>

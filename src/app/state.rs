@@ -26,8 +26,8 @@ pub struct State {
     pub drafts: BTreeMap<Cell, Draft>,
     /// What could not be used in the last link opened.
     pub link_problems: Vec<String>,
-    /// The figure whose derivation is open.
-    pub explained: Option<Cell>,
+    /// The figures whose derivations were opened, in turn; the last is shown.
+    pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
     pub announcement: String,
 }
@@ -45,7 +45,10 @@ pub enum Action {
     ResetAll,
     /// Opens a share link's fragment.
     Load(String),
+    /// Opens a figure's derivation (after the one open, for Back), or closes it.
     Explain(Option<Cell>),
+    /// Back to the derivation opened before.
+    Back,
     DismissLinkProblems,
 }
 
@@ -142,7 +145,15 @@ impl Reducible for State {
                     ..loaded
                 };
             }
-            Action::Explain(cell) => next.explained = cell,
+            Action::Explain(Some(cell)) => {
+                if next.explained.last() != Some(&cell) {
+                    next.explained.push(cell);
+                }
+            }
+            Action::Explain(None) => next.explained.clear(),
+            Action::Back => {
+                next.explained.pop();
+            }
             Action::DismissLinkProblems => next.link_problems.clear(),
         }
         Rc::new(next)

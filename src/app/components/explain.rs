@@ -1,15 +1,19 @@
-//! "How is this computed": a figure's formula with its values, what it is built from and what
-//! it feeds. All of it comes from the model's declarations.
+//! "Why this number": a figure's formula in words with the scenario's values, what it is built
+//! from down to the inputs, and what depends on it. Every name can be followed in turn. All of
+//! it is read from the model's declarations.
 
 use crate::app::state::{Action, State};
-use crate::model::{Cell, Def, Figures, Model};
+use crate::model::{Cell, Def, Figures, Model, Scenario, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExplainProps {
     pub cell: Cell,
+    /// Derivations opened before this one, for Back.
+    pub earlier: usize,
     pub figures: Rc<Figures>,
+    pub scenario: Scenario,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -17,47 +21,117 @@ pub struct ExplainProps {
 pub fn explain(props: &ExplainProps) -> Html {
     let model = Model::release();
     let cell = props.cell;
-    let shown = |c: Cell| model.display(c, props.figures.get(model, c));
-    let name = |c: Cell| format!("{}, {}", model.name(c, c.period), c.period.short());
-    let link = |c: Cell| {
-        let dispatch = props.dispatch.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(c))));
-        html! { <li><button type="button" class="linkish" {onclick}>{name(c)}</button>{format!(" {}", shown(c))}</li> }
-    };
+    let ctx = Context { model, props };
+    let shown = |c: Cell| ctx.shown(c);
+    let follow = |c: Cell| ctx.follow(c);
+    let edited = ctx.edited(cell);
     let what = match model.def(cell) {
-        Some(Def::Input { link: Some(_), .. }) => "An input. Until it is edited, it follows the quarter:",
-        Some(Def::Input { .. }) => "An input, as reported in the release. Edit it in its table.",
+        Some(Def::Input { link: Some(_), .. }) if edited => "An input you edited. Unedited, it follows:",
+        Some(Def::Input { link: Some(_), .. }) => "An input that follows other figures until it is edited:",
+        Some(Def::Input { .. }) if edited => "An input you edited.",
+        Some(Def::Input { .. }) => "An input, as reported in the release. Click it in its table to edit it.",
         Some(Def::Formula(_)) => "Computed:",
-        Some(Def::Same(_)) => "The same figure as:",
+        Some(Def::Same(_)) => "The same figure as another table's:",
         None => "",
     };
-    let formula = model.formula(cell);
-    let with_values = model.formula_with(cell, &|c| format!("{} [{}]", model.name(c, cell.period), shown(c)));
+    // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
+    let equation = model
+        .formula_with(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)))
+        .map(|f| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
+    let tree = model.derivation(cell, &props.scenario);
+    let inputs = tree.inputs();
+    let read_by = model.read_by(cell);
+    let reported = model.display(cell, model.reported().get(model, cell));
+    let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Explain(None)))
     };
-    let reads = model.reads(cell);
-    let read_by = model.read_by(cell);
-    let reported = model.display(cell, model.reported().get(model, cell));
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Back))
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                dispatch.dispatch(Action::Explain(None));
+            }
+        })
+    };
     html! {
-        <aside class="explain" aria-label="How this figure is computed">
+        <aside class="explain" aria-label="How this figure is computed" {onkeydown}>
             <div class="explain-head">
-                <h2>{name(cell)}</h2>
+                if props.earlier > 0 {
+                    <button type="button" class="back" onclick={back} aria-label="Back to the figure before">{"←"}</button>
+                }
+                <h2>{name}</h2>
                 <button type="button" class="close" onclick={close} aria-label="Close">{"×"}</button>
             </div>
-            <p class="explain-value"><strong>{shown(cell)}</strong>{format!(" (reported {reported})")}</p>
+            <p class="explain-value">
+                <strong>{shown(cell)}</strong>
+                {if shown(cell) == reported { " as reported".to_string() } else { format!(" (reported {reported})") }}
+            </p>
             <p>{what}</p>
-            if let Some(f) = formula { <p class="formula">{format!("= {f}")}</p> }
-            if let Some(f) = with_values { <p class="formula values">{format!("= {f}")}</p> }
-            if !reads.is_empty() {
+            if let Some(e) = equation { <p class="formula">{e}</p> }
+            if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
-                <ul>{ for reads.into_iter().map(link) }</ul>
+                <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>
+                <p class="inputs-note">{match inputs.len() { 1 => "Comes down to 1 input.".to_string(), n => format!("Comes down to {n} inputs.") }}</p>
             }
             if !read_by.is_empty() {
                 <h3>{"Feeds"}</h3>
-                <ul>{ for read_by.into_iter().map(link) }</ul>
+                <ul>{ for read_by.into_iter().map(|c| html! {
+                    <li>{follow(c)}{" "}<span class="v">{shown(c)}</span></li>
+                }) }</ul>
             }
         </aside>
+    }
+}
+
+struct Context<'a> {
+    model: &'static Model,
+    props: &'a ExplainProps,
+}
+
+impl Context<'_> {
+    fn shown(&self, c: Cell) -> String {
+        self.model.display(c, self.props.figures.get(self.model, c))
+    }
+
+    /// A figure's name that opens its own derivation.
+    fn follow(&self, c: Cell) -> Html {
+        let dispatch = self.props.dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(c))));
+        html! {
+            <button type="button" class="linkish" {onclick} data-explains={c.key()}>{self.model.name(c, self.props.cell.period)}</button>
+        }
+    }
+
+    fn edited(&self, c: Cell) -> bool {
+        self.model.editable(c).and_then(|e| self.props.scenario.edit(e)).is_some()
+    }
+}
+
+/// One figure of the derivation and, folded, what it is built from.
+fn node(step: &Step, ctx: &Context) -> Html {
+    let c = step.cell;
+    let head = html! { <>{ctx.follow(c)}{" "}<span class="v">{ctx.shown(c)}</span></> };
+    if step.shown_above {
+        return html! { <li>{head}{" "}<span class="tag">{"expanded above"}</span></li> };
+    }
+    if step.sources.is_empty() {
+        let edited = ctx.edited(c);
+        return html! {
+            <li>{head}{" "}<span class={classes!("tag", edited.then_some("edited"))}>{if edited { "edited input" } else { "input" }}</span></li>
+        };
+    }
+    html! {
+        <li>
+            <details>
+                <summary>{head}</summary>
+                <ul>{ for step.sources.iter().map(|s| node(s, ctx)) }</ul>
+            </details>
+        </li>
     }
 }

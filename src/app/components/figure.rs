@@ -21,6 +21,9 @@ pub struct FigureProps {
     pub draft: Option<Draft>,
     /// The line and period in words, for screen readers.
     pub label: AttrValue,
+    /// How the figure relates to the one being explained: "hl-self", "hl-source", "hl-feeds".
+    #[prop_or_default]
+    pub highlight: Option<&'static str>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -60,14 +63,19 @@ pub fn figure(props: &FigureProps) -> Html {
                 }
             })
         };
-        // Moved figures take focus, so their reported value is one focus away by keyboard.
+        // Every computed figure takes focus: Enter opens its derivation, and a moved figure's
+        // reported value is one focus away.
+        let aria_label = if moved {
+            format!("{}: {shown}, reported {reported}. Enter shows how it is computed.", props.label)
+        } else {
+            format!("{}: {shown}. Enter shows how it is computed.", props.label)
+        };
         return html! {
-            <td class={classes!("num", moved.then_some("moved"))}>
+            <td class={classes!("num", moved.then_some("moved"), props.highlight)}>
                 <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
                     data-reported={reported.clone()}
                     title={format!("{reported_note}. Click to see how it is computed.")}
-                    tabindex={moved.then_some("0")} role={moved.then_some("button")}
-                    aria-label={moved.then(|| format!("{}: {shown}, reported {reported}", props.label))}
+                    tabindex="0" role="button" aria-label={aria_label}
                     {onclick} {onkeydown}>
                     if moved { <span class="dir" aria-hidden="true">{direction(props.value, props.reported)}</span> }
                     {shown.clone()}
@@ -129,9 +137,13 @@ pub fn figure(props: &FigureProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
     };
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(Some(cell))))
+    };
     let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
     html! {
-        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"))}>
+        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
@@ -140,7 +152,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     title={format!("{reported_note}.{hint}")}
-                    {onfocus} {oninput} {onblur} {onkeydown} />
+                    {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
                 if props.edited {
                     <button type="button" class="reset" onclick={reset}
                         aria-label={format!("Reset {} to the reported {reported}", props.label)}

@@ -1,3 +1,4 @@
+pub mod bridges;
 pub mod explain;
 pub mod figure;
 pub mod headline;
@@ -5,3 +6,4 @@ pub mod highlights;
 pub mod notices;
 pub mod panel;
 pub mod table;
+pub mod ties;

@@ -13,6 +13,8 @@ pub struct TableProps {
     pub table: &'static Table,
     pub figures: Rc<Figures>,
     pub state: UseReducerHandle<State>,
+    /// The figures related to the one being explained, and how.
+    pub highlights: Rc<Vec<(Cell, &'static str)>>,
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
@@ -56,6 +58,7 @@ pub fn statement_table(props: &TableProps) -> Html {
                         edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                         draft={props.state.drafts.get(&cell).cloned()}
                         label={format!("{line_label}, {}", p.long())}
+                        highlight={props.highlights.iter().find(|(c, _)| *c == cell).map(|(_, h)| *h)}
                         dispatch={props.state.dispatcher()} />
                 }
             });

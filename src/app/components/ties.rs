@@ -1,0 +1,78 @@
+//! The tie-out: every identity of the statements and every link between them, checked against
+//! the scenario, each with its equation in words and whether it holds or by how much it differs.
+
+use super::headline::figure_as;
+use crate::app::state::{Action, State};
+use crate::model::ties::TIES;
+use crate::model::{Cell, Figures, Model};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TieOutProps {
+    pub figures: Rc<Figures>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[function_component(TieOut)]
+pub fn tie_out(props: &TieOutProps) -> Html {
+    let model = Model::release();
+    let figures = &props.figures;
+    let checks: Vec<_> = TIES.iter().map(|t| (t, t.check(model, figures))).collect();
+    let broken = checks.iter().filter(|(_, c)| !c.holds()).count();
+    let mut groups: Vec<&'static str> = Vec::new();
+    for (t, _) in &checks {
+        if !groups.contains(&t.group) {
+            groups.push(t.group);
+        }
+    }
+    let row = |tie: &crate::model::ties::Tie, check: crate::model::ties::Check| {
+        let left = tie.left;
+        let name = |c: Cell| model.name(c, left.period);
+        let explain = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(left))))
+        };
+        let status = if check.holds() {
+            html! { <td class="status ok">{"✓ holds"}</td> }
+        } else {
+            html! { <td class="status off">{format!("✗ differs by {}", model.display(left, check.difference()))}</td> }
+        };
+        html! {
+            <tr class={if check.holds() { "holds" } else { "breaks" }} data-tie={left.key()}>
+                <th scope="row">
+                    <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
+                    <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
+                </th>
+                <td class="num">{figure_as(left, check.left, model.display(left, check.left))}</td>
+                <td class="num">{model.display(left, check.right)}</td>
+                {status}
+            </tr>
+        }
+    };
+    html! {
+        <section class="statement ties" id="ties" aria-labelledby="t-ties">
+            <h2 id="t-ties">{"Tie-out: the statements' identities and links"}</h2>
+            <p class="note">
+                {"Net income flows into cash and the accumulated deficit; the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed."}
+            </p>
+            <p class={classes!("tie-summary", (broken > 0).then_some("off"))} role="status">
+                {match broken {
+                    0 => format!("All {} hold.", checks.len()),
+                    n => format!("{n} of {} do not hold after your edits.", checks.len()),
+                }}
+            </p>
+            <div class="scroll">
+                <table>
+                    <thead><tr><th scope="col">{"Identity"}</th><th scope="col" class="num">{"Figure"}</th><th scope="col" class="num">{"Should be"}</th><th scope="col">{"Status"}</th></tr></thead>
+                    { for groups.into_iter().map(|g| html! {
+                        <tbody>
+                            <tr class="heading"><th scope="colgroup" colspan="4">{g}</th></tr>
+                            { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| row(t, *c)) }
+                        </tbody>
+                    }) }
+                </table>
+            </div>
+        </section>
+    }
+}
