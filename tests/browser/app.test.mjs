@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { allValues, cell, changed, eventually, expectValue, input, typeInto, value } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 4;
 const RELEASE = fs.readFileSync(path.join(import.meta.dirname, '..', 'data', 'release.md'), 'utf8');
@@ -30,48 +31,6 @@ function releaseTables() {
   return tables;
 }
 
-const cell = (page, period, line) => page.locator(`[data-period="${period}"][data-line="${line}"]`).first();
-const value = (page, period, line) => cell(page, period, line).getAttribute('data-value');
-
-/** Waits (bounded) until `read()` gives `want`: the page renders just after each event. */
-async function eventually(read, want, what) {
-  const until = Date.now() + TIMEOUT_MS;
-  let got = await read();
-  while (got !== want && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20));
-    got = await read();
-  }
-  assert.equal(got, want, what);
-}
-const expectValue = (page, period, line, want) =>
-  eventually(() => value(page, period, line), want, `${period}.${line}`);
-const input = (page, period, line) => page.locator(`input[data-period="${period}"][data-line="${line}"]`).first();
-
-/** Every figure on the page as "period.line" → data-value, checking repeated figures agree. */
-async function allValues(page) {
-  const pairs = await page.$$eval('[data-line][data-period]', (els) =>
-    els.map((e) => [`${e.dataset.period}.${e.dataset.line}`, e.dataset.value]),
-  );
-  const values = new Map();
-  for (const [key, v] of pairs) {
-    if (values.has(key)) assert.equal(v, values.get(key), `${key} shows one value wherever it appears`);
-    values.set(key, v);
-  }
-  return values;
-}
-
-function changed(before, after) {
-  return [...after.keys()].filter((k) => after.get(k) !== before.get(k)).sort();
-}
-
-/** Clicks into a field, selects what is there and types like a person, key by key. */
-async function typeInto(page, period, line, text) {
-  const field = input(page, period, line);
-  await field.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
 describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () => {
   let h;
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
@@ -86,7 +45,7 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
   test('the first page shows every printed figure, in the release\'s order and wording', { timeout: TEST_TIMEOUT }, async () => {
     for (const where of ['root', 'sub']) {
       const { page, problems } = await openPage('', where);
-      const shown = await page.$$eval('section.statement:not(.narrative):not(.guidance)', (sections) =>
+      const shown = await page.$$eval('section.statement:not(.narrative):not(.guidance):not(.bridges):not(.ties)', (sections) =>
         sections.map((s) =>
           [...s.querySelectorAll('tbody tr:not(.heading):not(.added)')].map((tr) => ({
             label: tr.querySelector('th').textContent.trim(),
@@ -134,7 +93,9 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     // The narrative's growth rates, shown for the quarter.
     expected.push('q3-2012.non_gaap_income_from_operations_growth', 'q3-2012.adjusted_ebitda_growth');
     expected.push('9m-2012.cash_from_operations', '9m-2012.net_change_in_cash', '9m-2012.cash_ending',
-      '2012-09-30.cash', '2012-09-30.total_current_assets', '2012-09-30.total_assets');
+      '2012-09-30.cash', '2012-09-30.total_current_assets', '2012-09-30.total_assets',
+      // Paid-in capital grows by the compensation: the balance sheet stays balanced.
+      '2012-09-30.additional_paid_in_capital', '2012-09-30.total_stockholders_equity', '2012-09-30.total_liabilities_and_equity');
     assert.deepEqual(changed(before, after), expected.sort());
     await expectValue(page, '9m-2012', 'sbc_total', '2734');
     await expectValue(page, 'q3-2012', 'adjusted_ebitda', '4750');
@@ -302,8 +263,8 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await cell(page, 'q3-2012', 'gross_profit').click();
     const panel = page.locator('aside.explain');
     await panel.waitFor();
-    assert.match(await panel.textContent(), /Revenues − Cost of revenues/);
-    assert.match(await panel.textContent(), /Income from operations, Q3 2012/);
+    assert.match(await panel.textContent(), /Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634/);
+    assert.match(await panel.textContent(), /Feeds.*Income from operations 1,721/);
     await panel.getByRole('button', { name: 'Close' }).click();
     assert.equal(await panel.count(), 0);
     assert.deepEqual(problems, []);

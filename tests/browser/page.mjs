@@ -1,0 +1,45 @@
+// Reading and typing into the page the way the tests do, shared by the browser test files.
+import assert from 'node:assert/strict';
+import { TIMEOUT_MS } from './harness.mjs';
+
+export const cell = (page, period, line) => page.locator(`[data-period="${period}"][data-line="${line}"]`).first();
+export const value = (page, period, line) => cell(page, period, line).getAttribute('data-value');
+
+/** Waits (bounded) until `read()` gives `want`: the page renders just after each event. */
+export async function eventually(read, want, what) {
+  const until = Date.now() + TIMEOUT_MS;
+  let got = await read();
+  while (got !== want && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await read();
+  }
+  assert.equal(got, want, what);
+}
+export const expectValue = (page, period, line, want) =>
+  eventually(() => value(page, period, line), want, `${period}.${line}`);
+export const input = (page, period, line) => page.locator(`input[data-period="${period}"][data-line="${line}"]`).first();
+
+/** Every figure on the page as "period.line" → data-value, checking repeated figures agree. */
+export async function allValues(page) {
+  const pairs = await page.$$eval('[data-line][data-period]', (els) =>
+    els.map((e) => [`${e.dataset.period}.${e.dataset.line}`, e.dataset.value]),
+  );
+  const values = new Map();
+  for (const [key, v] of pairs) {
+    if (values.has(key)) assert.equal(v, values.get(key), `${key} shows one value wherever it appears`);
+    values.set(key, v);
+  }
+  return values;
+}
+
+export function changed(before, after) {
+  return [...after.keys()].filter((k) => after.get(k) !== before.get(k)).sort();
+}
+
+/** Clicks into a field, selects what is there and types like a person, key by key. */
+export async function typeInto(page, period, line, text) {
+  const field = input(page, period, line);
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}

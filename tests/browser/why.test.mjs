@@ -1,0 +1,129 @@
+// "Why this number" in headless Chromium: derivations that follow and highlight, edits that
+// flow through all three statements, the tie-out, and the bridge charts, each following an edit.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { eventually, expectValue, input, typeInto, value } from './page.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 4;
+const tableFigure = (page, period, line) => page.locator(`td [data-period="${period}"][data-line="${line}"]`).first();
+
+describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  async function openPage(fragment = '') {
+    const { page, problems } = await h.open(h.rootUrl + fragment);
+    await input(page, 'q3-2012', 'revenue').waitFor({ timeout: TIMEOUT_MS });
+    return { page, problems };
+  }
+
+  test('a derivation shows live values, follows each figure in turn, goes back, and highlights', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    // By keyboard: focus a computed figure and press Enter.
+    await tableFigure(page, 'q3-2012', 'non_gaap_income_from_operations').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('aside.explain');
+    await panel.waitFor();
+    const text = () => panel.textContent();
+    assert.match(await text(), /Non-GAAP income from operations 2,748 = Income from operations 1,721 \+ Total stock-based compensation 1,027/);
+    assert.match(await text(), /Comes down to 9 inputs/);
+    // The figure, what it is built from and what it feeds are marked in the tables.
+    assert.ok(await page.locator('td.hl-self [data-line="non_gaap_income_from_operations"][data-period="q3-2012"]').count() >= 1);
+    assert.ok(await page.locator('td.hl-source [data-line="sbc_total"][data-period="q3-2012"]').count() >= 1);
+    assert.ok(await page.locator('td.hl-feeds [data-line="non_gaap_operating_margin"][data-period="q3-2012"]').count() >= 1);
+    // Down the tree to an input, and follow it.
+    await panel.locator('summary').first().click();
+    await panel.locator('[data-explains="q3-2012.gross_profit"]').click();
+    await eventually(async () => (await text()).includes('Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634'), true, 'followed to gross profit');
+    await panel.locator('[data-explains="q3-2012.revenue"]').first().click();
+    await eventually(async () => /Revenues, Q3 2012.*An input, as reported/.test(await text()), true, 'followed to revenue');
+    assert.ok(await page.locator('td.hl-self input[data-line="revenue"][data-period="q3-2012"]').count() >= 1);
+    // Back, twice, to where it started.
+    await panel.getByRole('button', { name: 'Back to the figure before' }).click();
+    await eventually(async () => page.locator('aside.explain h2').textContent(), 'Gross profit, Q3 2012', 'back to gross profit');
+    await panel.getByRole('button', { name: 'Back to the figure before' }).click();
+    await eventually(async () => (await text()).includes('Non-GAAP income from operations, Q3 2012'), true, 'back to the start');
+    // Clicking an input explains it too, and the derivation is live: each keystroke shows.
+    await typeInto(page, 'q3-2012', 'sbc_general_and_administrative', '543');
+    await eventually(async () => page.locator('aside.explain h2').textContent(), 'Stock-based compensation in general and administrative, Q3 2012', 'the input explained');
+    await eventually(async () => /543 \(reported 443\)An input you edited\..*Feeds.*Total stock-based compensation 1,127/.test(await text()), true, 'live');
+    await panel.locator('[data-explains="q3-2012.sbc_total"]').click();
+    await eventually(async () => (await text()).includes('1,127 (reported 1,027)'), true, 'followed to the total');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(problems, []);
+  });
+
+  test('edits to revenue, costs, taxes, SBC and deferred revenue keep both balance sheets balanced and cash tied', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const balanced = async (date) => assert.equal(await value(page, date, 'total_assets'), await value(page, date, 'total_liabilities_and_equity'), date);
+    await typeInto(page, 'q3-2012', 'revenue', '25000');
+    await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await typeInto(page, '9m-2012', 'provision_for_income_taxes', '500');
+    await typeInto(page, 'q3-2012', 'sbc_sales_and_marketing', '500');
+    await typeInto(page, '2012-09-30', 'deferred_revenue_current', '55000');
+    await typeInto(page, '2011-12-31', 'deferred_revenue_current', '47717');
+    await page.keyboard.press('Enter');
+    // Net income 9M: 1,105 + 1,618 − 366 − 423 = 1,934; deficit −76,372 + 1,934.
+    await expectValue(page, '9m-2012', 'net_income', '1934');
+    await expectValue(page, '2012-09-30', 'accumulated_deficit', '-74438');
+    await expectValue(page, '2012-09-30', 'additional_paid_in_capital', '17408');
+    await expectValue(page, '2011-12-31', 'cash', '25548');
+    // Cash: the same figure on the cash flow statement and the balance sheet.
+    assert.equal(await value(page, '9m-2012', 'cash_ending'), await value(page, '2012-09-30', 'cash'));
+    await balanced('2012-09-30');
+    await balanced('2011-12-31');
+    await eventually(() => page.locator('.tie-summary').textContent(), 'All 31 hold.', 'every tie holds');
+    assert.equal(await page.locator('.notice.info').count(), 0, 'no imbalance notice');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the tie-out shows what still holds after an edit that overrides a link', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await eventually(() => page.locator('.tie-summary').textContent(), 'All 31 hold.', 'all hold on the release');
+    await typeInto(page, '2012-09-30', 'property_and_equipment', '17000');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('.tie-summary').textContent(), '2 of 31 do not hold after your edits.', 'two break');
+    const row = (key) => page.locator(`tr[data-tie="${key}"]`);
+    assert.equal(await row('2012-09-30.property_and_equipment').getAttribute('class'), 'breaks');
+    assert.match(await row('2012-09-30.property_and_equipment').textContent(), /differs by 104/);
+    assert.match(await row('2012-09-30.total_assets').textContent(), /differs by 104/);
+    assert.equal(await row('2011-12-31.total_assets').getAttribute('class'), 'holds');
+    assert.equal(await row('9m-2012.change_deferred_revenue').getAttribute('class'), 'holds');
+    await page.locator('.notice.info').waitFor();
+    // Reset and everything holds again.
+    await page.getByRole('button', { name: 'Reset all' }).click();
+    await eventually(() => page.locator('.tie-summary').textContent(), 'All 31 hold.', 'all hold after reset');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the bridge charts follow an edit, switch period, describe themselves and explain a bar', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const chart = page.locator('#bridge-operations');
+    const amount = (line) => chart.locator(`text[data-line="${line}"]`).textContent();
+    assert.equal(await amount('income_from_operations'), '1,721');
+    assert.equal(await amount('sbc_general_and_administrative'), '+443');
+    assert.equal(await amount('non_gaap_income_from_operations'), '2,748');
+    await typeInto(page, 'q3-2012', 'sbc_general_and_administrative', '543');
+    await eventually(() => amount('sbc_general_and_administrative'), '+543', 'the step follows');
+    await eventually(() => amount('non_gaap_income_from_operations'), '2,848', 'the total follows');
+    assert.match(await chart.locator('svg desc').textContent(), /Income from operations 1,721, SBC: cost of revenues \+68, .*Non-GAAP income from operations 2,848/);
+    assert.equal(await chart.locator('svg').getAttribute('role'), 'img');
+    // Another period.
+    await chart.getByRole('button', { name: '9M 2012' }).click();
+    await eventually(() => amount('non_gaap_income_from_operations'), '4,060', 'nine months');
+    assert.equal(await chart.locator('text[data-line="non_gaap_income_from_operations"]').getAttribute('data-period'), '9m-2012');
+    // Bookings: four-quarter revenue plus the change in current deferred revenue.
+    const bookings = page.locator('#bridge-bookings');
+    await typeInto(page, '2012-09-30', 'deferred_revenue_current', '55000');
+    await eventually(() => bookings.locator('text[data-line="deferred_revenue_current_change"]').textContent(), '+14,587', 'bookings change');
+    await eventually(() => bookings.locator('text[data-line="four_quarter_bookings"]').textContent(), '102,003', 'bookings');
+    // A bar explains its figure.
+    await page.keyboard.press('Enter');
+    await chart.locator('g.bar').last().click();
+    await page.locator('aside.explain').waitFor();
+    assert.match(await page.locator('aside.explain h2').textContent(), /Non-GAAP income from operations, 9M 2012/);
+    assert.deepEqual(problems, []);
+  });
+});
