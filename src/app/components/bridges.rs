@@ -102,6 +102,7 @@ fn bridge_chart(props: &ChartProps) -> Html {
                 .collect::<Vec<_>>()
                 .join(", ");
             let zero = scale.y(Decimal::ZERO);
+            let slot = (Decimal::from(WIDTH) / Decimal::from(n.max(1) as i64)).round_dp(1);
             let shapes = bars.iter().enumerate().map(|(i, bar)| {
                 let r = scale.rect(i, n, bar);
                 let class = match bar.kind {
@@ -125,7 +126,10 @@ fn bridge_chart(props: &ChartProps) -> Html {
                 html! {
                     <g class={classes!("bar", class)} {onclick}>
                         <title>{format!("{}: {}", model.name(cell, cell.period), amount(bar))}</title>
-                        <rect x={r.x.to_string()} y={r.y.to_string()} width={r.width.to_string()} height={r.height.max(Decimal::ONE).to_string()} />
+                        // The whole slot takes the click: a small step's bar may be a pixel high.
+                        <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}
+                            width={slot.to_string()} height={(HEIGHT).to_string()} />
+                        <rect class="shape" x={r.x.to_string()} y={r.y.to_string()} width={r.width.to_string()} height={r.height.max(Decimal::ONE).to_string()} />
                         <text class="amount" x={centre.clone()} y={(r.y - Decimal::from(5)).to_string()}
                             data-line={cell.line} data-period={cell.period.id()} data-value={plain(Ok(bar.value))}>{amount(bar)}</text>
                         <text class="label" x={centre.clone()} y={(PLOT_HEIGHT + 16).to_string()}>
