@@ -2,6 +2,7 @@
 //! Plain Rust with no browser imports, so all of it is tested natively.
 
 mod engine;
+pub mod export;
 mod expr;
 pub mod format;
 pub mod link;
@@ -9,6 +10,7 @@ mod narrative;
 pub mod parse;
 mod period;
 mod release;
+pub mod saved;
 mod scenario;
 pub mod tables;
 mod unit;
