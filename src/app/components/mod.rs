@@ -1,7 +1,10 @@
+pub mod changes;
+pub mod compare;
 pub mod explain;
 pub mod figure;
 pub mod headline;
 pub mod highlights;
 pub mod notices;
 pub mod panel;
+pub mod scenarios;
 pub mod table;
