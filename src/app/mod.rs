@@ -1,32 +1,66 @@
 //! The page. Components render the state and dispatch actions to its one reducer; the model
-//! computes; the address bar is touched only in `url`.
+//! computes. Side effects stay here at the edge: the address bar (`url`), the browser's
+//! storage (`storage`) and files (`download`).
 
 mod components;
+mod download;
 mod state;
+mod storage;
 mod url;
 
 use crate::model::link::encode;
+use crate::model::saved::write_stored;
 use crate::model::tables::TABLES;
 use crate::model::Model;
 use components::bridges::Bridges;
+use components::changes::Changes;
+use components::compare::Compare;
 use components::explain::Explain;
 use components::headline::Headlines;
 use components::highlights::{GuidanceTable, Highlights};
-use components::notices::{BalanceCheck, LinkProblems};
+use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
-use gloo::events::EventListener;
-use state::{Action, State};
+use gloo::events::{EventListener, EventListenerOptions};
+use state::{Action, State, Storage};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn run() {
     yew::Renderer::<App>::new().render();
 }
 
+/// The panel open under the header, if any.
+#[derive(Clone, Copy, PartialEq)]
+enum Drawer {
+    Changes,
+    Scenarios,
+    Compare,
+}
+
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on a Mac), except in a field, whose own undo
+/// of its text comes first.
+fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    });
+    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+        _ if in_field => None,
+        ("z", false) => Some(Action::Undo),
+        ("z", true) | ("y", false) => Some(Action::Redo),
+        _ => None,
+    }
+}
+
 #[function_component(App)]
 fn app() -> Html {
-    let state = use_reducer(|| State::from_fragment(&url::fragment()));
+    let state = use_reducer(|| State::start(&url::fragment(), storage::load()));
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
+    let drawer = use_state(|| None::<Drawer>);
 
     // The address follows the edits. Not on first render: a link that could not be fully used
     // stays in the address bar until the user changes something.
@@ -36,14 +70,36 @@ fn app() -> Html {
             url::replace(&encode(scenario));
         }
     });
-    // A changed fragment (back, forward, a pasted link) loads its scenario.
+    // The browser keeps the working scenario and the named ones as they change.
+    {
+        let dispatch = state.dispatcher();
+        let saving = state.storage == Storage::Saving;
+        use_effect_with((state.saved(), saving), move |(saved, saving)| {
+            if *saving {
+                if let Err(why) = storage::save(&write_stored(saved)) {
+                    dispatch.dispatch(Action::StorageFailed(why));
+                }
+            }
+        });
+    }
+    // A changed fragment (back, forward, a pasted link) loads its scenario; undo keys anywhere.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| dispatch.dispatch(Action::Load(url::fragment())))
+            let window = web_sys::window();
+            let on_hash = window.as_ref().map(|w| {
+                let dispatch = dispatch.clone();
+                EventListener::new(w, "hashchange", move |_| dispatch.dispatch(Action::Load(url::fragment())))
             });
-            move || drop(listener)
+            let on_key = window.and_then(|w| w.document()).map(|d| {
+                EventListener::new_with_options(&d, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+                    if let Some(action) = e.dyn_ref::<web_sys::KeyboardEvent>().and_then(undo_key) {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                })
+            });
+            move || drop((on_hash, on_key))
         });
     }
 
@@ -58,20 +114,25 @@ fn app() -> Html {
         out
     });
     let edits = state.scenario.edits().count();
-    let reset_all = {
+    let on = |action: fn() -> Action| {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ResetAll))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
     };
     let copied = use_state(|| false);
     let copy_link = {
         let copied = copied.clone();
-        Callback::from(move |_| {
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let _ = clipboard.write_text(&url::href());
-                copied.set(true);
-            }
-        })
+        let link = url::share_link(&encode(&state.scenario));
+        Callback::from(move |_| copied.set(url::copy(&link)))
     };
+    let toggle = |which: Drawer| {
+        let drawer = drawer.clone();
+        let open = *drawer == Some(which);
+        let onclick = Callback::from(move |_| drawer.set((!open).then_some(which)));
+        (onclick, open.to_string())
+    };
+    let (changes_click, changes_open) = toggle(Drawer::Changes);
+    let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
+    let (compare_click, compare_open) = toggle(Drawer::Compare);
     html! {
         <>
             <header class="top">
@@ -81,11 +142,27 @@ fn app() -> Html {
                 </div>
                 <div class="tools">
                     <span class="edits" aria-live="polite">{match edits { 0 => "As reported".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") }}</span>
-                    <button type="button" onclick={copy_link} disabled={edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" onclick={reset_all} disabled={edits == 0 && state.drafts.is_empty()}>{"Reset all"}</button>
+                    <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={state.past.is_empty()}
+                        title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
+                    <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={state.future.is_empty()}
+                        title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
+                    <button type="button" class="open-changes" onclick={changes_click} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
+                    <button type="button" class="open-scenarios" onclick={scenarios_click} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
+                    <button type="button" class="open-compare" onclick={compare_click} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
+                    <button type="button" class="copy-link" onclick={copy_link} disabled={edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
+                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={edits == 0 && state.drafts.is_empty()}>{"Reset all"}</button>
                 </div>
             </header>
             <main>
+                <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
+                <div id="drawer">
+                    { match *drawer {
+                        Some(Drawer::Changes) => html! { <Changes state={state.clone()} /> },
+                        Some(Drawer::Scenarios) => html! { <Scenarios state={state.clone()} figures={figures.clone()} /> },
+                        Some(Drawer::Compare) => html! { <Compare state={state.clone()} figures={figures.clone()} /> },
+                        None => html! {},
+                    } }
+                </div>
                 <LinkProblems problems={state.link_problems.clone()} dispatch={state.dispatcher()} />
                 <Headlines figures={figures.clone()} />
                 <p class="legend">

@@ -4,6 +4,7 @@
 use crate::model::format::exact;
 use crate::model::link::decode;
 use crate::model::parse::parse_entry;
+use crate::model::saved::{read_scenario, read_stored, Named, Saved};
 use crate::model::{Cell, Model, Scenario};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -19,7 +20,7 @@ pub struct Draft {
     before: Option<Decimal>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct State {
     pub scenario: Scenario,
     /// Fields being edited, by the figure as shown (a figure shown twice has two fields).
@@ -30,8 +31,23 @@ pub struct State {
     pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
     pub announcement: String,
+    /// The scenario before each undoable step, oldest first.
+    pub past: Vec<Scenario>,
+    /// Scenarios undone, the next to redo last. A new step clears them.
+    pub future: Vec<Scenario>,
+    /// The scenario when typing in a field began: a typing session is one undo step.
+    typing_from: Option<Scenario>,
+    /// Scenarios the user kept under a name, in their order; names are unique.
+    pub named: Vec<Named>,
+    /// Whether the scenarios are being saved in the browser.
+    pub storage: Storage,
+    /// Why nothing is being saved, said once until dismissed.
+    pub storage_notice: Option<String>,
+    /// Why the last scenario action or file was refused.
+    pub problem: Option<String>,
 }
 
+#[derive(Clone)]
 pub enum Action {
     /// A field gains focus, holding `text`.
     Focus { cell: Cell, text: String },
@@ -50,13 +66,101 @@ pub enum Action {
     /// Back to the derivation opened before.
     Back,
     DismissLinkProblems,
+    Undo,
+    Redo,
+    /// Keeps the open scenario under a name, replacing one of that name.
+    SaveAs(String),
+    Open(String),
+    Rename { from: String, to: String },
+    Duplicate(String),
+    Delete(String),
+    /// A scenario file's text, or why it could not be read.
+    Import(Result<String, String>),
+    /// Writing to the browser's storage failed, for this reason.
+    StorageFailed(String),
+    /// The user lets the page overwrite stored data it could not read.
+    StorageDiscarded,
+    DismissStorageNotice,
+    DismissProblem,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Storage {
+    #[default]
+    Saving,
+    /// Storage is unavailable or failed; the page works on without it.
+    Off,
+    /// Storage holds data this page cannot read: kept as it is, not overwritten, until the
+    /// user says otherwise.
+    Unreadable,
+}
+
+/// What the browser's storage held when the page opened: the stored document's text, nothing,
+/// or why storage cannot be used.
+pub type Stored = Result<Option<String>, String>;
+
 impl State {
-    /// The page as a share link describes it.
-    pub fn from_fragment(fragment: &str) -> State {
-        let (scenario, link_problems) = decode(Model::release(), fragment);
-        State { scenario, link_problems, ..State::default() }
+    /// The page as it opens: a share link in the address wins over the scenario saved in the
+    /// browser, because the link is what the user asked for.
+    pub fn start(fragment: &str, stored: Stored) -> State {
+        let model = Model::release();
+        let (scenario, link_problems) = decode(model, fragment);
+        let mut state = State { scenario, link_problems, ..State::default() };
+        let saved = match stored {
+            Ok(None) => Saved::default(),
+            Ok(Some(text)) => match read_stored(model, &text) {
+                Ok(saved) => saved,
+                Err(why) => {
+                    state.storage = Storage::Unreadable;
+                    state.storage_notice = Some(format!(
+                        "Scenarios saved in this browser could not be read. {why} They are left as they are, and nothing is saved during this visit."
+                    ));
+                    Saved::default()
+                }
+            },
+            Err(why) => {
+                state.storage = Storage::Off;
+                state.storage_notice = Some(format!("{why} Scenarios are not saved during this visit; export one to keep it."));
+                Saved::default()
+            }
+        };
+        if fragment.trim_start_matches('#').is_empty() {
+            state.scenario = saved.current;
+        }
+        state.named = saved.named;
+        state
+    }
+
+    /// What the browser should keep now.
+    pub fn saved(&self) -> Saved {
+        Saved { current: self.scenario.clone(), named: self.named.clone() }
+    }
+
+    /// Makes `scenario` the open one, as one undo step.
+    fn step_to(&mut self, scenario: Scenario) {
+        self.finish_typing();
+        self.drafts.clear();
+        let before = std::mem::replace(&mut self.scenario, scenario);
+        self.record(before);
+    }
+
+    /// Records `before` as an undo step if the scenario has since changed.
+    fn record(&mut self, before: Scenario) {
+        if before != self.scenario {
+            self.past.push(before);
+            self.future.clear();
+        }
+    }
+
+    /// Ends a typing session: all its keystrokes become one undo step.
+    fn finish_typing(&mut self) {
+        if let Some(before) = self.typing_from.take() {
+            self.record(before);
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        self.named.iter().position(|n| n.name == name)
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
@@ -85,12 +189,14 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Focus { cell, text } => {
+                next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 if !next.drafts.contains_key(&cell) {
                     let before = next.scenario.edit(model.canonical(cell));
                     next.drafts.insert(cell, Draft { text, error: None, before });
                 }
             }
             Action::Type { cell, text } => {
+                next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 let mut draft = next.draft_for(model, cell);
                 let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
                 let applied = parse_entry(&text, unit)
@@ -107,6 +213,7 @@ impl Reducible for State {
                 next.drafts.insert(cell, draft);
             }
             Action::Leave(cell) => {
+                next.finish_typing();
                 if next.drafts.get(&cell).is_some_and(|d| d.error.is_none()) {
                     next.drafts.remove(&cell);
                     next.announcement = next.describe(model, cell);
@@ -121,29 +228,30 @@ impl Reducible for State {
                     };
                     next.announcement = next.describe(model, cell);
                 }
+                next.finish_typing();
             }
             Action::Reset(cell) => {
-                next.scenario = next.scenario.without(model, cell);
+                next.finish_typing();
+                let without = next.scenario.without(model, cell);
+                let before = std::mem::replace(&mut next.scenario, without);
+                next.record(before);
                 let target = model.canonical(cell);
                 next.drafts.retain(|c, _| model.canonical(*c) != target);
                 next.announcement = next.describe(model, cell);
             }
             Action::ResetAll => {
-                next.scenario = Scenario::default();
-                next.drafts.clear();
+                next.step_to(Scenario::default());
                 next.announcement = "Every figure is back to the release.".to_string();
             }
             Action::Load(fragment) => {
-                let loaded = State::from_fragment(&fragment);
-                if loaded.scenario == next.scenario && loaded.link_problems.is_empty() {
+                let (scenario, problems) = decode(model, &fragment);
+                if scenario == next.scenario && problems.is_empty() {
                     return self;
                 }
-                let edits = loaded.scenario.edits().count();
-                next = State {
-                    announcement: format!("Scenario loaded from the link: {edits} edited figures."),
-                    explained: next.explained,
-                    ..loaded
-                };
+                let edits = scenario.edits().count();
+                next.step_to(scenario);
+                next.link_problems = problems;
+                next.announcement = format!("Scenario loaded from the link: {edits} edited figures.");
             }
             Action::Explain(Some(cell)) => {
                 if next.explained.last() != Some(&cell) {
@@ -155,6 +263,89 @@ impl Reducible for State {
                 next.explained.pop();
             }
             Action::DismissLinkProblems => next.link_problems.clear(),
+            Action::Undo | Action::Redo => {
+                next.finish_typing();
+                let redo = matches!(action, Action::Redo);
+                let (from, to) = if redo { (&mut next.future, &mut next.past) } else { (&mut next.past, &mut next.future) };
+                let Some(scenario) = from.pop() else { return self };
+                to.push(std::mem::replace(&mut next.scenario, scenario));
+                next.drafts.clear();
+                next.announcement = format!("{} {} edited figures.", if redo { "Redone:" } else { "Undone:" }, next.scenario.edits().count());
+            }
+            Action::SaveAs(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    next.problem = Some("Give the scenario a name to save it under.".to_string());
+                    return Rc::new(next);
+                }
+                let scenario = next.scenario.clone();
+                match next.find(&name).and_then(|i| next.named.get_mut(i)) {
+                    Some(existing) => existing.scenario = scenario,
+                    None => next.named.push(Named { name: name.clone(), scenario }),
+                }
+                next.problem = None;
+                next.announcement = format!("Saved as “{name}”.");
+            }
+            Action::Open(name) => {
+                let Some(scenario) = next.find(&name).and_then(|i| next.named.get(i)).map(|n| n.scenario.clone()) else {
+                    return self;
+                };
+                next.step_to(scenario);
+                next.link_problems.clear();
+                next.announcement = format!("Opened “{name}”.");
+            }
+            Action::Rename { from, to } => {
+                let to = to.trim().to_string();
+                next.problem = match (next.find(&from), next.find(&to)) {
+                    _ if to.is_empty() => Some("A scenario needs a name.".to_string()),
+                    (Some(i), None) => {
+                        if let Some(n) = next.named.get_mut(i) {
+                            n.name = to.clone();
+                        }
+                        next.announcement = format!("Renamed “{from}” to “{to}”.");
+                        None
+                    }
+                    (Some(_), Some(_)) if from == to => None,
+                    (Some(_), Some(_)) => Some(format!("A scenario named “{to}” already exists.")),
+                    (None, _) => return self,
+                };
+            }
+            Action::Duplicate(name) => {
+                let Some(i) = next.find(&name) else { return self };
+                let copy = (1..)
+                    .map(|k| if k == 1 { format!("{name} (copy)") } else { format!("{name} (copy {k})") })
+                    .find(|n| next.find(n).is_none())
+                    .unwrap_or_default();
+                if let Some(scenario) = next.named.get(i).map(|n| n.scenario.clone()) {
+                    next.named.insert(i + 1, Named { name: copy.clone(), scenario });
+                    next.announcement = format!("Duplicated as “{copy}”.");
+                }
+            }
+            Action::Delete(name) => {
+                next.named.retain(|n| n.name != name);
+                next.announcement = format!("Deleted “{name}”.");
+            }
+            Action::Import(text) => match text.and_then(|t| read_scenario(model, &t)) {
+                Ok(scenario) => {
+                    let edits = scenario.edits().count();
+                    next.step_to(scenario);
+                    next.problem = None;
+                    next.announcement = format!("Imported a scenario with {edits} edited figures.");
+                }
+                Err(why) => {
+                    next.problem = Some(format!("That file was not imported. {why} The open scenario is unchanged."));
+                }
+            },
+            Action::StorageFailed(why) => {
+                next.storage = Storage::Off;
+                next.storage_notice = Some(format!("{why} Nothing more is saved during this visit; export a scenario to keep it."));
+            }
+            Action::StorageDiscarded => {
+                next.storage = Storage::Saving;
+                next.storage_notice = None;
+            }
+            Action::DismissStorageNotice => next.storage_notice = None,
+            Action::DismissProblem => next.problem = None,
         }
         Rc::new(next)
     }

@@ -27,7 +27,21 @@ pub fn replace(fragment: &str) {
     }
 }
 
-/// The whole address, for copying.
-pub fn href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// The page's address with `fragment`: the share link of a scenario.
+pub fn share_link(fragment: &str) -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let href = window.location().href().unwrap_or_default();
+    let page = href.split_once('#').map_or(href.as_str(), |(page, _)| page);
+    if fragment.is_empty() {
+        page.to_string()
+    } else {
+        format!("{page}#{fragment}")
+    }
+}
+
+/// Puts `text` on the clipboard; false if there is no clipboard.
+pub fn copy(text: &str) -> bool {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return false };
+    let _ = clipboard.write_text(text);
+    true
 }

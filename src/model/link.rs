@@ -15,35 +15,51 @@ pub fn encode(scenario: &Scenario) -> String {
         return String::new();
     }
     let mut out = format!("v={VERSION}");
-    for (cell, value) in scenario.edits() {
+    for (key, value) in pairs(scenario) {
         out.push('&');
-        out.push_str(&cell.key());
+        out.push_str(&key);
         out.push('=');
-        out.push_str(&value.normalize().to_string());
+        out.push_str(&value);
     }
     out
+}
+
+/// The edits as `<period>.<line>` keys and plain decimal values: the form links, saved
+/// scenarios and exported files all share.
+pub fn pairs(scenario: &Scenario) -> impl Iterator<Item = (String, String)> + '_ {
+    scenario.edits().map(|(cell, value)| (cell.key(), value.normalize().to_string()))
 }
 
 /// Reads a fragment (with or without `#`): the scenario it holds, and a sentence for each part
 /// that could not be used. The usable parts load even when others do not.
 pub fn decode(model: &Model, fragment: &str) -> (Scenario, Vec<String>) {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut scenario = Scenario::default();
     let mut problems = Vec::new();
-    let mut seen: Vec<Cell> = Vec::new();
+    let mut found = Vec::new();
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
         let part = percent_decode(part);
-        let Some((key, value)) = part.split_once('=') else {
-            problems.push(format!("“{part}” is not a key=value pair; skipped."));
-            continue;
-        };
-        if key == "v" {
-            if value != VERSION {
+        match part.split_once('=') {
+            None => problems.push(format!("“{part}” is not a key=value pair; skipped.")),
+            Some(("v", value)) if value != VERSION => {
                 problems.push(format!("This link is version {value}; this page reads version {VERSION}. Its edits were not loaded."));
                 return (Scenario::default(), problems);
             }
-            continue;
+            Some(("v", _)) => {}
+            Some((key, value)) => found.push((key.to_string(), value.to_string())),
         }
+    }
+    let (scenario, more) = from_pairs(model, found.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    problems.extend(more);
+    (scenario, problems)
+}
+
+/// The scenario that `<period>.<line>` = plain decimal pairs describe, and a sentence for each
+/// pair that could not be used (and was skipped). A later pair for the same figure wins.
+pub fn from_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<String>) {
+    let mut scenario = Scenario::default();
+    let mut problems = Vec::new();
+    let mut seen: Vec<Cell> = Vec::new();
+    for (key, value) in pairs {
         let cell = match find_cell(model, key) {
             Ok(cell) => cell,
             Err(why) => {
@@ -53,7 +69,7 @@ pub fn decode(model: &Model, fragment: &str) -> (Scenario, Vec<String>) {
         };
         let target = model.canonical(cell);
         if seen.contains(&target) {
-            problems.push(format!("“{key}” sets a figure given earlier in the link; the later value is used."));
+            problems.push(format!("“{key}” sets a figure given earlier; the later value is used."));
         }
         seen.push(target);
         let unit = model.unit(cell);

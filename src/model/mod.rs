@@ -4,6 +4,7 @@
 pub mod bridge;
 mod derivation;
 mod engine;
+pub mod export;
 mod expr;
 pub mod format;
 pub mod link;
@@ -11,6 +12,7 @@ mod narrative;
 pub mod parse;
 mod period;
 mod release;
+pub mod saved;
 mod scenario;
 pub mod tables;
 pub mod ties;

@@ -6,14 +6,14 @@ use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
-struct Headline {
-    title: &'static str,
-    cell: Cell,
+pub struct Headline {
+    pub title: &'static str,
+    pub cell: Cell,
     /// A second figure beside it: growth, or a margin.
-    beside: Option<(Cell, &'static str)>,
+    pub beside: Option<(Cell, &'static str)>,
 }
 
-const HEADLINES: [Headline; 6] = [
+pub const HEADLINES: [Headline; 6] = [
     Headline { title: "Revenues, Q3 2012", cell: Cell::new(Q3_2012, "revenue"), beside: Some((Cell::new(Q3_2012, "revenue_growth"), "year over year")) },
     Headline { title: "GAAP diluted EPS", cell: Cell::new(Q3_2012, "eps_diluted"), beside: None },
     Headline { title: "Non-GAAP diluted EPS", cell: Cell::new(Q3_2012, "non_gaap_eps_diluted"), beside: None },

@@ -1,7 +1,7 @@
 //! What the user must know about the scenario: link parts that could not be used, and a
 //! balance sheet that no longer balances.
 
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, State, Storage};
 use crate::model::format::display;
 use crate::model::{Cell, Figures, Model, Period, Unit};
 use std::rc::Rc;
@@ -58,6 +58,34 @@ pub fn balance_check(props: &BalanceProps) -> Html {
             <strong>{"The balance sheet no longer balances."}</strong>
             <ul>{gaps}</ul>
             <p>{"Every input flows to both sides except a figure that follows a link (a balance rolled forward, a cash-flow change, December 31, 2011 cash) edited directly, and flows whose other side the release does not itemise (non-cash interest, acquisition consideration, offering costs). The difference is shown, not plugged: see "}<a href="#ties">{"Tie-out"}</a>{"."}</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StorageNoticeProps {
+    pub notice: Option<String>,
+    pub storage: Storage,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Why scenarios are not being saved: said once, until dismissed. Stored data the page cannot
+/// read is overwritten only when the user asks.
+#[function_component(StorageNotice)]
+pub fn storage_notice(props: &StorageNoticeProps) -> Html {
+    let Some(notice) = props.notice.clone() else { return html! {} };
+    let send = |action: fn() -> Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
+    html! {
+        <div class="notice warn storage-notice" role="alert">
+            <p>{notice}</p>
+            if props.storage == Storage::Unreadable {
+                <button type="button" class="discard-stored" onclick={send(|| Action::StorageDiscarded)}>{"Replace it and save from now on"}</button>
+                {" "}
+            }
+            <button type="button" class="dismiss" onclick={send(|| Action::DismissStorageNotice)}>{"Dismiss"}</button>
         </div>
     }
 }

@@ -1,0 +1,61 @@
+//! What differs from the release: each edited input with its reported and scenario values and
+//! a reset, and the share link to copy.
+
+use crate::app::state::{Action, State};
+use crate::app::url;
+use crate::model::link::encode;
+use crate::model::Model;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChangesProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(Changes)]
+pub fn changes(props: &ChangesProps) -> Html {
+    let model = Model::release();
+    let copied = use_state(|| false);
+    let link = url::share_link(&encode(&props.state.scenario));
+    let copy = {
+        let (copied, link) = (copied.clone(), link.clone());
+        Callback::from(move |_| copied.set(url::copy(&link)))
+    };
+    let rows = props.state.scenario.edits().map(|(cell, value)| {
+        let name = model.name(cell, cell.period);
+        let reset = {
+            let dispatch = props.state.dispatcher();
+            Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
+        };
+        html! {
+            <tr data-change-key={cell.key()}>
+                <th scope="row">{name.clone()}</th>
+                <td>{cell.period.short()}</td>
+                <td class="num">{model.display(cell, model.reported().get(model, cell))}</td>
+                <td class="num now">{model.display(cell, Ok(value))}</td>
+                <td><button type="button" class="reset" onclick={reset}
+                    aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
+            </tr>
+        }
+    }).collect::<Vec<_>>();
+    html! {
+        <section class="drawer changes" aria-labelledby="changes-title">
+            <h2 id="changes-title">{"What differs from the release"}</h2>
+            if rows.is_empty() {
+                <p class="empty">{"Nothing yet: every figure is as reported."}</p>
+            } else {
+                <div class="scroll">
+                    <table>
+                        <thead><tr><th scope="col">{"Input"}</th><th scope="col">{"Period"}</th><th scope="col">{"Reported"}</th><th scope="col">{"This scenario"}</th><td></td></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="share">
+                    <label for="share-link">{"Share link"}</label>
+                    <input id="share-link" class="share-link" type="text" readonly=true value={link} />
+                    <button type="button" class="copy-share" onclick={copy}>{if *copied { "Copied" } else { "Copy" }}</button>
+                </div>
+            }
+        </section>
+    }
+}

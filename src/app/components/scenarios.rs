@@ -1,0 +1,149 @@
+//! Named scenarios kept in the browser (save as, open, rename, duplicate, delete), and files:
+//! the tables as CSV, the scenario as JSON, and a JSON scenario imported back.
+
+use crate::app::download;
+use crate::app::state::{Action, State};
+use crate::model::export::csv;
+use crate::model::saved::write_scenario;
+use crate::model::{Figures, Model};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenariosProps {
+    pub state: UseReducerHandle<State>,
+    pub figures: Rc<Figures>,
+}
+
+fn text_of(e: &InputEvent) -> String {
+    e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+#[function_component(Scenarios)]
+pub fn scenarios(props: &ScenariosProps) -> Html {
+    let state = &props.state;
+    let name = use_state(String::new);
+    // The scenario being renamed, and the name typed so far.
+    let renaming = use_state(|| None::<(String, String)>);
+    let send = |action: Action| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+    let save = {
+        let (dispatch, name) = (state.dispatcher(), name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.dispatch(Action::SaveAs((*name).clone()));
+            name.set(String::new());
+        })
+    };
+    let type_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| name.set(text_of(&e)))
+    };
+    let rows = state.named.iter().map(|n| {
+        let edits = match n.scenario.edits().count() {
+            0 => "as reported".to_string(),
+            1 => "1 edit".to_string(),
+            k => format!("{k} edits"),
+        };
+        let start_rename = {
+            let (renaming, from) = (renaming.clone(), n.name.clone());
+            Callback::from(move |_| renaming.set(Some((from.clone(), from.clone()))))
+        };
+        let body = match &*renaming {
+            Some((from, text)) if *from == n.name => {
+                let value = text.clone();
+                let (dispatch, r, from, text) = (state.dispatcher(), renaming.clone(), from.clone(), text.clone());
+                let submit = Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Rename { from: from.clone(), to: text.clone() });
+                    r.set(None);
+                });
+                let r = renaming.clone();
+                let from = n.name.clone();
+                let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
+                let r = renaming.clone();
+                let cancel = Callback::from(move |_| r.set(None));
+                html! {
+                    <form class="rename" onsubmit={submit}>
+                        <input type="text" class="rename-name" aria-label={format!("New name for {}", n.name)}
+                            {value} oninput={type_new} />
+                        <button type="submit">{"OK"}</button>
+                        <button type="button" onclick={cancel}>{"Cancel"}</button>
+                    </form>
+                }
+            }
+            _ => html! {
+                <>
+                    <span class="name">{n.name.clone()}</span>
+                    <span class="count">{edits}</span>
+                    <span class="actions">
+                        <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
+                        <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
+                        <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
+                        <button type="button" class="delete" onclick={send(Action::Delete(n.name.clone()))}>{"Delete"}</button>
+                    </span>
+                </>
+            },
+        };
+        html! { <li key={n.name.clone()} data-scenario={n.name.clone()}>{body}</li> }
+    }).collect::<Vec<_>>();
+
+    let export_csv = {
+        let figures = props.figures.clone();
+        Callback::from(move |_| {
+            download::offer("qualys-q3-2012-scenario.csv", "text/csv", &csv(Model::release(), &figures));
+        })
+    };
+    let export_json = {
+        let scenario = state.scenario.clone();
+        Callback::from(move |_| {
+            download::offer("qualys-q3-2012-scenario.json", "application/json", &write_scenario(&scenario));
+        })
+    };
+    let import = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let file = input.files().and_then(|f| f.get(0));
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+            let Some(file) = file else { return };
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(Action::Import(download::read(file).await));
+            });
+        })
+    };
+    html! {
+        <section class="drawer scenarios" aria-labelledby="scenarios-title">
+            <h2 id="scenarios-title">{"Scenarios"}</h2>
+            <form class="save-as" onsubmit={save}>
+                <label for="save-name">{"Save this scenario as"}</label>
+                <input id="save-name" type="text" placeholder="e.g. Bear case" value={(*name).clone()} oninput={type_name} />
+                <button type="submit">{"Save"}</button>
+            </form>
+            if let Some(problem) = state.problem.clone() {
+                <div class="notice warn scenario-problem" role="alert">
+                    <p>{problem}</p>
+                    <button type="button" onclick={send(Action::DismissProblem)}>{"Dismiss"}</button>
+                </div>
+            }
+            if rows.is_empty() {
+                <p class="empty">{"No saved scenarios yet. They are kept in this browser."}</p>
+            } else {
+                <ul class="saved-list">{rows}</ul>
+            }
+            <div class="files">
+                <button type="button" class="export-csv" onclick={export_csv}>{"Export tables (CSV)"}</button>
+                <button type="button" class="export-json" onclick={export_json}>{"Export scenario (JSON)"}</button>
+                <label class="button import">
+                    {"Import scenario (JSON)…"}
+                    <input type="file" class="import-file" accept=".json,application/json" onchange={import} />
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+//! The scenario's tables as CSV (RFC 4180): for each table in the release's order, a header
+//! row, then one row per figure with the reported and the scenario value in each of the
+//! table's periods. Values are exact plain decimals in the model's own sign (interest expense
+//! is positive), empty where a figure is undefined.
+
+use super::engine::{Figures, Model};
+use super::format::plain;
+use super::tables::{Row, TABLES};
+use super::Cell;
+
+pub fn csv(model: &Model, figures: &Figures) -> String {
+    let mut out = String::new();
+    for (i, table) in TABLES.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        let mut header = vec!["table".to_string(), "line".to_string(), "label".to_string()];
+        for p in table.periods {
+            header.push(format!("{} reported", p.id()));
+            header.push(format!("{} scenario", p.id()));
+        }
+        record(&mut out, &header);
+        for row in table.rows {
+            let Row::Figure(r) = row else { continue };
+            let mut fields = vec![table.title.to_string(), r.line.to_string(), r.label.to_string()];
+            for p in table.periods {
+                let cell = Cell::new(*p, r.line);
+                let has = model.def(cell).is_some();
+                let value = |f: &Figures| if has { plain(f.get(model, cell)) } else { String::new() };
+                fields.push(value(model.reported()));
+                fields.push(value(figures));
+            }
+            record(&mut out, &fields);
+        }
+    }
+    out
+}
+
+/// One CSV record: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+fn record(out: &mut String, fields: &[String]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}

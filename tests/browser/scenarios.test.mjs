@@ -1,0 +1,371 @@
+// Scenarios that last and compare, in headless Chromium: autosave and reload, a link winning
+// over what was saved, named scenarios, compare, undo/redo, what differs, CSV and JSON files,
+// and storage that is unavailable, full or unreadable.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 4;
+const STORAGE_KEY = 'qualys-what-if';
+
+const input = (page, period, line) => page.locator(`input[data-period="${period}"][data-line="${line}"]`).first();
+const value = (page, period, line) =>
+  page.locator(`[data-period="${period}"][data-line="${line}"]`).first().getAttribute('data-value');
+const hash = (page) => new URL(page.url()).hash;
+
+/** Waits (bounded) until `read()` gives `want`: the page renders just after each event. */
+async function eventually(read, want, what) {
+  const until = Date.now() + TIMEOUT_MS;
+  let got = await read();
+  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await read();
+  }
+  assert.deepEqual(got, want, what);
+}
+const expectValue = (page, period, line, want) => eventually(() => value(page, period, line), want, `${period}.${line}`);
+
+/** Clicks into a field, selects what is there and types key by key, then leaves with Tab. */
+async function typeInto(page, period, line, text, leave = 'Tab') {
+  await input(page, period, line).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  if (leave) await page.keyboard.press(leave);
+}
+
+/** What the browser keeps, parsed. */
+const stored = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+
+/** Every `[data-line]` element shows the open scenario: one value per figure. */
+async function figuresAgree(page) {
+  const pairs = await page.$$eval('[data-line][data-period]', (els) => els.map((e) => [`${e.dataset.period}.${e.dataset.line}`, e.dataset.value]));
+  const seen = new Map();
+  for (const [k, v] of pairs) {
+    if (seen.has(k)) assert.equal(v, seen.get(k), `${k} shows one value wherever it appears`);
+    seen.set(k, v);
+  }
+  return seen;
+}
+
+describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIMEOUT * 14 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  async function openPage(fragment = '', { init } = {}) {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.sub.origin });
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+    await page.goto(h.subUrl + fragment);
+    await input(page, 'q3-2012', 'revenue').waitFor();
+    return { page, context, problems };
+  }
+  async function reload(page) {
+    await page.reload();
+    await input(page, 'q3-2012', 'revenue').waitFor();
+  }
+
+  test('the working scenario is saved as it changes and comes back after a reload', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '24382.125', null);
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '24382.125' }, 'saved on the keystroke');
+    const doc = await stored(page);
+    assert.equal(doc.format, 'qualys-what-if/saved');
+    assert.equal(doc.version, 1);
+    await page.keyboard.press('Tab');
+    // Opened again without the link: the saved scenario is back.
+    await page.goto(h.subUrl);
+    await input(page, 'q3-2012', 'revenue').waitFor();
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    await expectValue(page, '9m-2012', 'revenue', '67763.125');
+    assert.equal(await page.locator('.storage-notice').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link in the address wins over the saved scenario', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '30000');
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '30000' }, 'saved');
+    await page.goto('about:blank');
+    await page.goto(h.subUrl + '#v=1&q3-2012.sbc_sales_and_marketing=500');
+    await input(page, 'q3-2012', 'revenue').waitFor();
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '500');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // And the link's scenario is now the working one.
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.sbc_sales_and_marketing': '500' }, 'the link is saved');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('named scenarios: save, open, rename, duplicate, delete, and they survive a reload', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '25000');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Bull case');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="Bull case"]').waitFor();
+    assert.match(await page.locator('li[data-scenario="Bull case"] .count').textContent(), /1 edit/);
+    // Back to the release, save that too.
+    await page.click('.reset-all');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await page.fill('#save-name', 'Base');
+    await page.click('.save-as button[type=submit]');
+    await page.locator('li[data-scenario="Base"]').waitFor();
+    // An empty name is refused with a reason.
+    await page.fill('#save-name', '   ');
+    await page.click('.save-as button[type=submit]');
+    await eventually(() => page.locator('.scenario-problem').count(), 1, 'empty name refused');
+    assert.match(await page.locator('.scenario-problem').textContent(), /name/);
+
+    await page.click('li[data-scenario="Bull case"] button.open');
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+
+    await page.click('li[data-scenario="Bull case"] button.rename');
+    await page.fill('li[data-scenario="Bull case"] .rename-name', 'Bull');
+    await page.press('li[data-scenario="Bull case"] .rename-name', 'Enter');
+    await page.locator('li[data-scenario="Bull"]').waitFor();
+    // Renaming onto another scenario's name is refused.
+    await page.click('li[data-scenario="Bull"] button.rename');
+    await page.fill('li[data-scenario="Bull"] .rename-name', 'Base');
+    await page.press('li[data-scenario="Bull"] .rename-name', 'Enter');
+    await eventually(() => page.locator('.scenario-problem').textContent(), 'A scenario named “Base” already exists.Dismiss', 'duplicate name refused');
+
+    await page.click('li[data-scenario="Bull"] button.duplicate');
+    await page.locator('li[data-scenario="Bull (copy)"]').waitFor();
+    await page.click('li[data-scenario="Base"] button.delete');
+    await eventually(() => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario)), ['Bull', 'Bull (copy)'], 'after delete');
+
+    await reload(page);
+    await page.click('.open-scenarios');
+    await eventually(() => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario)), ['Bull', 'Bull (copy)'], 'after reload');
+    await page.click('.reset-all');
+    await page.click('li[data-scenario="Bull (copy)"] button.open');
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('compare: the release and saved scenarios side by side, headline and any table and period', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '24382');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'More revenue');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="More revenue"]').waitFor();
+    await page.click('.reset-all');
+    await page.click('.open-compare');
+    const cmp = (scenario, period, line) =>
+      page.locator(`td[data-compare-scenario="${scenario}"][data-compare-period="${period}"][data-compare-line="${line}"]`);
+    await cmp('More revenue', 'q3-2012', 'revenue').waitFor();
+    assert.equal(await cmp('release', 'q3-2012', 'revenue').getAttribute('data-compare-value'), '23382');
+    assert.equal(await cmp('current', 'q3-2012', 'revenue').getAttribute('data-compare-value'), '23382');
+    assert.equal(await cmp('More revenue', 'q3-2012', 'revenue').getAttribute('data-compare-value'), '24382');
+    const moved = cmp('More revenue', 'q3-2012', 'revenue');
+    assert.match(await moved.getAttribute('class'), /differs/);
+    assert.match(await moved.textContent(), /^24,382\+1,000 · \+4\.3%$/);
+    assert.doesNotMatch(await cmp('current', 'q3-2012', 'revenue').getAttribute('class'), /differs/);
+    assert.equal(await cmp('More revenue', '4q-2012', 'four_quarter_bookings').getAttribute('data-compare-value'), '99696');
+    // A table in a chosen period.
+    await page.selectOption('.compare-view', 'operations');
+    await page.selectOption('.compare-period', '9m-2012');
+    await eventually(() => cmp('More revenue', '9m-2012', 'revenue').getAttribute('data-compare-value'), '67763', '9m revenue');
+    assert.match(await cmp('More revenue', '9m-2012', 'revenue').textContent(), /\+1,000 · \+1\.5%/);
+    assert.equal(await cmp('More revenue', '9m-2012', 'cost_of_revenue').getAttribute('class'), 'num');
+    await page.selectOption('.compare-view', 'balance_sheets');
+    await eventually(() => page.locator('.compare-period').inputValue(), '2012-09-30', 'a balance-sheet date');
+    assert.ok(await cmp('More revenue', '2012-09-30', 'accumulated_deficit').count() === 1);
+    // A scenario can be left out.
+    await page.uncheck('.compare .pick input');
+    await eventually(() => cmp('More revenue', '2012-09-30', 'cash').count(), 0, 'hidden');
+    // Compare cells never pose as figures of the open scenario.
+    const values = await figuresAgree(page);
+    assert.equal(values.get('q3-2012.revenue'), '23382');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('undo and redo: buttons and keys, a typing session is one step, a field keeps its own undo', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    const undo = page.locator('button.undo');
+    const redo = page.locator('button.redo');
+    assert.ok(await undo.isDisabled());
+    assert.ok(await redo.isDisabled());
+    await typeInto(page, 'q3-2012', 'revenue', '24000');
+    await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await page.click('button.reset-all');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // Ctrl+Z outside a field: Reset all is undone in one step.
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'revenue', '24000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    // Five keystrokes were one step.
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    await expectValue(page, 'q3-2012', 'revenue', '24000');
+    await undo.click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    assert.ok(await undo.isDisabled());
+    await eventually(() => hash(page), '', 'the link follows undo');
+    await page.keyboard.press('Control+Shift+Z');
+    await expectValue(page, 'q3-2012', 'revenue', '24000');
+    await eventually(() => hash(page), '#v=1&q3-2012.revenue=24000', 'the link follows redo');
+    await page.keyboard.press('Control+Y');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await redo.click();
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    assert.ok(await redo.isDisabled());
+    // Inside a field Ctrl+Z is the field's own: the app's scenario steps are untouched.
+    await input(page, 'q3-2012', 'interest_income').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('77');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Tab');
+    // Had the app undone a step, Reset all would be undone and these would have moved.
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    assert.notEqual(await value(page, 'q3-2012', 'interest_income'), '77');
+    // A new edit after an undo clears redo.
+    await undo.click();
+    assert.ok(await redo.isEnabled());
+    await typeInto(page, 'q3-2012', 'interest_income', '12345');
+    await eventually(() => redo.isDisabled(), true, 'redo cleared by a new edit');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('what differs: each edited input, reported and scenario values, reset each, copy the link', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
+    await page.click('.open-changes');
+    const rows = () => page.$$eval('.changes tr[data-change-key]', (trs) => trs.map((tr) => [tr.dataset.changeKey, ...[...tr.querySelectorAll('th, td')].slice(0, 4).map((c) => c.textContent.trim())]));
+    await eventually(rows, [
+      ['q3-2012.sbc_sales_and_marketing', 'Stock-based compensation in sales and marketing', 'Q3 2012', '349', '500'],
+      ['2012-09-30.deferred_revenue_current', 'Deferred revenues, current', 'Sep 30, 2012', '51,693', '55,000'],
+    ], 'the list');
+    const link = await page.locator('.share-link').inputValue();
+    assert.equal(new URL(link).hash, hash(page));
+    await page.click('.copy-share');
+    await eventually(() => page.evaluate(() => navigator.clipboard.readText()), link, 'copied');
+    await page.click('tr[data-change-key="q3-2012.sbc_sales_and_marketing"] button.reset');
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
+    await eventually(async () => (await rows()).map((r) => r[0]), ['2012-09-30.deferred_revenue_current'], 'one left');
+    await eventually(() => page.locator('.share-link').inputValue().then((l) => new URL(l).hash), '#v=1&2012-09-30.deferred_revenue_current=55000', 'link follows');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('CSV export: a header per table, exact reported and scenario values', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24382.5');
+    await page.click('.open-scenarios');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-csv')]);
+    assert.equal(download.suggestedFilename(), 'qualys-q3-2012-scenario.csv');
+    const csv = await fs.readFile(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario');
+    assert.equal(lines[1], 'Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560');
+    assert.ok(lines.includes('table,line,label,4q-2012 reported,4q-2012 scenario,4q-2011 reported,4q-2011 scenario'));
+    assert.ok(lines.some((l) => l.startsWith('Condensed Consolidated Balance Sheets,total_liabilities_and_equity,"Total liabilities, convertible')));
+    // Every scenario value is the page's own exact value.
+    const eps = lines.find((l) => l.includes(',eps_diluted,')).split(',');
+    assert.equal(eps[4], await value(page, 'q3-2012', 'eps_diluted'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('JSON export then import brings the scenario back; a bad file is refused and changes nothing', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24382&2012-09-30.deferred_revenue_current=55000.5');
+    await page.click('.open-scenarios');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-json')]);
+    assert.equal(download.suggestedFilename(), 'qualys-q3-2012-scenario.json');
+    const json = await fs.readFile(await download.path(), 'utf8');
+    assert.deepEqual(JSON.parse(json), {
+      format: 'qualys-what-if/scenario',
+      version: 1,
+      edits: { 'q3-2012.revenue': '24382', '2012-09-30.deferred_revenue_current': '55000.5' },
+    });
+    await page.click('.reset-all');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.setInputFiles('.import-file', file('mine.json', json));
+    await expectValue(page, 'q3-2012', 'revenue', '24382');
+    await expectValue(page, '2012-09-30', 'deferred_revenue_current', '55000.5');
+    assert.equal(await page.locator('.scenario-problem').count(), 0);
+    // Import is one undo step.
+    await page.click('button.undo');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await page.click('button.redo');
+    await expectValue(page, 'q3-2012', 'revenue', '24382');
+
+    const before = await figuresAgree(page);
+    const bad = [
+      ['notes.txt', 'revenue went up', /not valid JSON/],
+      ['other.json', '{"format":"something-else","version":1}', /something-else/],
+      ['newer.json', '{"format":"qualys-what-if/scenario","version":2,"edits":{}}', /version 2/],
+      ['bad-key.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q3-2012.revenue":"1"}}', /q3-2012\.gross_profit/],
+      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /string/],
+    ];
+    for (const [name, text, why] of bad) {
+      await page.setInputFiles('.import-file', file(name, text));
+      await eventually(async () => why.test((await page.locator('.scenario-problem').textContent().catch(() => '')) ?? ''), true, `${name} refused with a reason`);
+      assert.match(await page.locator('.scenario-problem').textContent(), /was not imported.*The open scenario is unchanged/s);
+      assert.deepEqual(await figuresAgree(page), before, `${name} left the scenario untouched`);
+      await page.click('.scenario-problem button');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  const storageCases = [
+    ['unavailable', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }), /storage is unavailable/],
+    ['full', () => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }, /storage is full/],
+    ['holding data it cannot read', () => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('qualys-what-if', '{"format":"qualys-what-if/saved","version":9}'); } }, /could not be read.*version 9/s],
+  ];
+  for (const [what, init, says] of storageCases) {
+    test(`storage ${what}: one notice, and the page works on`, { timeout: TEST_TIMEOUT }, async () => {
+      const { page, context, problems } = await openPage('', { init });
+      // Make the page try to save several times.
+      await typeInto(page, 'q3-2012', 'revenue', '24000');
+      await typeInto(page, 'q3-2012', 'revenue', '25000');
+      await page.click('.open-scenarios');
+      await page.fill('#save-name', 'Kept for the visit');
+      await page.press('#save-name', 'Enter');
+      await eventually(() => page.locator('.storage-notice').count(), 1, 'one notice');
+      assert.match(await page.locator('.storage-notice').textContent(), says);
+      await expectValue(page, 'q3-2012', 'revenue', '25000');
+      await expectValue(page, '9m-2012', 'revenue', '68381');
+      await page.click('li[data-scenario="Kept for the visit"] button.open');
+      await page.click('.storage-notice button.dismiss');
+      await typeInto(page, 'q3-2012', 'revenue', '26000');
+      await expectValue(page, 'q3-2012', 'revenue', '26000');
+      assert.equal(await page.locator('.storage-notice').count(), 0, 'said once');
+      if (what === 'holding data it cannot read') {
+        // The unreadable data is kept, not overwritten.
+        assert.equal(await page.evaluate(() => localStorage.getItem('qualys-what-if')), '{"format":"qualys-what-if/saved","version":9}');
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('unreadable stored data is replaced only when the user says so', { timeout: TEST_TIMEOUT }, async () => {
+    const init = () => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('qualys-what-if', 'not json at all'); } };
+    const { page, context, problems } = await openPage('', { init });
+    await eventually(() => page.locator('.storage-notice').count(), 1, 'notice');
+    assert.match(await page.locator('.storage-notice').textContent(), /not valid JSON/);
+    await page.click('.storage-notice button.discard-stored');
+    await typeInto(page, 'q3-2012', 'revenue', '24000');
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '24000' }, 'saving again');
+    await reload(page);
+    await expectValue(page, 'q3-2012', 'revenue', '24000');
+    assert.equal(await page.locator('.storage-notice').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,163 @@
+//! The stored document, the scenario file and the CSV export: round trips, exactness, and
+//! every way a document can be unusable (each refused with a reason, nothing half-read).
+
+use qualys_what_if::model::export::csv;
+use qualys_what_if::model::saved::{read_scenario, read_stored, write_scenario, write_stored, Named, Saved};
+use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn scenario(edits: &[(&str, &str)]) -> Scenario {
+    let model = Model::release();
+    edits.iter().fold(Scenario::default(), |s, (key, v)| {
+        let (period, line) = key.split_once('.').unwrap();
+        let cell = model.cells().find(|c| c.period.id() == period && c.line == line).unwrap();
+        s.with(model, cell, Decimal::from_str(v).unwrap()).unwrap()
+    })
+}
+
+fn saved() -> Saved {
+    Saved {
+        current: scenario(&[("q3-2012.revenue", "24382.125"), ("2012-09-30.deferred_revenue_current", "55000")]),
+        named: vec![
+            Named { name: "Bear case".into(), scenario: scenario(&[("q3-2012.revenue", "-0.001")]) },
+            Named { name: "Bull, \"plus\" ünïcode".into(), scenario: scenario(&[("q3-2012.shares_basic", "30000.5")]) },
+            Named { name: "As reported".into(), scenario: Scenario::default() },
+        ],
+    }
+}
+
+#[test]
+fn the_stored_document_round_trips_exactly() {
+    let model = Model::release();
+    let text = write_stored(&saved());
+    let back = read_stored(model, &text).unwrap();
+    assert!(back == saved(), "{text}");
+    assert_eq!(back.current.edit(Cell::new(Q3_2012, "revenue")), Some(Decimal::from_str("24382.125").unwrap()));
+}
+
+#[test]
+fn decimals_are_json_strings_and_keys_are_link_keys() {
+    let text = write_stored(&saved());
+    assert!(text.contains(r#""format": "qualys-what-if/saved""#), "{text}");
+    assert!(text.contains(r#""version": 1"#), "{text}");
+    assert!(text.contains(r#""q3-2012.revenue": "24382.125""#), "{text}");
+    assert!(text.contains(r#""q3-2012.revenue": "-0.001""#), "{text}");
+    let file = write_scenario(&saved().current);
+    assert!(file.contains(r#""format": "qualys-what-if/scenario""#), "{file}");
+    assert!(file.contains(r#""2012-09-30.deferred_revenue_current": "55000""#), "{file}");
+}
+
+/// Written by version 1 of this page, byte for byte: it must stay readable by every release.
+#[test]
+fn version_1_documents_stay_readable() {
+    let model = Model::release();
+    let stored = r#"{"format":"qualys-what-if/saved","version":1,
+        "current":{"q3-2012.sbc_sales_and_marketing":"500"},
+        "scenarios":[{"name":"Deferred","edits":{"2012-09-30.deferred_revenue_current":"55000","9m-2012.revenue":"70000.5"}}]}"#;
+    let saved = read_stored(model, stored).unwrap();
+    assert_eq!(saved.current.edit(Cell::new(Q3_2012, "sbc_sales_and_marketing")), Some(Decimal::from(500)));
+    assert_eq!(saved.named.len(), 1);
+    assert_eq!(saved.named[0].name, "Deferred");
+    assert_eq!(saved.named[0].scenario.edit(Cell::new(M9_2012, "revenue")), Some(Decimal::from_str("70000.5").unwrap()));
+    let file = r#"{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"24382"}}"#;
+    assert_eq!(read_scenario(model, file).unwrap().edit(Cell::new(Q3_2012, "revenue")), Some(Decimal::from(24382)));
+}
+
+#[test]
+fn an_edit_to_an_alias_is_kept_under_its_canonical_key() {
+    let model = Model::release();
+    let file = r#"{"format":"qualys-what-if/scenario","version":1,"edits":{"4q-2012.deferred_revenue_current_ending":"55000"}}"#;
+    let s = read_scenario(model, file).unwrap();
+    assert!(write_scenario(&s).contains(r#""2012-09-30.deferred_revenue_current": "55000""#));
+}
+
+fn refused(result: Result<impl Sized, String>, named: &[&str]) {
+    let Err(why) = result else { panic!("accepted; wanted a refusal naming {named:?}") };
+    for n in named {
+        assert!(why.contains(n), "“{why}” does not name {n}");
+    }
+}
+
+#[test]
+fn unusable_scenario_files_are_refused_with_a_reason() {
+    let model = Model::release();
+    let ok_head = r#""format":"qualys-what-if/scenario","version":1"#;
+    refused(read_scenario(model, ""), &["not valid JSON"]);
+    refused(read_scenario(model, "q3-2012.revenue=5"), &["not valid JSON"]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":1,"edits":{"#), &["not valid JSON"]);
+    refused(read_scenario(model, "[1,2]"), &["not a scenario file"]);
+    refused(read_scenario(model, r#"{"edits":{}}"#), &["not a scenario file", "no format"]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{},"scenarios":[]}"#), &["qualys-what-if/saved"]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":2,"edits":{}}"#), &["version 2", "later release"]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":0,"edits":{}}"#), &["Version 0"]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":"1","edits":{}}"#), &["no format and version"]);
+    refused(read_scenario(model, &format!("{{{ok_head}}}")), &["damaged", "edits"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":24382}}}}"#)), &["damaged", "string"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1e3"}}}}"#)), &["q3-2012.revenue=1e3"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.gross_profit":"1"}}}}"#)), &["q3-2012.gross_profit", "computed"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q9-2012.revenue":"1"}}}}"#)), &["q9-2012.revenue", "no such period"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.shares_basic":"-5"}}}}"#)), &["shares_basic", "negative"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1.0001"}}}}"#)), &["decimals"]);
+    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{}},"extra":1}}"#)), &["damaged", "extra"]);
+}
+
+#[test]
+fn unusable_stored_documents_are_refused_with_a_reason() {
+    let model = Model::release();
+    let doc = |scenarios: &str| format!(r#"{{"format":"qualys-what-if/saved","version":1,"current":{{}},"scenarios":[{scenarios}]}}"#);
+    refused(read_stored(model, "{not json"), &["not valid JSON"]);
+    refused(read_stored(model, r#"{"format":"qualys-what-if/saved","version":7,"current":{},"scenarios":[]}"#), &["version 7"]);
+    refused(read_stored(model, &doc(r#"{"name":"  ","edits":{}}"#)), &["no name"]);
+    refused(read_stored(model, &doc(r#"{"name":"A","edits":{}},{"name":"A","edits":{}}"#)), &["Two saved scenarios", "“A”"]);
+    refused(read_stored(model, &doc(r#"{"name":"Broken","edits":{"q3-2012.revenue":"lots"}}"#)), &["“Broken”", "q3-2012.revenue=lots"]);
+    refused(
+        read_stored(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{"nope":"1"},"scenarios":[]}"#),
+        &["working scenario", "nope"],
+    );
+}
+
+#[test]
+fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
+    let model = Model::release();
+    let s = scenario(&[("q3-2012.revenue", "24382.5")]);
+    let text = csv(model, &model.evaluate(&s));
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario"
+    );
+    assert_eq!(
+        lines[1],
+        "Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560"
+    );
+    // Interest expense in the model's sign; a per-share figure exact, not rounded to the cent.
+    assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,interest_expense,Interest expense,"), "{text}");
+    let eps = lines.iter().find(|l| l.contains(",eps_diluted,")).unwrap();
+    let fields: Vec<&str> = eps.split(',').collect();
+    assert!(fields[4].len() > "0.10".len(), "exact, not rounded: {eps}");
+    // A label holding commas is quoted (RFC 4180); tables are separated by a blank line.
+    assert!(text.contains(
+        "\r\n\r\ntable,line,label,2012-09-30 reported,2012-09-30 scenario,2011-12-31 reported,2011-12-31 scenario\r\n"
+    ));
+    assert!(text.contains(",total_liabilities_and_equity,\"Total liabilities, convertible preferred stock and stockholders' equity (deficit)\","));
+    // One data row per figure row of every table.
+    let rows = qualys_what_if::model::tables::TABLES
+        .iter()
+        .flat_map(|t| t.rows)
+        .filter(|r| matches!(r, qualys_what_if::model::tables::Row::Figure(_)))
+        .count();
+    let headers = qualys_what_if::model::tables::TABLES.len();
+    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers);
+}
+
+#[test]
+fn a_zero_revenue_margin_is_empty_in_the_csv() {
+    let model = Model::release();
+    let s = scenario(&[("q3-2012.revenue", "0")]);
+    let text = csv(model, &model.evaluate(&s));
+    let margin = text.split("\r\n").find(|l| l.contains(",adjusted_ebitda_margin,")).unwrap();
+    let fields: Vec<&str> = margin.split(',').collect();
+    assert_eq!(fields[4], "", "{margin}");
+    assert_ne!(fields[3], "", "{margin}");
+}
