@@ -11,18 +11,20 @@ pub enum Sign {
     Minus,
 }
 
+/// A formula over figures named by `C`: declared with `Cell`s (the release's names), evaluated
+/// with the engine's indexes, so a keystroke does no lookups by name.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Expr {
+pub enum Expr<C = Cell> {
     /// Another figure.
-    Cell(Cell),
+    Cell(C),
     /// A plain number, such as 100 for a percentage.
     Number(Decimal),
     /// A number the release implies and the model holds fixed, kept as an exact fraction.
     Fixed { name: &'static str, num: Decimal, den: Decimal },
-    Sum(Vec<(Sign, Expr)>),
-    Product(Vec<Expr>),
+    Sum(Vec<(Sign, Expr<C>)>),
+    Product(Vec<Expr<C>>),
     /// Undefined when the divisor is zero.
-    Quotient(Box<Expr>, Box<Expr>),
+    Quotient(Box<Expr<C>>, Box<Expr<C>>),
 }
 
 /// A value kept as numerator and denominator while a formula is evaluated, so that a formula
@@ -47,17 +49,21 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
     a.checked_add(b).ok_or(Undefined::Overflow)
 }
 
-impl Expr {
+impl<C: Copy> Expr<C> {
     /// The value of the formula, given the values of the figures it reads.
-    pub fn evaluate(&self, get: &dyn Fn(Cell) -> Value) -> Value {
+    pub fn evaluate(&self, get: &dyn Fn(C) -> Value) -> Value {
         let f = self.fraction(get)?;
+        // Most formulas are sums of whole figures: dividing by one would change nothing.
+        if f.den == Decimal::ONE {
+            return Ok(f.num);
+        }
         if f.den.is_zero() {
             return Err(Undefined::ZeroDivisor);
         }
         f.num.checked_div(f.den).ok_or(Undefined::Overflow)
     }
 
-    fn fraction(&self, get: &dyn Fn(Cell) -> Value) -> Result<Fraction, Undefined> {
+    fn fraction(&self, get: &dyn Fn(C) -> Value) -> Result<Fraction, Undefined> {
         Ok(match self {
             Expr::Cell(cell) => Fraction::whole(get(*cell)?),
             Expr::Number(n) => Fraction::whole(*n),
@@ -97,6 +103,20 @@ impl Expr {
         })
     }
 
+    /// The same formula with each figure renamed by `rename`.
+    pub fn map<D>(&self, rename: &dyn Fn(C) -> D) -> Expr<D> {
+        match self {
+            Expr::Cell(c) => Expr::Cell(rename(*c)),
+            Expr::Number(n) => Expr::Number(*n),
+            Expr::Fixed { name, num, den } => Expr::Fixed { name, num: *num, den: *den },
+            Expr::Sum(terms) => Expr::Sum(terms.iter().map(|(s, t)| (*s, t.map(rename))).collect()),
+            Expr::Product(factors) => Expr::Product(factors.iter().map(|f| f.map(rename)).collect()),
+            Expr::Quotient(a, b) => Expr::Quotient(Box::new(a.map(rename)), Box::new(b.map(rename))),
+        }
+    }
+}
+
+impl Expr {
     /// Every figure the formula reads, in the order it reads them.
     pub fn cells(&self, out: &mut Vec<Cell>) {
         match self {
