@@ -15,6 +15,7 @@ use components::notices::{BalanceCheck, LinkProblems};
 use components::table::StatementTable;
 use gloo::events::EventListener;
 use state::{Action, State};
+use std::rc::Rc;
 use yew::prelude::*;
 
 pub fn run() {
@@ -45,6 +46,8 @@ fn app() -> Html {
         });
     }
 
+    // One copy of the state for the tables to compare against their last render.
+    let snapshot = Rc::new((*state).clone());
     let edits = state.scenario.edits().count();
     let reset_all = {
         let dispatch = state.dispatcher();
@@ -84,7 +87,7 @@ fn app() -> Html {
                 </p>
                 <BalanceCheck figures={figures.clone()} />
                 { for TABLES.iter().map(|t| html! {
-                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={state.clone()} />
+                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()} dispatch={state.dispatcher()} />
                 }) }
                 <Highlights figures={figures.clone()} />
                 <GuidanceTable />

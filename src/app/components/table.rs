@@ -8,11 +8,34 @@ use crate::model::{Cell, Figures, Model, Period};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TableProps {
     pub table: &'static Table,
     pub figures: Rc<Figures>,
-    pub state: UseReducerHandle<State>,
+    /// The state this render shows. A snapshot, not the reducer handle: the handle always reads
+    /// the latest state, so old and new props would compare equal.
+    pub state: Rc<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Equal when the table would show the same thing: every figure's value, edit mark and draft.
+/// Every keystroke makes new figures and a new state, but most tables show none of what
+/// changed; comparing their own figures lets Yew skip them instead of rebuilding every row.
+impl PartialEq for TableProps {
+    fn eq(&self, other: &Self) -> bool {
+        let model = Model::release();
+        let edited = |state: &State, cell: Cell| model.editable(cell).and_then(|c| state.scenario.edit(c));
+        std::ptr::eq(self.table, other.table)
+            && self.table.rows.iter().all(|row| match row {
+                Row::Heading(_) => true,
+                Row::Figure(r) => self.table.periods.iter().all(|p| {
+                    let cell = Cell::new(*p, r.line);
+                    self.figures.get(model, cell) == other.figures.get(model, cell)
+                        && edited(&self.state, cell) == edited(&other.state, cell)
+                        && self.state.drafts.get(&cell) == other.state.drafts.get(&cell)
+                }),
+            })
+    }
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
@@ -56,7 +79,7 @@ pub fn statement_table(props: &TableProps) -> Html {
                         edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                         draft={props.state.drafts.get(&cell).cloned()}
                         label={format!("{line_label}, {}", p.long())}
-                        dispatch={props.state.dispatcher()} />
+                        dispatch={props.dispatch.clone()} />
                 }
             });
             html! {
