@@ -19,8 +19,9 @@ pub struct FigureProps {
     /// The input is edited in the scenario.
     pub edited: bool,
     pub draft: Option<Draft>,
-    /// The line and period in words, for screen readers.
-    pub label: AttrValue,
+    /// The line's label; with the period, what screen readers hear. Built here, only when the
+    /// figure renders, rather than for every figure each time its table renders.
+    pub line_label: &'static str,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -45,6 +46,7 @@ pub fn figure(props: &FigureProps) -> Html {
     let cell = props.cell;
     let data_value = plain(props.value);
     let reported_note = format!("Reported: {reported}");
+    let label = format!("{}, {}", props.line_label, cell.period.long());
 
     if !props.editable {
         let onclick = {
@@ -67,7 +69,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     data-reported={reported.clone()}
                     title={format!("{reported_note}. Click to see how it is computed.")}
                     tabindex={moved.then_some("0")} role={moved.then_some("button")}
-                    aria-label={moved.then(|| format!("{}: {shown}, reported {reported}", props.label))}
+                    aria-label={moved.then(|| format!("{label}: {shown}, reported {reported}"))}
                     {onclick} {onkeydown}>
                     if moved { <span class="dir" aria-hidden="true">{direction(props.value, props.reported)}</span> }
                     {shown.clone()}
@@ -136,14 +138,14 @@ pub fn figure(props: &FigureProps) -> Html {
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
                     data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
-                    value={text} aria-label={props.label.clone()}
+                    value={text} aria-label={label.clone()}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     title={format!("{reported_note}.{hint}")}
                     {onfocus} {oninput} {onblur} {onkeydown} />
                 if props.edited {
                     <button type="button" class="reset" onclick={reset}
-                        aria-label={format!("Reset {} to the reported {reported}", props.label)}
+                        aria-label={format!("Reset {label} to the reported {reported}")}
                         title={format!("Reset to the reported {reported}")}>{"↺"}</button>
                 }
             </div>

@@ -73,12 +73,12 @@ pub fn statement_table(props: &TableProps) -> Html {
                 };
                 let editable = model.editable(cell);
                 html! {
-                    <Figure key={cell.key()} {cell} {unit} negated={r.negated}
+                    <Figure {cell} {unit} negated={r.negated}
                         value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
                         editable={editable.is_some()}
                         edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                         draft={props.state.drafts.get(&cell).cloned()}
-                        label={format!("{line_label}, {}", p.long())}
+                        {line_label}
                         dispatch={props.dispatch.clone()} />
                 }
             });
