@@ -32,7 +32,7 @@ fn app() -> Html {
     let first = use_mut_ref(|| true);
     use_effect_with(state.scenario.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            url::replace(&encode(scenario));
+            url::replace_soon(encode(scenario));
         }
     });
     // A changed fragment (back, forward, a pasted link) loads its scenario.

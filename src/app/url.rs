@@ -1,6 +1,7 @@
 //! The address bar: the one place the share link is read from and written to.
 
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// The current fragment, `#` included (empty when there is none).
 pub fn fragment() -> String {
@@ -25,6 +26,15 @@ pub fn replace(fragment: &str) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// `replace`, in a task of its own after the current one: writing the address costs the
+/// browser a restyle of the page (the fragment decides `:target`), and the figures of a
+/// keystroke should not wait for it. Tasks run in order, so the last edit's address wins.
+pub fn replace_soon(fragment: String) {
+    let Some(window) = web_sys::window() else { return };
+    let later = Closure::once_into_js(move || replace(&fragment));
+    let _ = window.set_timeout_with_callback(later.unchecked_ref());
 }
 
 /// The whole address, for copying.
