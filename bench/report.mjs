@@ -75,8 +75,8 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   handler, to the last MutationObserver callback that saw a \`data-value\` change before the
   page was quiet (two animation frames). Yew 0.23 renders in a microtask scheduled by the
   callback, and the observer's callback is the microtask after the render, so the time covers
-  the app's event handler, the model's recompute, the render, the DOM updates and the render's
-  effects (the share link in the address bar); style, layout and paint are not included. An
+  the app's event handler, the model's recompute, the render and the DOM updates; not style,
+  layout and paint, nor the share link, which the app writes in a task after the render. An
   edit that changed no figure fails the benchmark.
 - **Load time**: a fresh browser context per load (nothing cached; the server sends
   \`no-store\`), served from 127.0.0.1 by the test harness. A MutationObserver installed before
