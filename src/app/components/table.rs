@@ -3,7 +3,7 @@
 use super::figure::Figure;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::tables::{Emphasis, Row, Table};
+use crate::model::tables::{Emphasis, FigureRow, Row, Table};
 use crate::model::{Cell, Figures, Model, Period};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,23 +18,45 @@ pub struct TableProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Equal when the table would show the same thing: every figure's value, edit mark and draft.
-/// Every keystroke makes new figures and a new state, but most tables show none of what
-/// changed; comparing their own figures lets Yew skip them instead of rebuilding every row.
+/// Whether `line` shows the same in every period under two renders: each figure's value, edit
+/// mark and draft. Every keystroke makes new figures and a new state, but most tables and rows
+/// show none of what changed; comparing their own figures lets Yew skip them.
+fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State), b: (&Figures, &State)) -> bool {
+    let model = Model::release();
+    let edited = |state: &State, cell: Cell| model.editable(cell).and_then(|c| state.scenario.edit(c));
+    periods.iter().all(|p| {
+        let cell = Cell::new(*p, line);
+        a.0.get(model, cell) == b.0.get(model, cell)
+            && edited(a.1, cell) == edited(b.1, cell)
+            && a.1.drafts.get(&cell) == b.1.drafts.get(&cell)
+    })
+}
+
 impl PartialEq for TableProps {
     fn eq(&self, other: &Self) -> bool {
-        let model = Model::release();
-        let edited = |state: &State, cell: Cell| model.editable(cell).and_then(|c| state.scenario.edit(c));
         std::ptr::eq(self.table, other.table)
             && self.table.rows.iter().all(|row| match row {
                 Row::Heading(_) => true,
-                Row::Figure(r) => self.table.periods.iter().all(|p| {
-                    let cell = Cell::new(*p, r.line);
-                    self.figures.get(model, cell) == other.figures.get(model, cell)
-                        && edited(&self.state, cell) == edited(&other.state, cell)
-                        && self.state.drafts.get(&cell) == other.state.drafts.get(&cell)
-                }),
+                Row::Figure(r) => {
+                    same_line(self.table.periods, r.line, (&self.figures, &self.state), (&other.figures, &other.state))
+                }
             })
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    row: &'static FigureRow,
+    periods: &'static [Period],
+    figures: Rc<Figures>,
+    state: Rc<State>,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.row, other.row)
+            && same_line(self.periods, self.row.line, (&self.figures, &self.state), (&other.figures, &other.state))
     }
 }
 
@@ -52,46 +74,16 @@ fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize)> {
 
 #[function_component(StatementTable)]
 pub fn statement_table(props: &TableProps) -> Html {
-    let model = Model::release();
     let table = props.table;
     let columns = table.periods.len() + 1;
     let rows = table.rows.iter().map(|row| match row {
         Row::Heading(label) => html! {
             <tr class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
         },
-        Row::Figure(r) => {
-            let emphasis = match r.emphasis {
-                Emphasis::Plain => None,
-                Emphasis::Subtotal => Some("subtotal"),
-                Emphasis::Total => Some("total"),
-            };
-            let line_label = model.line(r.line).map_or(r.label, |l| l.label);
-            let cells = table.periods.iter().map(|p| {
-                let cell = Cell::new(*p, r.line);
-                let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
-                    return html! { <td class="num empty"></td> };
-                };
-                let editable = model.editable(cell);
-                html! {
-                    <Figure {cell} {unit} negated={r.negated}
-                        value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
-                        editable={editable.is_some()}
-                        edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
-                        draft={props.state.drafts.get(&cell).cloned()}
-                        {line_label}
-                        dispatch={props.dispatch.clone()} />
-                }
-            });
-            html! {
-                <tr class={classes!(emphasis, r.added.then_some("added"))}>
-                    <th scope="row">
-                        {r.label}
-                        if r.added { <span class="added-note" title="Not printed in the release; computed from its figures">{" *"}</span> }
-                    </th>
-                    { for cells }
-                </tr>
-            }
-        }
+        Row::Figure(r) => html! {
+            <StatementRow row={r} periods={table.periods} figures={props.figures.clone()}
+                state={props.state.clone()} dispatch={props.dispatch.clone()} />
+        },
     });
     html! {
         <Panel id={table.id} title={table.title} note={table.note}>
@@ -108,5 +100,43 @@ pub fn statement_table(props: &TableProps) -> Html {
             </thead>
             <tbody>{ for rows }</tbody>
         </Panel>
+    }
+}
+
+/// One line of a table: its label and its figure in each period.
+#[function_component(StatementRow)]
+fn statement_row(props: &RowProps) -> Html {
+    let model = Model::release();
+    let r = props.row;
+    let emphasis = match r.emphasis {
+        Emphasis::Plain => None,
+        Emphasis::Subtotal => Some("subtotal"),
+        Emphasis::Total => Some("total"),
+    };
+    let line_label = model.line(r.line).map_or(r.label, |l| l.label);
+    let cells = props.periods.iter().map(|p| {
+        let cell = Cell::new(*p, r.line);
+        let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
+            return html! { <td class="num empty"></td> };
+        };
+        let editable = model.editable(cell);
+        html! {
+            <Figure {cell} {unit} negated={r.negated}
+                value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
+                editable={editable.is_some()}
+                edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
+                draft={props.state.drafts.get(&cell).cloned()}
+                {line_label}
+                dispatch={props.dispatch.clone()} />
+        }
+    });
+    html! {
+        <tr class={classes!(emphasis, r.added.then_some("added"))}>
+            <th scope="row">
+                {r.label}
+                if r.added { <span class="added-note" title="Not printed in the release; computed from its figures">{" *"}</span> }
+            </th>
+            { for cells }
+        </tr>
     }
 }
