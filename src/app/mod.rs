@@ -25,6 +25,7 @@ use components::ties::TieOut;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, State, Storage};
 use wasm_bindgen::JsCast;
+use std::rc::Rc;
 use yew::prelude::*;
 
 pub fn run() {
@@ -67,7 +68,7 @@ fn app() -> Html {
     let first = use_mut_ref(|| true);
     use_effect_with(state.scenario.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            url::replace(&encode(scenario));
+            url::replace_soon(encode(scenario));
         }
     });
     // The browser keeps the working scenario and the named ones as they change.
@@ -113,6 +114,8 @@ fn app() -> Html {
         out.extend(model.read_by(cell).into_iter().map(|c| (c, "hl-feeds")));
         out
     });
+    // One copy of the state for the tables to compare against their last render.
+    let snapshot = Rc::new((*state).clone());
     let edits = state.scenario.edits().count();
     let on = |action: fn() -> Action| {
         let dispatch = state.dispatcher();
@@ -176,7 +179,8 @@ fn app() -> Html {
                 <BalanceCheck figures={figures.clone()} />
                 <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
                 { for TABLES.iter().map(|t| html! {
-                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={state.clone()} highlights={highlights.clone()} />
+                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
+                        dispatch={state.dispatcher()} highlights={highlights.clone()} />
                 }) }
                 <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
                 <Highlights figures={figures.clone()} />

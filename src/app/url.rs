@@ -1,6 +1,7 @@
 //! The address bar: the one place the share link is read from and written to.
 
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// The current fragment, `#` included (empty when there is none).
 pub fn fragment() -> String {
@@ -44,4 +45,13 @@ pub fn copy(text: &str) -> bool {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return false };
     let _ = clipboard.write_text(text);
     true
+}
+
+/// `replace`, in a task of its own after the current one: writing the address costs the
+/// browser a restyle of the page (the fragment decides `:target`), and the figures of a
+/// keystroke should not wait for it. Tasks run in order, so the last edit's address wins.
+pub fn replace_soon(fragment: String) {
+    let Some(window) = web_sys::window() else { return };
+    let later = Closure::once_into_js(move || replace(&fragment));
+    let _ = window.set_timeout_with_callback(later.unchecked_ref());
 }

@@ -17,21 +17,25 @@ pub struct Line {
     pub unit: Unit,
 }
 
-/// How a figure gets its value.
+/// How a figure gets its value. Declared with `Cell`s; the engine keeps a copy that reads by
+/// index (`Def<usize>`), so evaluating does no lookups by name.
 #[derive(Clone, Debug)]
-pub enum Def {
+pub enum Def<C = Cell> {
     /// An input: the reported value unless edited. A linked input follows its formula until it
     /// is edited itself (nine months = first six months + the third quarter).
-    Input { reported: Decimal, link: Option<Expr> },
+    Input { reported: Decimal, link: Option<Expr<C>> },
     /// A computed figure; never edited.
-    Formula(Expr),
+    Formula(Expr<C>),
     /// The same figure as another, shown in another table under another name.
-    Same(Cell),
+    Same(C),
 }
 
 pub struct Model {
     lines: Vec<Line>,
     cells: Vec<(Cell, Def)>,
+    /// `cells`' definitions with every figure they read replaced by its index in `cells`
+    /// (`usize::MAX`, which reads as missing, for a figure that does not exist).
+    indexed: Vec<Def<usize>>,
     index: HashMap<Cell, usize>,
     /// Cell indexes, each after everything it reads.
     order: Vec<usize>,
@@ -90,8 +94,17 @@ impl Model {
             }
         }
         let order = topological_order(&reads, &mut faults);
+        let to_index = |c: Cell| index.get(&c).copied().unwrap_or(usize::MAX);
+        let indexed = cells
+            .iter()
+            .map(|(_, def)| match def {
+                Def::Input { reported, link } => Def::Input { reported: *reported, link: link.as_ref().map(|e| e.map(&to_index)) },
+                Def::Formula(e) => Def::Formula(e.map(&to_index)),
+                Def::Same(other) => Def::Same(to_index(*other)),
+            })
+            .collect();
         let empty = Figures { values: Vec::new() };
-        let mut model = Model { lines, cells, index, order, reads, read_by, faults, reported: empty };
+        let mut model = Model { lines, cells, indexed, index, order, reads, read_by, faults, reported: empty };
         model.reported = model.evaluate(&Scenario::default());
         model
     }
@@ -146,11 +159,9 @@ impl Model {
     pub fn evaluate(&self, scenario: &Scenario) -> Figures {
         let mut values: Vec<Value> = vec![Err(Undefined::Missing); self.cells.len()];
         for &i in &self.order {
-            let Some((cell, def)) = self.cells.get(i) else { continue };
+            let (Some((cell, _)), Some(def)) = (self.cells.get(i), self.indexed.get(i)) else { continue };
             let value = {
-                let get = |c: Cell| -> Value {
-                    self.index.get(&c).and_then(|j| values.get(*j)).copied().unwrap_or(Err(Undefined::Missing))
-                };
+                let get = |j: usize| -> Value { values.get(j).copied().unwrap_or(Err(Undefined::Missing)) };
                 match def {
                     Def::Input { reported, link } => match (scenario.edit(*cell), link) {
                         (Some(v), _) => Ok(v),

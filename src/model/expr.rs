@@ -11,32 +11,57 @@ pub enum Sign {
     Minus,
 }
 
+/// A formula over figures named by `C`: declared with `Cell`s (the release's names), evaluated
+/// with the engine's indexes, so a keystroke does no lookups by name.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Expr {
+pub enum Expr<C = Cell> {
     /// Another figure.
-    Cell(Cell),
+    Cell(C),
     /// A plain number, such as 100 for a percentage.
     Number(Decimal),
     /// A number the release implies and the model holds fixed, kept as an exact fraction.
     Fixed { name: &'static str, num: Decimal, den: Decimal },
-    Sum(Vec<(Sign, Expr)>),
-    Product(Vec<Expr>),
+    Sum(Vec<(Sign, Expr<C>)>),
+    Product(Vec<Expr<C>>),
     /// Undefined when the divisor is zero.
-    Quotient(Box<Expr>, Box<Expr>),
+    Quotient(Box<Expr<C>>, Box<Expr<C>>),
 }
 
 /// A value kept as numerator and denominator while a formula is evaluated, so that a formula
 /// divides once, at the end: 1,667 × 415 ÷ 1,667 is exactly 415, not 414.999….
+/// No denominator means a whole number, the common case: sums of figures then only add.
 #[derive(Clone, Copy)]
 struct Fraction {
     num: Decimal,
-    den: Decimal,
+    den: Option<Decimal>,
 }
 
 impl Fraction {
     fn whole(num: Decimal) -> Fraction {
-        Fraction { num, den: Decimal::ONE }
+        Fraction { num, den: None }
     }
+
+    fn plus(self, t: Fraction) -> Result<Fraction, Undefined> {
+        Ok(match (self.den, t.den) {
+            (a, b) if a == b => Fraction { num: add(self.num, t.num)?, den: a },
+            (a, b) => {
+                let (a, b) = (a.unwrap_or(Decimal::ONE), b.unwrap_or(Decimal::ONE));
+                Fraction { num: add(mul(self.num, b)?, mul(t.num, a)?)?, den: Some(mul(a, b)?) }
+            }
+        })
+    }
+
+    fn times(self, f: Fraction) -> Result<Fraction, Undefined> {
+        Ok(Fraction { num: mul(self.num, f.num)?, den: times(self.den, f.den)? })
+    }
+}
+
+/// The product of two denominators, either of which may be one (`None`).
+fn times(a: Option<Decimal>, b: Option<Decimal>) -> Result<Option<Decimal>, Undefined> {
+    Ok(match (a, b) {
+        (Some(a), Some(b)) => Some(mul(a, b)?),
+        (a, None) | (None, a) => a,
+    })
 }
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
@@ -47,44 +72,48 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
     a.checked_add(b).ok_or(Undefined::Overflow)
 }
 
-impl Expr {
+impl<C: Copy> Expr<C> {
     /// The value of the formula, given the values of the figures it reads.
-    pub fn evaluate(&self, get: &dyn Fn(Cell) -> Value) -> Value {
+    pub fn evaluate(&self, get: &dyn Fn(C) -> Value) -> Value {
         let f = self.fraction(get)?;
-        if f.den.is_zero() {
-            return Err(Undefined::ZeroDivisor);
+        match f.den {
+            // Dividing by one would change nothing.
+            None => Ok(f.num),
+            Some(d) if d == Decimal::ONE => Ok(f.num),
+            Some(d) if d.is_zero() => Err(Undefined::ZeroDivisor),
+            Some(d) => f.num.checked_div(d).ok_or(Undefined::Overflow),
         }
-        f.num.checked_div(f.den).ok_or(Undefined::Overflow)
     }
 
-    fn fraction(&self, get: &dyn Fn(Cell) -> Value) -> Result<Fraction, Undefined> {
+    fn fraction(&self, get: &dyn Fn(C) -> Value) -> Result<Fraction, Undefined> {
         Ok(match self {
             Expr::Cell(cell) => Fraction::whole(get(*cell)?),
             Expr::Number(n) => Fraction::whole(*n),
-            Expr::Fixed { num, den, .. } => Fraction { num: *num, den: *den },
+            Expr::Fixed { num, den, .. } => Fraction { num: *num, den: Some(*den) },
             Expr::Sum(terms) => {
-                let mut acc = Fraction::whole(Decimal::ZERO);
+                let mut acc: Option<Fraction> = None;
                 for (sign, term) in terms {
-                    let t = term.fraction(get)?;
-                    let t_num = if *sign == Sign::Minus { -t.num } else { t.num };
-                    acc = if acc.den == t.den {
-                        Fraction { num: add(acc.num, t_num)?, den: acc.den }
-                    } else {
-                        Fraction {
-                            num: add(mul(acc.num, t.den)?, mul(t_num, acc.den)?)?,
-                            den: mul(acc.den, t.den)?,
-                        }
-                    };
+                    let mut t = term.fraction(get)?;
+                    if *sign == Sign::Minus {
+                        t.num = -t.num;
+                    }
+                    acc = Some(match acc {
+                        None => t,
+                        Some(acc) => acc.plus(t)?,
+                    });
                 }
-                acc
+                acc.unwrap_or(Fraction::whole(Decimal::ZERO))
             }
             Expr::Product(factors) => {
-                let mut acc = Fraction::whole(Decimal::ONE);
+                let mut acc: Option<Fraction> = None;
                 for factor in factors {
                     let f = factor.fraction(get)?;
-                    acc = Fraction { num: mul(acc.num, f.num)?, den: mul(acc.den, f.den)? };
+                    acc = Some(match acc {
+                        None => f,
+                        Some(acc) => acc.times(f)?,
+                    });
                 }
-                acc
+                acc.unwrap_or(Fraction::whole(Decimal::ONE))
             }
             Expr::Quotient(a, b) => {
                 let a = a.fraction(get)?;
@@ -92,11 +121,30 @@ impl Expr {
                 if b.num.is_zero() {
                     return Err(Undefined::ZeroDivisor);
                 }
-                Fraction { num: mul(a.num, b.den)?, den: mul(a.den, b.num)? }
+                // a ÷ b = (a.num × b.den) ÷ (a.den × b.num)
+                let num = match b.den {
+                    Some(d) => mul(a.num, d)?,
+                    None => a.num,
+                };
+                Fraction { num, den: times(a.den, Some(b.num))? }
             }
         })
     }
 
+    /// The same formula with each figure renamed by `rename`.
+    pub fn map<D>(&self, rename: &dyn Fn(C) -> D) -> Expr<D> {
+        match self {
+            Expr::Cell(c) => Expr::Cell(rename(*c)),
+            Expr::Number(n) => Expr::Number(*n),
+            Expr::Fixed { name, num, den } => Expr::Fixed { name, num: *num, den: *den },
+            Expr::Sum(terms) => Expr::Sum(terms.iter().map(|(s, t)| (*s, t.map(rename))).collect()),
+            Expr::Product(factors) => Expr::Product(factors.iter().map(|f| f.map(rename)).collect()),
+            Expr::Quotient(a, b) => Expr::Quotient(Box::new(a.map(rename)), Box::new(b.map(rename))),
+        }
+    }
+}
+
+impl Expr {
     /// Every figure the formula reads, in the order it reads them.
     pub fn cells(&self, out: &mut Vec<Cell>) {
         match self {

@@ -19,8 +19,9 @@ pub struct FigureProps {
     /// The input is edited in the scenario.
     pub edited: bool,
     pub draft: Option<Draft>,
-    /// The line and period in words, for screen readers.
-    pub label: AttrValue,
+    /// The line's label; with the period, what screen readers hear. Built here, only when the
+    /// figure renders, rather than for every figure each time its table renders.
+    pub line_label: &'static str,
     /// How the figure relates to the one being explained: "hl-self", "hl-source", "hl-feeds".
     #[prop_or_default]
     pub highlight: Option<&'static str>,
@@ -48,6 +49,7 @@ pub fn figure(props: &FigureProps) -> Html {
     let cell = props.cell;
     let data_value = plain(props.value);
     let reported_note = format!("Reported: {reported}");
+    let label = format!("{}, {}", props.line_label, cell.period.long());
 
     if !props.editable {
         let onclick = {
@@ -66,9 +68,9 @@ pub fn figure(props: &FigureProps) -> Html {
         // Every computed figure takes focus: Enter opens its derivation, and a moved figure's
         // reported value is one focus away.
         let aria_label = if moved {
-            format!("{}: {shown}, reported {reported}. Enter shows how it is computed.", props.label)
+            format!("{label}: {shown}, reported {reported}. Enter shows how it is computed.")
         } else {
-            format!("{}: {shown}. Enter shows how it is computed.", props.label)
+            format!("{label}: {shown}. Enter shows how it is computed.")
         };
         return html! {
             <td class={classes!("num", moved.then_some("moved"), props.highlight)}>
@@ -148,14 +150,14 @@ pub fn figure(props: &FigureProps) -> Html {
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
                     data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
-                    value={text} aria-label={props.label.clone()}
+                    value={text} aria-label={label.clone()}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     title={format!("{reported_note}.{hint}")}
                     {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
                 if props.edited {
                     <button type="button" class="reset" onclick={reset}
-                        aria-label={format!("Reset {} to the reported {reported}", props.label)}
+                        aria-label={format!("Reset {label} to the reported {reported}")}
                         title={format!("Reset to the reported {reported}")}>{"↺"}</button>
                 }
             </div>

@@ -41,9 +41,16 @@ fn figure(cell: Cell, value: Value) -> Html {
     figure_as(cell, value, Model::release().display(cell, value))
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct HeadlineProps {
     pub figures: Rc<Figures>,
+}
+
+impl PartialEq for HeadlineProps {
+    fn eq(&self, other: &Self) -> bool {
+        let cells = HEADLINES.iter().flat_map(|h| std::iter::once(h.cell).chain(h.beside.map(|(c, _)| c)));
+        super::same_values(&self.figures, &other.figures, cells)
+    }
 }
 
 #[function_component(Headlines)]

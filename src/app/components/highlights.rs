@@ -7,9 +7,15 @@ use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct HighlightsProps {
     pub figures: Rc<Figures>,
+}
+
+impl PartialEq for HighlightsProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_values(&self.figures, &other.figures, HIGHLIGHTS.iter().map(|h| h.cell))
+    }
 }
 
 #[function_component(Highlights)]

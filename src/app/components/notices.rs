@@ -31,9 +31,20 @@ pub fn link_problems(props: &LinkProblemsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BalanceProps {
     pub figures: Rc<Figures>,
+}
+
+/// The two sides of the balance sheet, at each date: all the check reads.
+fn balance_cells() -> impl Iterator<Item = Cell> {
+    Period::BALANCE.into_iter().flat_map(|p| [Cell::new(p, "total_assets"), Cell::new(p, "total_liabilities_and_equity")])
+}
+
+impl PartialEq for BalanceProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_values(&self.figures, &other.figures, balance_cells())
+    }
 }
 
 /// Edits reach both sides of the balance sheets through the model's links; overriding a linked

@@ -3,18 +3,72 @@
 use super::figure::Figure;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::tables::{Emphasis, Row, Table};
+use crate::model::tables::{Emphasis, FigureRow, Row, Table};
 use crate::model::{Cell, Figures, Model, Period};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TableProps {
     pub table: &'static Table,
     pub figures: Rc<Figures>,
-    pub state: UseReducerHandle<State>,
+    /// The state this render shows. A snapshot, not the reducer handle: the handle always reads
+    /// the latest state, so old and new props would compare equal.
+    pub state: Rc<State>,
+    pub dispatch: UseReducerDispatcher<State>,
     /// The figures related to the one being explained, and how.
-    pub highlights: Rc<Vec<(Cell, &'static str)>>,
+    pub highlights: Highlights,
+}
+
+/// Figures marked in the tables, with their class: "hl-self", "hl-source" or "hl-feeds".
+pub type Highlights = Rc<Vec<(Cell, &'static str)>>;
+
+fn highlight(highlights: &Highlights, cell: Cell) -> Option<&'static str> {
+    highlights.iter().find(|(c, _)| *c == cell).map(|(_, h)| *h)
+}
+
+/// Whether `line` shows the same in every period under two renders: each figure's value, edit
+/// mark, draft and highlight. Every keystroke makes new figures and a new state, but most tables and rows
+/// show none of what changed; comparing their own figures lets Yew skip them.
+fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State, &Highlights), b: (&Figures, &State, &Highlights)) -> bool {
+    let model = Model::release();
+    let edited = |state: &State, cell: Cell| model.editable(cell).and_then(|c| state.scenario.edit(c));
+    periods.iter().all(|p| {
+        let cell = Cell::new(*p, line);
+        a.0.get(model, cell) == b.0.get(model, cell)
+            && edited(a.1, cell) == edited(b.1, cell)
+            && a.1.drafts.get(&cell) == b.1.drafts.get(&cell)
+            && highlight(a.2, cell) == highlight(b.2, cell)
+    })
+}
+
+impl PartialEq for TableProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.table, other.table)
+            && self.table.rows.iter().all(|row| match row {
+                Row::Heading(_) => true,
+                Row::Figure(r) => {
+                    same_line(self.table.periods, r.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
+                }
+            })
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    row: &'static FigureRow,
+    periods: &'static [Period],
+    figures: Rc<Figures>,
+    state: Rc<State>,
+    dispatch: UseReducerDispatcher<State>,
+    highlights: Highlights,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.row, other.row)
+            && same_line(self.periods, self.row.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
+    }
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
@@ -31,47 +85,16 @@ fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize)> {
 
 #[function_component(StatementTable)]
 pub fn statement_table(props: &TableProps) -> Html {
-    let model = Model::release();
     let table = props.table;
     let columns = table.periods.len() + 1;
     let rows = table.rows.iter().map(|row| match row {
         Row::Heading(label) => html! {
             <tr class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
         },
-        Row::Figure(r) => {
-            let emphasis = match r.emphasis {
-                Emphasis::Plain => None,
-                Emphasis::Subtotal => Some("subtotal"),
-                Emphasis::Total => Some("total"),
-            };
-            let line_label = model.line(r.line).map_or(r.label, |l| l.label);
-            let cells = table.periods.iter().map(|p| {
-                let cell = Cell::new(*p, r.line);
-                let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
-                    return html! { <td class="num empty"></td> };
-                };
-                let editable = model.editable(cell);
-                html! {
-                    <Figure key={cell.key()} {cell} {unit} negated={r.negated}
-                        value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
-                        editable={editable.is_some()}
-                        edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
-                        draft={props.state.drafts.get(&cell).cloned()}
-                        label={format!("{line_label}, {}", p.long())}
-                        highlight={props.highlights.iter().find(|(c, _)| *c == cell).map(|(_, h)| *h)}
-                        dispatch={props.state.dispatcher()} />
-                }
-            });
-            html! {
-                <tr class={classes!(emphasis, r.added.then_some("added"))}>
-                    <th scope="row">
-                        {r.label}
-                        if r.added { <span class="added-note" title="Not printed in the release; computed from its figures">{" *"}</span> }
-                    </th>
-                    { for cells }
-                </tr>
-            }
-        }
+        Row::Figure(r) => html! {
+            <StatementRow row={r} periods={table.periods} figures={props.figures.clone()}
+                state={props.state.clone()} dispatch={props.dispatch.clone()} highlights={props.highlights.clone()} />
+        },
     });
     html! {
         <Panel id={table.id} title={table.title} note={table.note}>
@@ -88,5 +111,43 @@ pub fn statement_table(props: &TableProps) -> Html {
             </thead>
             <tbody>{ for rows }</tbody>
         </Panel>
+    }
+}
+
+/// One line of a table: its label and its figure in each period.
+#[function_component(StatementRow)]
+fn statement_row(props: &RowProps) -> Html {
+    let model = Model::release();
+    let r = props.row;
+    let emphasis = match r.emphasis {
+        Emphasis::Plain => None,
+        Emphasis::Subtotal => Some("subtotal"),
+        Emphasis::Total => Some("total"),
+    };
+    let line_label = model.line(r.line).map_or(r.label, |l| l.label);
+    let cells = props.periods.iter().map(|p| {
+        let cell = Cell::new(*p, r.line);
+        let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
+            return html! { <td class="num empty"></td> };
+        };
+        let editable = model.editable(cell);
+        html! {
+            <Figure {cell} {unit} negated={r.negated}
+                value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
+                editable={editable.is_some()}
+                edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
+                draft={props.state.drafts.get(&cell).cloned()}
+                {line_label} highlight={highlight(&props.highlights, cell)}
+                dispatch={props.dispatch.clone()} />
+        }
+    });
+    html! {
+        <tr class={classes!(emphasis, r.added.then_some("added"))}>
+            <th scope="row">
+                {r.label}
+                if r.added { <span class="added-note" title="Not printed in the release; computed from its figures">{" *"}</span> }
+            </th>
+            { for cells }
+        </tr>
     }
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Measures the performance budgets and writes BENCHMARKS.md:
+#   1. setup (tools + headless Chromium, installed only if missing)
+#   2. builds the app and the minimal Yew page (bench/minimal/), both with trunk --release
+#   3. cargo bench --bench recompute (criterion: native recompute for one edit)
+#   4. node bench/browser.mjs for each page (download size, load time, edit latency)
+#   5. node bench/report.mjs → BENCHMARKS.md
+# Takes a few minutes (the first run also builds the minimal page's dependencies).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "setup"
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh --browser
+
+step "build the app and the minimal page"
+trunk build --release --offline
+(cd bench/minimal && trunk build --release --offline)
+
+out=target/bench
+mkdir -p "$out"
+{
+  echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), $(nproc) cores"
+  echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
+  echo "- $(rustc --version), node $(node --version), trunk $(trunk --version | awk '{print $2}')"
+  echo "- Load average when the run started: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Run on $(date -u '+%Y-%m-%d %H:%M UTC')"
+} >"$out/machine.txt"
+
+step "native recompute (criterion)"
+cargo bench --bench recompute
+
+step "browser: app"
+node bench/browser.mjs dist >"$out/app.json"
+step "browser: minimal page"
+node bench/browser.mjs bench/minimal/dist >"$out/minimal.json"
+
+node bench/report.mjs "$out/app.json" "$out/minimal.json" \
+  "target/criterion/edit and evaluate every figure/new/estimates.json" "$out/machine.txt" >BENCHMARKS.md
+step "wrote BENCHMARKS.md"
+sed -n '/^## Results/,/^KB = /p' BENCHMARKS.md

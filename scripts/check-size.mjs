@@ -1,0 +1,56 @@
+// The download-size budget, checked deterministically: what a visitor downloads from dist/
+// (HTML, JavaScript, WebAssembly, CSS), each file gzipped by node's zlib at level 9, summed.
+// The same bytes always give the same number, so this is a test, not a benchmark.
+//
+//   node scripts/check-size.mjs [--budget BYTES] [DIST]   # default: 110,000 bytes, dist/
+//
+// KB here means 1,000 bytes: 110 KB = 110,000 bytes (the stricter reading of the budget).
+// Exits 1 when the total exceeds the budget, printing every file's size either way.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const BUDGET_BYTES = 110_000;
+const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
+
+/** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
+export function distSize(dist) {
+  const files = fs
+    .readdirSync(dist)
+    .filter((f) => DOWNLOADED.includes(path.extname(f)))
+    .sort()
+    .map((name) => {
+      const bytes = fs.readFileSync(path.join(dist, name));
+      return { name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+    });
+  const sum = (key) => files.reduce((n, f) => n + f[key], 0);
+  return { files, raw: sum('raw'), gzip: sum('gzip') };
+}
+
+function main(args) {
+  let budget = BUDGET_BYTES;
+  let dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--budget') budget = Number(args[++i]);
+    else dist = path.resolve(args[i]);
+  }
+  if (!Number.isFinite(budget) || !fs.existsSync(dist)) {
+    console.error(`usage: node scripts/check-size.mjs [--budget BYTES] [DIST] (dist: ${dist})`);
+    return 2;
+  }
+  const size = distSize(dist);
+  if (!size.files.some((f) => f.name.endsWith('.wasm'))) {
+    console.error(`no .wasm in ${dist}: build first`);
+    return 2;
+  }
+  for (const f of size.files) console.log(`${String(f.gzip).padStart(9)} B gzip  ${f.name}`);
+  const verdict = size.gzip <= budget ? 'within' : 'OVER';
+  console.log(`${String(size.gzip).padStart(9)} B gzip  total: ${verdict} the budget of ${budget} B`);
+  return size.gzip <= budget ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}
