@@ -31,10 +31,11 @@ pub struct State {
     pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
     pub announcement: String,
-    /// The scenario before each undoable step, oldest first.
-    pub past: Vec<Scenario>,
+    /// The scenario before each undoable step, oldest first. Shared, so that the state cloned
+    /// on each keystroke does not copy the whole history.
+    pub past: Rc<Vec<Scenario>>,
     /// Scenarios undone, the next to redo last. A new step clears them.
-    pub future: Vec<Scenario>,
+    pub future: Rc<Vec<Scenario>>,
     /// The scenario when typing in a field began: a typing session is one undo step.
     typing_from: Option<Scenario>,
     /// Scenarios the user kept under a name, in their order; names are unique.
@@ -147,8 +148,8 @@ impl State {
     /// Records `before` as an undo step if the scenario has since changed.
     fn record(&mut self, before: Scenario) {
         if before != self.scenario {
-            self.past.push(before);
-            self.future.clear();
+            Rc::make_mut(&mut self.past).push(before);
+            self.future = Rc::default();
         }
     }
 
@@ -267,8 +268,8 @@ impl Reducible for State {
                 next.finish_typing();
                 let redo = matches!(action, Action::Redo);
                 let (from, to) = if redo { (&mut next.future, &mut next.past) } else { (&mut next.past, &mut next.future) };
-                let Some(scenario) = from.pop() else { return self };
-                to.push(std::mem::replace(&mut next.scenario, scenario));
+                let Some(scenario) = Rc::make_mut(from).pop() else { return self };
+                Rc::make_mut(to).push(std::mem::replace(&mut next.scenario, scenario));
                 next.drafts.clear();
                 next.announcement = format!("{} {} edited figures.", if redo { "Redone:" } else { "Undone:" }, next.scenario.edits().count());
             }
