@@ -75,6 +75,10 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Undefined> {
 impl<C: Copy> Expr<C> {
     /// The value of the formula, given the values of the figures it reads.
     pub fn evaluate(&self, get: &dyn Fn(C) -> Value) -> Value {
+        // Most formulas add and subtract figures: no fractions needed.
+        if let Some(value) = self.sum_of_figures(get) {
+            return value;
+        }
         let f = self.fraction(get)?;
         match f.den {
             // Dividing by one would change nothing.
@@ -83,6 +87,36 @@ impl<C: Copy> Expr<C> {
             Some(d) if d.is_zero() => Err(Undefined::ZeroDivisor),
             Some(d) => f.num.checked_div(d).ok_or(Undefined::Overflow),
         }
+    }
+
+    /// The value of a figure, or of a sum of figures, as `fraction` would compute it; `None` as
+    /// soon as a term is something else.
+    fn sum_of_figures(&self, get: &dyn Fn(C) -> Value) -> Option<Value> {
+        let terms = match self {
+            Expr::Cell(cell) => return Some(get(*cell)),
+            Expr::Sum(terms) => terms,
+            _ => return None,
+        };
+        let mut sum: Option<Decimal> = None;
+        for (sign, term) in terms {
+            let value = match term {
+                Expr::Cell(cell) => get(*cell),
+                _ => return None,
+            };
+            let value = match value {
+                Ok(v) if *sign == Sign::Minus => -v,
+                Ok(v) => v,
+                Err(why) => return Some(Err(why)),
+            };
+            sum = Some(match sum {
+                None => value,
+                Some(sum) => match add(sum, value) {
+                    Ok(total) => total,
+                    Err(why) => return Some(Err(why)),
+                },
+            });
+        }
+        Some(Ok(sum.unwrap_or(Decimal::ZERO)))
     }
 
     fn fraction(&self, get: &dyn Fn(C) -> Value) -> Result<Fraction, Undefined> {
