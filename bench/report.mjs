@@ -5,6 +5,7 @@
 //   node bench/report.mjs APP.json MINIMAL.json CRITERION_ESTIMATES.json MACHINE.txt > BENCHMARKS.md
 
 import fs from 'node:fs';
+import { BUDGET_BYTES } from '../scripts/check-size.mjs';
 
 const [appFile, minimalFile, criterionFile, machineFile] = process.argv.slice(2);
 const app = JSON.parse(fs.readFileSync(appFile, 'utf8'));
@@ -12,7 +13,7 @@ const minimal = JSON.parse(fs.readFileSync(minimalFile, 'utf8'));
 const native = JSON.parse(fs.readFileSync(criterionFile, 'utf8'));
 const machine = fs.readFileSync(machineFile, 'utf8').trim();
 
-const BUDGET = { gzip: 110_000, editMedian: 1.5, editP95: 3, load: 150, nativeUs: 20 };
+const BUDGET = { gzip: BUDGET_BYTES, editMedian: 1.5, editP95: 3, load: 150, nativeUs: 20 };
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 const verdict = (value, budget) => (value <= budget ? 'within' : '**over**');

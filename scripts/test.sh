@@ -2,7 +2,7 @@
 # The project's full check (what CI runs via .ci/run):
 #   1. setup (tools + headless Chromium, installed only if missing)
 #   2. cargo test                         (native model tests)
-#   3. trunk build --release --offline    (wasm app into dist/, wasm-opt -Oz)
+#   3. trunk build --release --offline    (wasm app into dist/, wasm-opt -Oz), and its size
 #   4. browser tests (node --test tests/browser/*.test.mjs against dist/)
 # Exits non-zero as soon as any step fails.
 set -euo pipefail
@@ -20,6 +20,9 @@ cargo test
 step "trunk build --release --offline"
 trunk build --release --offline
 ls -l dist/
+
+step "download size"
+node scripts/check-size.mjs
 
 step "browser tests"
 shopt -s nullglob

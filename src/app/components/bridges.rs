@@ -43,9 +43,12 @@ struct ChartProps {
     dispatch: UseReducerDispatcher<State>,
 }
 
+/// A chart renders again only when one of its bars moved, in any of its periods.
 impl PartialEq for ChartProps {
     fn eq(&self, other: &Self) -> bool {
-        self.bridge.id == other.bridge.id && self.figures == other.figures
+        let model = Model::release();
+        self.bridge.id == other.bridge.id
+            && self.bridge.periods.iter().all(|p| self.bridge.bars(model, &self.figures, *p) == other.bridge.bars(model, &other.figures, *p))
     }
 }
 

@@ -8,10 +8,18 @@ use crate::model::{Cell, Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TieOutProps {
     pub figures: Rc<Figures>,
     pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Most keystrokes move no tie: the panel renders again only when a check changed.
+impl PartialEq for TieOutProps {
+    fn eq(&self, other: &Self) -> bool {
+        let model = Model::release();
+        TIES.iter().all(|t| t.check(model, &self.figures) == t.check(model, &other.figures))
+    }
 }
 
 #[function_component(TieOut)]
