@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod state;
 mod storage;
+mod task;
 mod url;
 
 use crate::model::link::encode;
@@ -77,9 +78,13 @@ fn app() -> Html {
         let saving = state.storage == Storage::Saving;
         use_effect_with((state.saved(), saving), move |(saved, saving)| {
             if *saving {
-                if let Err(why) = storage::save(&write_stored(saved)) {
-                    dispatch.dispatch(Action::StorageFailed(why));
-                }
+                // After the render, like the address: the figures need not wait for the disk.
+                let saved = saved.clone();
+                task::soon(move || {
+                    if let Err(why) = storage::save(&write_stored(&saved)) {
+                        dispatch.dispatch(Action::StorageFailed(why));
+                    }
+                });
             }
         });
     }

@@ -1,7 +1,6 @@
 //! The address bar: the one place the share link is read from and written to.
 
-use web_sys::wasm_bindgen::closure::Closure;
-use web_sys::wasm_bindgen::{JsCast, JsValue};
+use web_sys::wasm_bindgen::JsValue;
 
 /// The current fragment, `#` included (empty when there is none).
 pub fn fragment() -> String {
@@ -47,11 +46,8 @@ pub fn copy(text: &str) -> bool {
     true
 }
 
-/// `replace`, in a task of its own after the current one: writing the address costs the
-/// browser a restyle of the page (the fragment decides `:target`), and the figures of a
-/// keystroke should not wait for it. Tasks run in order, so the last edit's address wins.
+/// `replace`, after the render: writing the address costs the browser a restyle of the page
+/// (the fragment decides `:target`), and the figures of a keystroke should not wait for it.
 pub fn replace_soon(fragment: String) {
-    let Some(window) = web_sys::window() else { return };
-    let later = Closure::once_into_js(move || replace(&fragment));
-    let _ = window.set_timeout_with_callback(later.unchecked_ref());
+    super::task::soon(move || replace(&fragment));
 }

@@ -3,7 +3,7 @@
 
 use super::headline::figure_as;
 use crate::app::state::{Action, State};
-use crate::model::ties::TIES;
+use crate::model::ties::{Check, Tie, TIES};
 use crate::model::{Cell, Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,30 +34,6 @@ pub fn tie_out(props: &TieOutProps) -> Html {
             groups.push(t.group);
         }
     }
-    let row = |tie: &crate::model::ties::Tie, check: crate::model::ties::Check| {
-        let left = tie.left;
-        let name = |c: Cell| model.name(c, left.period);
-        let explain = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(left))))
-        };
-        let status = if check.holds() {
-            html! { <td class="status ok">{"✓ holds"}</td> }
-        } else {
-            html! { <td class="status off">{format!("✗ differs by {}", model.display(left, check.difference()))}</td> }
-        };
-        html! {
-            <tr class={if check.holds() { "holds" } else { "breaks" }} data-tie={left.key()}>
-                <th scope="row">
-                    <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
-                    <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
-                </th>
-                <td class="num">{figure_as(left, check.left, model.display(left, check.left))}</td>
-                <td class="num">{model.display(left, check.right)}</td>
-                {status}
-            </tr>
-        }
-    };
     html! {
         <section class="statement ties" id="ties" aria-labelledby="t-ties">
             <h2 id="t-ties">{"Tie-out: the statements' identities and links"}</h2>
@@ -76,11 +52,50 @@ pub fn tie_out(props: &TieOutProps) -> Html {
                     { for groups.into_iter().map(|g| html! {
                         <tbody>
                             <tr class="heading"><th scope="colgroup" colspan="4">{g}</th></tr>
-                            { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| row(t, *c)) }
+                            { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| html! {
+                                <TieRow tie={*t} check={*c} dispatch={props.dispatch.clone()} />
+                            }) }
                         </tbody>
                     }) }
                 </table>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    tie: &'static Tie,
+    check: Check,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+/// One identity: its equation in words, both sides and whether they agree. A row renders again
+/// only when its own check changed.
+#[function_component(TieRow)]
+fn tie_row(props: &RowProps) -> Html {
+    let model = Model::release();
+    let (tie, check) = (props.tie, props.check);
+    let left = tie.left;
+    let name = |c: Cell| model.name(c, left.period);
+    let explain = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(left))))
+    };
+    let status = if check.holds() {
+        html! { <td class="status ok">{"✓ holds"}</td> }
+    } else {
+        html! { <td class="status off">{format!("✗ differs by {}", model.display(left, check.difference()))}</td> }
+    };
+    html! {
+        <tr class={if check.holds() { "holds" } else { "breaks" }} data-tie={left.key()}>
+            <th scope="row">
+                <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
+                <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
+            </th>
+            <td class="num">{figure_as(left, check.left, model.display(left, check.left))}</td>
+            <td class="num">{model.display(left, check.right)}</td>
+            {status}
+        </tr>
     }
 }

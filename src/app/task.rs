@@ -1,0 +1,11 @@
+//! Work a keystroke causes but need not wait for: it runs in a task of its own, after the one
+//! that renders the figures. Tasks run in order, so the last keystroke's work lands last.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+pub fn soon(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let later = Closure::once_into_js(work);
+    let _ = window.set_timeout_with_callback(later.unchecked_ref());
+}
