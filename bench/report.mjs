@@ -86,4 +86,6 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   ("on screen") is the figure reported against the budget.
 - **Native recompute** (\`benches/recompute.rs\`, criterion, \`cargo bench --bench recompute\`):
   \`Scenario::with\` for one edit plus \`Model::evaluate\` of every figure, cycling through every
-  input of the model (each set to its reported value + 1). Criterion's median per iteration.`);
+  input of the model (each set to its reported value + 1). Criterion's median per iteration.
+  \`evaluate\` returns every figure of the scenario: it starts from the release's figures and
+  computes again those the edit reaches (an edit to revenue reaches about 250 of them).`);

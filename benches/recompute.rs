@@ -1,5 +1,6 @@
 //! Native cost of one edit: building the edited scenario and evaluating every figure of the
-//! model, as the page does on each keystroke. Run with `cargo bench --bench recompute`
+//! model (those the edit reaches computed again, the rest as reported), as the page does on
+//! each keystroke. Run with `cargo bench --bench recompute`
 //! (scripts/bench.sh runs it and writes BENCHMARKS.md).
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -157,13 +157,27 @@ impl Model {
 
     /// Evaluates every figure of a scenario.
     pub fn evaluate(&self, scenario: &Scenario) -> Figures {
-        let mut values: Vec<Value> = vec![Err(Undefined::Missing); self.cells.len()];
+        let n = self.cells.len();
+        // Start from the release and compute again only what an edit reaches: a figure that is
+        // not edited and reads nothing that moved is as reported. (While the model is being
+        // built there is no release yet, and everything is computed.)
+        let known = self.reported.values.len() == n;
+        let mut values = if known { self.reported.values.clone() } else { vec![Err(Undefined::Missing); n] };
+        let mut moved = vec![!known; n];
         for &i in &self.order {
             let (Some((cell, _)), Some(def)) = (self.cells.get(i), self.indexed.get(i)) else { continue };
+            let edit = match def {
+                Def::Input { .. } => scenario.edit(*cell),
+                _ => None,
+            };
+            let reads_moved = self.reads.get(i).is_some_and(|rs| rs.iter().any(|j| moved.get(*j) == Some(&true)));
+            if known && edit.is_none() && !reads_moved {
+                continue;
+            }
             let value = {
                 let get = |j: usize| -> Value { values.get(j).copied().unwrap_or(Err(Undefined::Missing)) };
                 match def {
-                    Def::Input { reported, link } => match (scenario.edit(*cell), link) {
+                    Def::Input { reported, link } => match (edit, link) {
                         (Some(v), _) => Ok(v),
                         (None, Some(e)) => e.evaluate(&get),
                         (None, None) => Ok(*reported),
@@ -173,6 +187,9 @@ impl Model {
                 }
             };
             if let Some(slot) = values.get_mut(i) {
+                if let Some(m) = moved.get_mut(i) {
+                    *m = *m || *slot != value;
+                }
                 *slot = value;
             }
         }
