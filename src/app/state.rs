@@ -46,6 +46,9 @@ pub struct State {
     pub storage_notice: Option<String>,
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
+    /// The scenario deleted last and where it stood in the list, until it is restored or
+    /// another is deleted: deleting is one click, so it can be taken back.
+    pub deleted: Option<(usize, Named)>,
 }
 
 #[derive(Clone)]
@@ -83,6 +86,8 @@ pub enum Action {
     StorageDiscarded,
     DismissStorageNotice,
     DismissProblem,
+    /// Puts the scenario deleted last back where it was.
+    Restore,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -323,8 +328,20 @@ impl Reducible for State {
                 }
             }
             Action::Delete(name) => {
-                next.named.retain(|n| n.name != name);
-                next.announcement = format!("Deleted “{name}”.");
+                if let Some(i) = next.find(&name) {
+                    next.deleted = Some((i, next.named.remove(i)));
+                    next.announcement = format!("Deleted “{name}”.");
+                }
+            }
+            Action::Restore => {
+                let Some((i, named)) = next.deleted.take() else { return self };
+                if next.find(&named.name).is_some() {
+                    next.problem = Some(format!("A scenario named “{}” already exists, so the deleted one cannot come back under that name.", named.name));
+                    return Rc::new(next);
+                }
+                next.announcement = format!("Restored “{}”.", named.name);
+                let at = i.min(next.named.len());
+                next.named.insert(at, named);
             }
             Action::Import(text) => match text.and_then(|t| read_scenario(model, &t)) {
                 Ok(scenario) => {

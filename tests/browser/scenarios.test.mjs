@@ -139,8 +139,15 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
 
     await page.click('li[data-scenario="Bull"] button.duplicate');
     await page.locator('li[data-scenario="Bull (copy)"]').waitFor();
+    const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
     await page.click('li[data-scenario="Base"] button.delete');
-    await eventually(() => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario)), ['Bull', 'Bull (copy)'], 'after delete');
+    await eventually(names, ['Bull', 'Bull (copy)'], 'after delete');
+    // A delete can be taken back, to where the scenario stood.
+    await page.click('button.restore');
+    await eventually(names, ['Bull', 'Bull (copy)', 'Base'], 'restored');
+    assert.equal(await page.locator('button.restore').count(), 0);
+    await page.click('li[data-scenario="Base"] button.delete');
+    await eventually(names, ['Bull', 'Bull (copy)'], 'after delete');
 
     await reload(page);
     await page.click('.open-scenarios');

@@ -131,6 +131,12 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     <button type="button" onclick={send(Action::DismissProblem)}>{"Dismiss"}</button>
                 </div>
             }
+            if let Some((_, gone)) = state.deleted.as_ref() {
+                <p class="deleted" role="status">
+                    {format!("Deleted “{}”. ", gone.name)}
+                    <button type="button" class="restore" onclick={send(Action::Restore)}>{"Undo delete"}</button>
+                </p>
+            }
             if rows.is_empty() {
                 <p class="empty">{"No saved scenarios yet. They are kept in this browser."}</p>
             } else {
