@@ -50,7 +50,7 @@ fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
     let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
     });
-    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
         _ if in_field => None,
         ("z", false) => Some(Action::Undo),
         ("z", true) | ("y", false) => Some(Action::Redo),
