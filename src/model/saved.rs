@@ -5,10 +5,9 @@
 //! JSON strings holding plain decimals, so nothing passes through a float.
 
 use super::engine::Model;
+use super::json::{self, Json};
 use super::link::{from_pairs, pairs};
 use super::scenario::Scenario;
-use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
 use std::collections::BTreeMap;
 
 pub const VERSION: u64 = 1;
@@ -31,116 +30,126 @@ pub struct Saved {
     pub named: Vec<Named>,
 }
 
-type Edits = BTreeMap<String, String>;
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredV1 {
-    format: String,
-    version: u64,
-    current: Edits,
-    scenarios: Vec<NamedV1>,
+/// A scenario's edits as a JSON object, in key order: `{"q3-2012.revenue": "24382"}`.
+fn edits(scenario: &Scenario) -> Json {
+    let sorted: BTreeMap<String, String> = pairs(scenario).collect();
+    Json::Object(sorted.into_iter().map(|(k, v)| (k, Json::String(v))).collect())
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NamedV1 {
-    name: String,
-    edits: Edits,
+fn text(s: &str) -> Json {
+    Json::String(s.to_string())
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScenarioV1 {
-    format: String,
-    version: u64,
-    edits: Edits,
-}
-
-/// Only what says which format and version a document is; read before the rest, whose shape
-/// depends on the version.
-#[derive(Deserialize)]
-struct Head {
-    format: Option<String>,
-    version: Option<u64>,
-}
-
-fn edits(scenario: &Scenario) -> Edits {
-    pairs(scenario).collect()
+/// A document that starts with its format and version.
+fn document(format: &str, rest: Vec<(String, Json)>) -> String {
+    let head = [("format".to_string(), text(format)), ("version".to_string(), Json::Number(VERSION.to_string()))];
+    json::write(&Json::Object(head.into_iter().chain(rest).collect()))
 }
 
 /// The scenario the edits describe, or every problem with them: a file or a stored document is
 /// used whole or not at all, so nothing half-read replaces what the user has.
-fn scenario(model: &Model, edits: &Edits, whose: &str) -> Result<Scenario, String> {
-    let (scenario, problems) = from_pairs(model, edits.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+fn scenario(model: &Model, edits: &Json, whose: &str) -> Result<Scenario, String> {
+    let Json::Object(fields) = edits else {
+        return Err(format!("It is damaged: {whose} are {}, not an object.", edits.kind()));
+    };
+    let mut strings = Vec::with_capacity(fields.len());
+    for (key, value) in fields {
+        match value {
+            Json::String(v) => strings.push((key.as_str(), v.as_str())),
+            other => return Err(format!("It is damaged: the edit “{key}” is {}, not a string.", other.kind())),
+        }
+    }
+    let (scenario, problems) = from_pairs(model, strings.into_iter());
     match problems.is_empty() {
         true => Ok(scenario),
-        false => Err(format!("{whose} cannot be used: {}", problems.join(" "))),
+        false => Err(format!("{} cannot be used: {}", capitalised(whose), problems.join(" "))),
     }
 }
 
-/// Checks `text` is JSON of `format`, in a version this page reads.
-fn check_head(text: &str, format: &str, what: &str) -> Result<(), String> {
-    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => format!("It is not valid JSON ({e})."),
-        Category::Data => format!("It is not {what} (it has no format and version)."),
-    })?;
-    match (head.format.as_deref(), head.version) {
-        (Some(f), _) if f != format => Err(format!("It is not {what}: its format is “{f}”, not “{format}”.")),
-        (None, _) | (_, None) => Err(format!("It is not {what} (it has no format and version).")),
-        (_, Some(v)) if v > VERSION => Err(format!(
+fn capitalised(whose: &str) -> String {
+    let mut chars = whose.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// Reads `text` as JSON of `format`, in a version this page reads.
+fn read_head(text: &str, format: &str, what: &str) -> Result<Json, String> {
+    let doc = json::parse(text).map_err(|e| format!("It is not valid JSON ({e})."))?;
+    let version = match doc.get("version") {
+        Some(Json::Number(n)) => n.parse::<u64>().ok(),
+        _ => None,
+    };
+    match (doc.get("format"), version) {
+        (Some(Json::String(f)), _) if f != format => Err(format!("It is not {what}: its format is “{f}”, not “{format}”.")),
+        (Some(Json::String(_)), Some(VERSION)) => Ok(doc),
+        (Some(Json::String(_)), Some(v)) if v > VERSION => Err(format!(
             "It was written in version {v} of the format, by a later release of this page; this page reads version {VERSION}."
         )),
-        (_, Some(VERSION)) => Ok(()),
-        (_, Some(v)) => Err(format!("Version {v} of the format does not exist.")),
+        (Some(Json::String(_)), Some(v)) => Err(format!("Version {v} of the format does not exist.")),
+        _ => Err(format!("It is not {what} (it has no format and version).")),
     }
 }
 
-fn damaged(e: serde_json::Error) -> String {
-    format!("It is damaged: {e}.")
+/// The fields of `object` named in `known`, in that order; refuses a missing or unknown field.
+fn fields<'a, const N: usize>(object: &'a Json, known: [&str; N], whose: &str) -> Result<[&'a Json; N], String> {
+    let Json::Object(present) = object else {
+        return Err(format!("It is damaged: {whose} is {}, not an object.", object.kind()));
+    };
+    if let Some((key, _)) = present.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        return Err(format!("It is damaged: {whose} has a field “{key}” this page does not know."));
+    }
+    let mut found = [&Json::Null; N];
+    for (slot, key) in found.iter_mut().zip(known) {
+        *slot = object.get(key).ok_or_else(|| format!("It is damaged: {whose} has no “{key}”."))?;
+    }
+    Ok(found)
 }
 
 /// The document to keep in the browser's storage.
 pub fn write_stored(saved: &Saved) -> String {
-    let doc = StoredV1 {
-        format: STORED_FORMAT.to_string(),
-        version: VERSION,
-        current: edits(&saved.current),
-        scenarios: saved.named.iter().map(|n| NamedV1 { name: n.name.clone(), edits: edits(&n.scenario) }).collect(),
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let named = saved.named.iter().map(|n| {
+        Json::Object(vec![("name".to_string(), text(&n.name)), ("edits".to_string(), edits(&n.scenario))])
+    });
+    document(
+        STORED_FORMAT,
+        vec![("current".to_string(), edits(&saved.current)), ("scenarios".to_string(), Json::Array(named.collect()))],
+    )
 }
 
 /// Reads the stored document, or says why it cannot be used.
 pub fn read_stored(model: &Model, text: &str) -> Result<Saved, String> {
-    const WHAT: &str = "this page's saved scenarios";
-    check_head(text, STORED_FORMAT, WHAT)?;
-    let doc: StoredV1 = serde_json::from_str(text).map_err(damaged)?;
-    let mut named: Vec<Named> = Vec::with_capacity(doc.scenarios.len());
-    for n in &doc.scenarios {
-        let name = n.name.trim();
+    let doc = read_head(text, STORED_FORMAT, "this page's saved scenarios")?;
+    let [_, _, current, scenarios] = fields(&doc, ["format", "version", "current", "scenarios"], "the document")?;
+    let Json::Array(scenarios) = scenarios else {
+        return Err(format!("It is damaged: its scenarios are {}, not a list.", scenarios.kind()));
+    };
+    let mut named: Vec<Named> = Vec::with_capacity(scenarios.len());
+    for n in scenarios {
+        let [name, edits] = fields(n, ["name", "edits"], "a saved scenario")?;
+        let Json::String(name) = name else {
+            return Err(format!("It is damaged: a saved scenario's name is {}, not a string.", name.kind()));
+        };
+        let name = name.trim();
         if name.is_empty() {
             return Err("A saved scenario has no name.".to_string());
         }
         if named.iter().any(|m| m.name == name) {
             return Err(format!("Two saved scenarios are named “{name}”."));
         }
-        let scenario = scenario(model, &n.edits, &format!("The scenario “{name}”"))?;
+        let scenario = scenario(model, edits, &format!("the edits of “{name}”"))?;
         named.push(Named { name: name.to_string(), scenario });
     }
-    let current = scenario(model, &doc.current, "The working scenario")?;
+    let current = scenario(model, current, "the working scenario's edits")?;
     Ok(Saved { current, named })
 }
 
 /// The exported scenario file.
 pub fn write_scenario(scenario: &Scenario) -> String {
-    let doc = ScenarioV1 { format: SCENARIO_FORMAT.to_string(), version: VERSION, edits: edits(scenario) };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    document(SCENARIO_FORMAT, vec![("edits".to_string(), edits(scenario))])
 }
 
 /// Reads an exported scenario file, or says why it cannot be used.
 pub fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
-    check_head(text, SCENARIO_FORMAT, "a scenario file of this page")?;
-    let doc: ScenarioV1 = serde_json::from_str(text).map_err(damaged)?;
-    scenario(model, &doc.edits, "Its edits")
+    let doc = read_head(text, SCENARIO_FORMAT, "a scenario file of this page")?;
+    let [_, _, edits] = fields(&doc, ["format", "version", "edits"], "the file")?;
+    scenario(model, edits, "its edits")
 }
