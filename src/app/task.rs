@@ -5,7 +5,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub fn soon(work: impl FnOnce() + 'static) {
+    after(0, work);
+}
+
+/// `work` in a task of its own, `ms` milliseconds from now at the earliest.
+pub fn after(ms: i32, work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let later = Closure::once_into_js(work);
-    let _ = window.set_timeout_with_callback(later.unchecked_ref());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms);
 }

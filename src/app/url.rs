@@ -1,5 +1,6 @@
 //! The address bar: the one place the share link is read from and written to.
 
+use std::cell::RefCell;
 use web_sys::wasm_bindgen::JsValue;
 
 /// The current fragment, `#` included (empty when there is none).
@@ -46,8 +47,25 @@ pub fn copy(text: &str) -> bool {
     true
 }
 
-/// `replace`, after the render: writing the address costs the browser a restyle of the page
-/// (the fragment decides `:target`), and the figures of a keystroke should not wait for it.
+thread_local! {
+    /// The fragment waiting to be written, when a write is scheduled.
+    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// How long the address may lag behind the edits.
+const LAG_MS: i32 = 200;
+
+/// `replace`, at most once per `LAG_MS` while the user types, always with the latest fragment.
+/// Writing the address costs the browser a restyle of the whole page (the fragment decides
+/// `:target`), about as long as the keystroke's own render, and Chromium ignores a page that
+/// replaces its address hundreds of times in a few seconds.
 pub fn replace_soon(fragment: String) {
-    super::task::soon(move || replace(&fragment));
+    let scheduled = PENDING.with(|p| p.borrow_mut().replace(fragment).is_some());
+    if !scheduled {
+        super::task::after(LAG_MS, || {
+            if let Some(latest) = PENDING.with(|p| p.borrow_mut().take()) {
+                replace(&latest);
+            }
+        });
+    }
 }

@@ -6,6 +6,7 @@ use super::scenario::Scenario;
 use super::unit::Unit;
 use super::{Cell, Period, Undefined, Value};
 use rust_decimal::Decimal;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -36,7 +37,9 @@ pub struct Model {
     /// `cells`' definitions with every figure they read replaced by its index in `cells`
     /// (`usize::MAX`, which reads as missing, for a figure that does not exist).
     indexed: Vec<Def<usize>>,
-    index: HashMap<Cell, usize>,
+    /// Where each figure is in `cells`. Looked up for every figure shown on every keystroke, so
+    /// hashed with Fx rather than SipHash: the keys are the model's own, nothing to defend against.
+    index: HashMap<Cell, usize, FxBuildHasher>,
     /// Cell indexes, each after everything it reads.
     order: Vec<usize>,
     reads: Vec<Vec<usize>>,
@@ -61,7 +64,7 @@ impl Model {
 
     pub(super) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>) -> Model {
         let mut faults = Vec::new();
-        let index: HashMap<Cell, usize> =
+        let index: HashMap<Cell, usize, FxBuildHasher> =
             cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();
         if index.len() != cells.len() {
             faults.push("a figure is defined twice".to_string());
