@@ -63,6 +63,14 @@ fn app() -> Html {
     let state = use_reducer(|| State::start(&url::fragment(), storage::load()));
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
+    // The first render shows the header and the headline figures, and the browser paints them;
+    // the charts, the nine statements and the tie-out follow in the next task. Building all of
+    // it at once would keep the screen blank for as long again.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| task::after_paint(move || complete.set(true)));
+    }
 
     // The address follows the edits. Not on first render: a link that could not be fully used
     // stays in the address bar until the user changes something.
@@ -161,7 +169,7 @@ fn app() -> Html {
                     <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={edits == 0 && state.drafts.is_empty()}>{"Reset all"}</button>
                 </div>
             </header>
-            <main>
+            <main aria-busy={(!*complete).then_some("true")}>
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
                 <div id="drawer">
                     { match *drawer {
@@ -182,14 +190,16 @@ fn app() -> Html {
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
                 <BalanceCheck figures={figures.clone()} />
-                <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
-                { for TABLES.iter().map(|t| html! {
-                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
-                        dispatch={state.dispatcher()} highlights={highlights.clone()} />
-                }) }
-                <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
-                <Highlights figures={figures.clone()} />
-                <GuidanceTable />
+                if *complete {
+                    <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
+                    { for TABLES.iter().map(|t| html! {
+                        <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
+                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                    }) }
+                    <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
+                    <Highlights figures={figures.clone()} />
+                    <GuidanceTable />
+                }
             </main>
             if let Some(cell) = state.explained.last().copied() {
                 <Explain {cell} earlier={state.explained.len().saturating_sub(1)} figures={figures.clone()}
