@@ -88,7 +88,7 @@ fn app() -> Html {
             if *saving {
                 // After the render, like the address: the figures need not wait for the disk.
                 let saved = saved.clone();
-                task::soon(move || {
+                task::write_later("storage", 0, move || {
                     if let Err(why) = storage::save(&write_stored(&saved)) {
                         dispatch.dispatch(Action::StorageFailed(why));
                     }
@@ -113,7 +113,12 @@ fn app() -> Html {
                     }
                 })
             });
-            move || drop((on_hash, on_key))
+            // Writes still waiting for their task are done before the page goes away.
+            let on_leave = web_sys::window().map(|w| EventListener::new(&w, "pagehide", |_| task::flush()));
+            let on_hide = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| EventListener::new(&d, "visibilitychange", |_| task::flush()));
+            move || drop((on_hash, on_key, on_leave, on_hide))
         });
     }
 

@@ -1,15 +1,59 @@
-//! Work a keystroke causes but need not wait for: it runs in a task of its own, after the one
-//! that renders the figures. Tasks run in order, so the last keystroke's work lands last.
+//! Work a keystroke causes but need not wait for: writing the address and the browser's
+//! storage. It runs in a task of its own, after the one that renders the figures; only the
+//! latest write of each kind is done, and whatever is still waiting is done at once when the
+//! page is hidden or left, so a reload or a closed tab loses nothing.
 
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-pub fn soon(work: impl FnOnce() + 'static) {
-    after(0, work);
+type Write = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// Writes waiting for their task, one per kind.
+    static WAITING: RefCell<Vec<(&'static str, Write)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Does `write` in a task at least `delay_ms` from now, unless another write of the same `kind`
+/// comes first: that one replaces it, and is done when the task runs.
+pub fn write_later(kind: &'static str, delay_ms: i32, write: impl FnOnce() + 'static) {
+    let scheduled = WAITING.with(|w| {
+        let mut waiting = w.borrow_mut();
+        match waiting.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, earlier)) => {
+                *earlier = Box::new(write);
+                true
+            }
+            None => {
+                waiting.push((kind, Box::new(write)));
+                false
+            }
+        }
+    });
+    if !scheduled {
+        after(delay_ms, move || {
+            let write = WAITING.with(|w| {
+                let mut waiting = w.borrow_mut();
+                let i = waiting.iter().position(|(k, _)| *k == kind)?;
+                Some(waiting.remove(i).1)
+            });
+            if let Some(write) = write {
+                write();
+            }
+        });
+    }
+}
+
+/// Does every waiting write now: the page is being hidden or left.
+pub fn flush() {
+    let waiting = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    for (_, write) in waiting {
+        write();
+    }
 }
 
 /// `work` in a task of its own, `ms` milliseconds from now at the earliest.
-pub fn after(ms: i32, work: impl FnOnce() + 'static) {
+fn after(ms: i32, work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let later = Closure::once_into_js(work);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms);
@@ -19,6 +63,6 @@ pub fn after(ms: i32, work: impl FnOnce() + 'static) {
 /// animation frame (a hidden tab runs it when it is shown).
 pub fn after_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let frame = Closure::once_into_js(move || soon(work));
+    let frame = Closure::once_into_js(move || after(0, work));
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }

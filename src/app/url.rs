@@ -1,6 +1,5 @@
 //! The address bar: the one place the share link is read from and written to.
 
-use std::cell::RefCell;
 use web_sys::wasm_bindgen::JsValue;
 
 /// The current fragment, `#` included (empty when there is none).
@@ -47,25 +46,11 @@ pub fn copy(text: &str) -> bool {
     true
 }
 
-thread_local! {
-    /// The fragment waiting to be written, when a write is scheduled.
-    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// How long the address may lag behind the edits.
-const LAG_MS: i32 = 200;
-
-/// `replace`, at most once per `LAG_MS` while the user types, always with the latest fragment.
-/// Writing the address costs the browser a restyle of the whole page (the fragment decides
-/// `:target`), about as long as the keystroke's own render, and Chromium ignores a page that
-/// replaces its address hundreds of times in a few seconds.
+/// `replace`, in a task after the render: writing the address costs the browser a restyle of
+/// the whole page (the fragment decides `:target`), and the keystroke's figures should not wait
+/// for it. Keystrokes faster than the tasks are written once, with the latest fragment. Not
+/// later than that: a reload takes the address as it is, and the link in it wins over what
+/// the browser saved.
 pub fn replace_soon(fragment: String) {
-    let scheduled = PENDING.with(|p| p.borrow_mut().replace(fragment).is_some());
-    if !scheduled {
-        super::task::after(LAG_MS, || {
-            if let Some(latest) = PENDING.with(|p| p.borrow_mut().take()) {
-                replace(&latest);
-            }
-        });
-    }
+    super::task::write_later("address", 0, move || replace(&fragment));
 }
