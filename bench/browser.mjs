@@ -29,7 +29,7 @@ function stats(samples) {
 
 // Installed before any page script: records when the first figure appears, and times edits.
 const PROBE = () => {
-  const probe = (window.__bench = { firstFigure: null, firstFrame: null, edits: [] });
+  const probe = (window.__bench = { firstFigure: null, firstFrame: null, complete: null, edits: [] });
   let start = null;
   let last = null;
   let changed = 0;
@@ -38,6 +38,11 @@ const PROBE = () => {
     if (probe.firstFigure === null && document.querySelector('[data-value]')) {
       probe.firstFigure = now;
       requestAnimationFrame(() => (probe.firstFrame = performance.now()));
+    }
+    // The whole page: the app renders its statements after the headline figures are painted,
+    // and marks <main> aria-busy until then (the minimal page has no such mark).
+    if (probe.complete === null && probe.firstFigure !== null && !document.querySelector('main[aria-busy]')) {
+      probe.complete = now;
     }
     if (start === null) return;
     const figures = records.filter((r) => r.type === 'attributes' && r.attributeName === 'data-value').length;
@@ -68,18 +73,20 @@ const PROBE = () => {
 async function measureLoads(h, loads) {
   const inDom = [];
   const onScreen = [];
+  const complete = [];
   for (let i = 0; i < loads; i++) {
     const context = await h.browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(PROBE);
     const page = await context.newPage();
     await page.goto(h.rootUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench.firstFrame !== null);
-    const t = await page.evaluate(() => [window.__bench.firstFigure, window.__bench.firstFrame]);
+    await page.waitForFunction(() => window.__bench.firstFrame !== null && window.__bench.complete !== null);
+    const t = await page.evaluate(() => [window.__bench.firstFigure, window.__bench.firstFrame, window.__bench.complete]);
     inDom.push(t[0]);
     onScreen.push(t[1]);
+    complete.push(t[2]);
     await context.close();
   }
-  return { inDom: stats(inDom), onScreen: stats(onScreen) };
+  return { inDom: stats(inDom), onScreen: stats(onScreen), complete: stats(complete) };
 }
 
 async function measureEdits(h, edits) {
