@@ -7,7 +7,6 @@ use crate::model::parse::parse_entry;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
 use crate::model::{Cell, Model, Scenario};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -20,11 +19,44 @@ pub struct Draft {
     before: Option<Decimal>,
 }
 
+/// The fields being edited, by the figure as shown. Rarely more than one, so a list: a map type
+/// of its own would add its code to the download (about 2 KB gzip) for nothing.
+#[derive(Clone, Default, PartialEq)]
+pub struct Drafts(Vec<(Cell, Draft)>);
+
+impl Drafts {
+    pub fn get(&self, cell: &Cell) -> Option<&Draft> {
+        self.0.iter().find(|(c, _)| c == cell).map(|(_, d)| d)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn insert(&mut self, cell: Cell, draft: Draft) {
+        self.remove(&cell);
+        self.0.push((cell, draft));
+    }
+
+    fn remove(&mut self, cell: &Cell) -> Option<Draft> {
+        let i = self.0.iter().position(|(c, _)| c == cell)?;
+        Some(self.0.remove(i).1)
+    }
+
+    fn retain(&mut self, keep: impl Fn(&Cell) -> bool) {
+        self.0.retain(|(c, _)| keep(c));
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 #[derive(Clone, Default, PartialEq)]
 pub struct State {
     pub scenario: Scenario,
     /// Fields being edited, by the figure as shown (a figure shown twice has two fields).
-    pub drafts: BTreeMap<Cell, Draft>,
+    pub drafts: Drafts,
     /// What could not be used in the last link opened.
     pub link_problems: Vec<String>,
     /// The figures whose derivations were opened, in turn; the last is shown.
@@ -196,7 +228,7 @@ impl Reducible for State {
         match action {
             Action::Focus { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
-                if !next.drafts.contains_key(&cell) {
+                if next.drafts.get(&cell).is_none() {
                     let before = next.scenario.edit(model.canonical(cell));
                     next.drafts.insert(cell, Draft { text, error: None, before });
                 }
@@ -242,7 +274,7 @@ impl Reducible for State {
                 let before = std::mem::replace(&mut next.scenario, without);
                 next.record(before);
                 let target = model.canonical(cell);
-                next.drafts.retain(|c, _| model.canonical(*c) != target);
+                next.drafts.retain(|c| model.canonical(*c) != target);
                 next.announcement = next.describe(model, cell);
             }
             Action::ResetAll => {

@@ -4,7 +4,6 @@
 use super::engine::{Def, Model};
 use super::scenario::Scenario;
 use super::Cell;
-use std::collections::BTreeSet;
 
 /// A figure and the figures it is computed from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,14 +35,17 @@ impl Model {
 
     /// The derivation of `cell` down to the inputs.
     pub fn derivation(&self, cell: Cell, scenario: &Scenario) -> Step {
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         self.step(cell, scenario, &mut seen)
     }
 
-    fn step(&self, cell: Cell, scenario: &Scenario, seen: &mut BTreeSet<Cell>) -> Step {
+    fn step(&self, cell: Cell, scenario: &Scenario, seen: &mut Vec<Cell>) -> Step {
         let sources = self.sources(cell, scenario);
-        if !sources.is_empty() && !seen.insert(cell) {
-            return Step { cell, sources: Vec::new(), shown_above: true };
+        if !sources.is_empty() {
+            if seen.contains(&cell) {
+                return Step { cell, sources: Vec::new(), shown_above: true };
+            }
+            seen.push(cell);
         }
         let sources = sources.into_iter().map(|c| self.step(c, scenario, seen)).collect();
         Step { cell, sources, shown_above: false }

@@ -8,7 +8,6 @@ use super::engine::Model;
 use super::json::{self, Json};
 use super::link::{from_pairs, pairs};
 use super::scenario::Scenario;
-use std::collections::BTreeMap;
 
 pub const VERSION: u64 = 1;
 /// The document kept in the browser's storage.
@@ -30,10 +29,9 @@ pub struct Saved {
     pub named: Vec<Named>,
 }
 
-/// A scenario's edits as a JSON object, in key order: `{"q3-2012.revenue": "24382"}`.
+/// A scenario's edits as a JSON object, in the model's order: `{"q3-2012.revenue": "24382"}`.
 fn edits(scenario: &Scenario) -> Json {
-    let sorted: BTreeMap<String, String> = pairs(scenario).collect();
-    Json::Object(sorted.into_iter().map(|(k, v)| (k, Json::String(v))).collect())
+    Json::Object(pairs(scenario).map(|(k, v)| (k, Json::String(v))).collect())
 }
 
 fn text(s: &str) -> Json {

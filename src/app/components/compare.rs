@@ -9,7 +9,6 @@ use crate::model::format::{display, plain};
 use crate::model::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -56,7 +55,7 @@ pub fn compare(props: &CompareProps) -> Html {
     let model = Model::release();
     let view = use_state(|| "headline".to_string());
     let period = use_state(|| Period::Q3_2012);
-    let hidden = use_state(BTreeSet::<String>::new);
+    let hidden = use_state(Vec::<String>::new);
     let named = use_memo(props.state.named.clone(), |named| {
         named.iter().map(|n| (n.name.clone(), Rc::new(model.evaluate(&n.scenario)))).collect::<Vec<_>>()
     });
@@ -91,7 +90,10 @@ pub fn compare(props: &CompareProps) -> Html {
         let onchange = Callback::from(move |e: Event| {
             let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
             let mut next = (*hidden).clone();
-            if on { next.remove(&name); } else { next.insert(name.clone()); }
+            next.retain(|h| *h != name);
+            if !on {
+                next.push(name.clone());
+            }
             hidden.set(next);
         });
         html! { <label class="pick"><input type="checkbox" {checked} {onchange} />{n.clone()}</label> }
