@@ -88,7 +88,7 @@ fn app() -> Html {
             if *saving {
                 // After the render, like the address: the figures need not wait for the disk.
                 let saved = saved.clone();
-                task::write_later("storage", 0, move || {
+                task::write_later("storage", move || {
                     if let Err(why) = storage::save(&write_stored(&saved)) {
                         dispatch.dispatch(Action::StorageFailed(why));
                     }

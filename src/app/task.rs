@@ -1,7 +1,7 @@
 //! Work a keystroke causes but need not wait for: writing the address and the browser's
 //! storage. It runs in a task of its own, after the one that renders the figures; only the
 //! latest write of each kind is done, and whatever is still waiting is done at once when the
-//! page is hidden or left, so a reload or a closed tab loses nothing.
+//! page is hidden or left (a reload, a closed tab).
 
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
@@ -14,9 +14,9 @@ thread_local! {
     static WAITING: RefCell<Vec<(&'static str, Write)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Does `write` in a task at least `delay_ms` from now, unless another write of the same `kind`
-/// comes first: that one replaces it, and is done when the task runs.
-pub fn write_later(kind: &'static str, delay_ms: i32, write: impl FnOnce() + 'static) {
+/// Does `write` in a task of its own, unless another write of the same `kind` comes before the
+/// task runs: that one replaces it.
+pub fn write_later(kind: &'static str, write: impl FnOnce() + 'static) {
     let scheduled = WAITING.with(|w| {
         let mut waiting = w.borrow_mut();
         match waiting.iter_mut().find(|(k, _)| *k == kind) {
@@ -31,7 +31,7 @@ pub fn write_later(kind: &'static str, delay_ms: i32, write: impl FnOnce() + 'st
         }
     });
     if !scheduled {
-        after(delay_ms, move || {
+        soon(move || {
             let write = WAITING.with(|w| {
                 let mut waiting = w.borrow_mut();
                 let i = waiting.iter().position(|(k, _)| *k == kind)?;
@@ -52,17 +52,17 @@ pub fn flush() {
     }
 }
 
-/// `work` in a task of its own, `ms` milliseconds from now at the earliest.
-fn after(ms: i32, work: impl FnOnce() + 'static) {
+/// `work` in a task of its own.
+fn soon(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let later = Closure::once_into_js(work);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms);
+    let _ = window.set_timeout_with_callback(later.unchecked_ref());
 }
 
 /// `work` once the browser has painted what the page shows now: in a task queued from the next
 /// animation frame (a hidden tab runs it when it is shown).
 pub fn after_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let frame = Closure::once_into_js(move || after(0, work));
+    let frame = Closure::once_into_js(move || soon(work));
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }

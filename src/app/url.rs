@@ -52,5 +52,5 @@ pub fn copy(text: &str) -> bool {
 /// later than that: a reload takes the address as it is, and the link in it wins over what
 /// the browser saved.
 pub fn replace_soon(fragment: String) {
-    super::task::write_later("address", 0, move || replace(&fragment));
+    super::task::write_later("address", move || replace(&fragment));
 }
