@@ -142,8 +142,9 @@ fn app() -> Html {
     let copied = use_state(|| false);
     let copy_link = {
         let copied = copied.clone();
-        let link = url::share_link(&encode(&state.scenario));
-        Callback::from(move |_| copied.set(url::copy(&link)))
+        // The link is written when it is copied, not on every keystroke.
+        let state = state.clone();
+        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&state.scenario)))))
     };
     let toggle = |which: Drawer| {
         let drawer = drawer.clone();

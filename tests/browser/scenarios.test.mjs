@@ -264,6 +264,10 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
     await eventually(async () => (await rows()).map((r) => r[0]), ['2012-09-30.deferred_revenue_current'], 'one left');
     await eventually(() => page.locator('.share-link').inputValue().then((l) => new URL(l).hash), '#v=1&2012-09-30.deferred_revenue_current=55000', 'link follows');
+    // The header's button copies the link of the scenario as it is now.
+    await page.click('header .copy-link');
+    await eventually(() => page.evaluate(() => navigator.clipboard.readText()).then((l) => new URL(l).hash), '#v=1&2012-09-30.deferred_revenue_current=55000', 'header copy');
+    await eventually(() => page.locator('header .copy-link').textContent(), 'Link copied', 'says so');
     assert.deepEqual(problems, []);
     await context.close();
   });
