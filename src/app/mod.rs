@@ -10,7 +10,7 @@ mod task;
 mod url;
 
 use crate::model::link::encode;
-use crate::model::saved::write_stored;
+use crate::model::saved::{write_stored, Saved};
 use crate::model::tables::TABLES;
 use crate::model::Model;
 use components::bridges::Bridges;
@@ -84,10 +84,11 @@ fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         let saving = state.storage == Storage::Saving;
-        use_effect_with((state.saved(), saving), move |(saved, saving)| {
+        // Keyed on the scenario and the shared list of named ones, so a keystroke copies neither.
+        use_effect_with((state.scenario.clone(), state.named.clone(), saving), move |(current, named, saving)| {
             if *saving {
                 // After the render, like the address: the figures need not wait for the disk.
-                let saved = saved.clone();
+                let saved = Saved { current: current.clone(), named: named.to_vec() };
                 task::write_later("storage", move || {
                     if let Err(why) = storage::save(&write_stored(&saved)) {
                         dispatch.dispatch(Action::StorageFailed(why));

@@ -71,7 +71,7 @@ pub struct State {
     /// The scenario when typing in a field began: a typing session is one undo step.
     typing_from: Option<Scenario>,
     /// Scenarios the user kept under a name, in their order; names are unique.
-    pub named: Vec<Named>,
+    pub named: Rc<Vec<Named>>,
     /// Whether the scenarios are being saved in the browser.
     pub storage: Storage,
     /// Why nothing is being saved, said once until dismissed.
@@ -165,13 +165,8 @@ impl State {
         if fragment.trim_start_matches('#').is_empty() {
             state.scenario = saved.current;
         }
-        state.named = saved.named;
+        state.named = Rc::new(saved.named);
         state
-    }
-
-    /// What the browser should keep now.
-    pub fn saved(&self) -> Saved {
-        Saved { current: self.scenario.clone(), named: self.named.clone() }
     }
 
     /// Makes `scenario` the open one, as one undo step.
@@ -317,9 +312,9 @@ impl Reducible for State {
                     return Rc::new(next);
                 }
                 let scenario = next.scenario.clone();
-                match next.find(&name).and_then(|i| next.named.get_mut(i)) {
+                match next.find(&name).and_then(|i| Rc::make_mut(&mut next.named).get_mut(i)) {
                     Some(existing) => existing.scenario = scenario,
-                    None => next.named.push(Named { name: name.clone(), scenario }),
+                    None => Rc::make_mut(&mut next.named).push(Named { name: name.clone(), scenario }),
                 }
                 next.problem = None;
                 next.announcement = format!("Saved as “{name}”.");
@@ -337,7 +332,7 @@ impl Reducible for State {
                 next.problem = match (next.find(&from), next.find(&to)) {
                     _ if to.is_empty() => Some("A scenario needs a name.".to_string()),
                     (Some(i), None) => {
-                        if let Some(n) = next.named.get_mut(i) {
+                        if let Some(n) = Rc::make_mut(&mut next.named).get_mut(i) {
                             n.name = to.clone();
                         }
                         next.announcement = format!("Renamed “{from}” to “{to}”.");
@@ -355,13 +350,13 @@ impl Reducible for State {
                     .find(|n| next.find(n).is_none())
                     .unwrap_or_default();
                 if let Some(scenario) = next.named.get(i).map(|n| n.scenario.clone()) {
-                    next.named.insert(i + 1, Named { name: copy.clone(), scenario });
+                    Rc::make_mut(&mut next.named).insert(i + 1, Named { name: copy.clone(), scenario });
                     next.announcement = format!("Duplicated as “{copy}”.");
                 }
             }
             Action::Delete(name) => {
                 if let Some(i) = next.find(&name) {
-                    next.deleted = Some((i, next.named.remove(i)));
+                    next.deleted = Some((i, Rc::make_mut(&mut next.named).remove(i)));
                     next.announcement = format!("Deleted “{name}”.");
                 }
             }
@@ -373,7 +368,7 @@ impl Reducible for State {
                 }
                 next.announcement = format!("Restored “{}”.", named.name);
                 let at = i.min(next.named.len());
-                next.named.insert(at, named);
+                Rc::make_mut(&mut next.named).insert(at, named);
             }
             Action::Import(text) => match text.and_then(|t| read_scenario(model, &t)) {
                 Ok(scenario) => {

@@ -16,7 +16,7 @@ pub const STORED_FORMAT: &str = "qualys-what-if/saved";
 pub const SCENARIO_FORMAT: &str = "qualys-what-if/scenario";
 
 /// A scenario kept under a name.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Named {
     pub name: String,
     pub scenario: Scenario,
