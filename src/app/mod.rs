@@ -71,6 +71,17 @@ fn app() -> Html {
         let complete = complete.clone();
         use_effect_with((), move |_| task::after_paint(move || complete.set(true)));
     }
+    // Once the whole page has been painted, the browser may skip laying out the statements off
+    // screen (CSS `main.settled`): it then knows their real sizes, so a jump to one lands right.
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with(*complete, move |complete| {
+            if *complete {
+                task::after_paint(move || settled.set(true));
+            }
+        });
+    }
 
     // The address follows the edits. Not on first render: a link that could not be fully used
     // stays in the address bar until the user changes something.
@@ -176,7 +187,7 @@ fn app() -> Html {
                     <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={edits == 0 && state.drafts.is_empty()}>{"Reset all"}</button>
                 </div>
             </header>
-            <main aria-busy={(!*complete).then_some("true")}>
+            <main aria-busy={(!*complete).then_some("true")} class={settled.then_some("settled")}>
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
                 <div id="drawer">
                     { match *drawer {

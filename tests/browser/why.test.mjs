@@ -98,6 +98,25 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
     assert.deepEqual(problems, []);
   });
 
+  test('the balance notice jumps to the tie-out and keeps the scenario, on a desktop and a phone', { timeout: TEST_TIMEOUT }, async () => {
+    const fragment = '#v=1&9m-2012.non_cash_interest_expense=300';
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 800 }]) {
+      const { page, problems } = await h.open(h.rootUrl + fragment, { viewport });
+      await h.waitForApp(page);
+      // Once the page has settled, statements off screen are skipped; the jump still lands.
+      await page.locator('main.settled').waitFor();
+      await page.locator('.notice .to-ties').click();
+      await eventually(() => page.evaluate(() => {
+        const top = document.getElementById('ties').getBoundingClientRect().top;
+        return top >= 0 && top < innerHeight / 2;
+      }), true, `the tie-out is on screen at ${viewport.width} px`);
+      assert.equal(new URL(page.url()).hash, fragment, 'the link in the address is kept');
+      assert.equal(await page.locator('header .edits').textContent(), '1 edit');
+      assert.equal(await page.locator('.link-problems').count(), 0);
+      assert.deepEqual(problems, []);
+    }
+  });
+
   test('the bridge charts follow an edit, switch period, describe themselves and explain a bar', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const chart = page.locator('#bridge-operations');

@@ -64,11 +64,19 @@ pub fn balance_check(props: &BalanceProps) -> Html {
     if gaps.is_empty() {
         return html! {};
     }
+    // A button, not a link to "#ties": the fragment holds the scenario, and a fragment that is
+    // not a scenario would replace it.
+    let to_ties = Callback::from(|_: MouseEvent| {
+        if let Some(ties) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ties")) {
+            ties.scroll_into_view();
+        }
+    });
     html! {
         <div class="notice info" role="status">
             <strong>{"The balance sheet no longer balances."}</strong>
             <ul>{gaps}</ul>
-            <p>{"Every input flows to both sides except a figure that follows a link (a balance rolled forward, a cash-flow change, December 31, 2011 cash) edited directly, and flows whose other side the release does not itemise (non-cash interest, acquisition consideration, offering costs). The difference is shown, not plugged: see "}<a href="#ties">{"Tie-out"}</a>{"."}</p>
+            <p>{"Every input flows to both sides except a figure that follows a link (a balance rolled forward, a cash-flow change, December 31, 2011 cash) edited directly, and flows whose other side the release does not itemise (non-cash interest, acquisition consideration, offering costs). The difference is shown, not plugged: see the "}
+                <button type="button" class="linkish to-ties" onclick={to_ties}>{"tie-out"}</button>{"."}</p>
         </div>
     }
 }
