@@ -198,7 +198,7 @@ fn app() -> Html {
                     } }
                 </div>
                 <LinkProblems problems={state.link_problems.clone()} dispatch={state.dispatcher()} />
-                <Headlines figures={figures.clone()} />
+                <Headlines figures={figures.clone()} dispatch={state.dispatcher()} />
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
@@ -215,7 +215,7 @@ fn app() -> Html {
                             dispatch={state.dispatcher()} highlights={highlights.clone()} />
                     }) }
                     <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
-                    <Highlights figures={figures.clone()} />
+                    <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
                     <GuidanceTable />
                 }
             </main>

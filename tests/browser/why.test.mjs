@@ -98,6 +98,27 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
     assert.deepEqual(problems, []);
   });
 
+  test('figures outside the tables open their derivations too: headline cards, bridge bars, the tie-out, the narrative', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const heading = () => page.locator('aside.explain h2').textContent();
+    // By keyboard: focus, then Enter or Space.
+    await page.locator('.headlines [data-line="non_gaap_eps_diluted"]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(heading, 'Non-GAAP net income per share - diluted, Q3 2012', 'a headline card');
+    await page.locator('#bridge-net-income g.bar').nth(2).focus();
+    await page.keyboard.press('Enter');
+    await eventually(heading, 'Stock-based compensation in research and development, Q3 2012', 'a bridge bar');
+    await page.locator('#ties tr[data-tie="2012-09-30.total_assets"] .fig').focus();
+    await page.keyboard.press(' ');
+    await eventually(heading, 'Total assets, Sep 30, 2012', 'a tie-out figure');
+    // By mouse.
+    await page.locator('.headlines [data-line="adjusted_ebitda_margin"]').click();
+    await eventually(heading, 'Adjusted EBITDA margin, Q3 2012', 'a headline figure beside the card');
+    await page.locator('#highlights [data-line="revenue_growth"][data-period="q3-2012"]').click();
+    await eventually(heading, 'Revenue growth, Q3 2012', 'a narrative highlight');
+    assert.deepEqual(problems, []);
+  });
+
   test('the balance notice jumps to the tie-out and keeps the scenario, on a desktop and a phone', { timeout: TEST_TIMEOUT }, async () => {
     const fragment = '#v=1&9m-2012.non_cash_interest_expense=300';
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 800 }]) {

@@ -1,7 +1,8 @@
 //! GAAP to non-GAAP and bookings bridges as waterfall charts in inline SVG, live with the
 //! scenario. Bars and their order come from the model's declarations (`model::bridge`).
 
-use crate::app::state::{Action, State};
+use super::figure::explain_handlers;
+use crate::app::state::State;
 use crate::model::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
 use crate::model::format::{display, plain};
 use crate::model::{Figures, Model, Period, Sign, Unit};
@@ -114,10 +115,7 @@ fn bridge_chart(props: &ChartProps) -> Html {
                     Kind::Step(Sign::Minus) => "down",
                 };
                 let cell = bar.cell;
-                let onclick = {
-                    let dispatch = props.dispatch.clone();
-                    Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(cell))))
-                };
+                let (onclick, onkeydown) = explain_handlers(&props.dispatch, cell);
                 let centre = scale.centre(i, n).to_string();
                 // The running total carries on to the next bar: a thin connector between them.
                 let connector = (i + 1 < n).then(|| {
@@ -127,7 +125,8 @@ fn bridge_chart(props: &ChartProps) -> Html {
                     html! { <line class="connector" x1={x1.to_string()} x2={x2.round_dp(1).to_string()} y1={y.clone()} y2={y} /> }
                 });
                 html! {
-                    <g class={classes!("bar", class)} {onclick}>
+                    <g class={classes!("bar", class)} tabindex="0" role="button" {onclick} {onkeydown}
+                        aria-label={format!("{}: {}. Enter shows how it is computed.", model.name(cell, cell.period), amount(bar))}>
                         <title>{format!("{}: {}", model.name(cell, cell.period), amount(bar))}</title>
                         // The whole slot takes the click: a small step's bar may be a pixel high.
                         <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}

@@ -41,6 +41,25 @@ fn direction(value: Value, reported: Value) -> &'static str {
     }
 }
 
+/// What opens a figure's derivation: a click, or Enter or Space while it has focus. Every
+/// figure on the page that is not an input takes these, with `tabindex="0"` and `role="button"`.
+pub fn explain_handlers(dispatch: &UseReducerDispatcher<State>, cell: Cell) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let onclick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(cell))))
+    };
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                dispatch.dispatch(Action::Explain(Some(cell)));
+            }
+        })
+    };
+    (onclick, onkeydown)
+}
+
 #[function_component(Figure)]
 pub fn figure(props: &FigureProps) -> Html {
     let moved = props.value != props.reported;
@@ -52,19 +71,7 @@ pub fn figure(props: &FigureProps) -> Html {
     let label = format!("{}, {}", props.line_label, cell.period.long());
 
     if !props.editable {
-        let onclick = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(cell))))
-        };
-        let onkeydown = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    dispatch.dispatch(Action::Explain(Some(cell)));
-                }
-            })
-        };
+        let (onclick, onkeydown) = explain_handlers(&props.dispatch, cell);
         // Every computed figure takes focus: Enter opens its derivation, and a moved figure's
         // reported value is one focus away.
         let aria_label = if moved {

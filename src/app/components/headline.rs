@@ -1,6 +1,8 @@
 //! The release's headline figures for the third quarter: the scenario's value and, once it
 //! differs, the reported value and the difference.
 
+use super::figure::explain_handlers;
+use crate::app::state::State;
 use crate::model::format::{display, plain};
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
@@ -30,20 +32,25 @@ pub fn difference(value: Value, reported: Value, unit: Unit) -> Option<String> {
     Some(if diff.is_sign_negative() { format!("−{text}") } else { format!("+{text}") })
 }
 
-/// A figure with the contract's attributes, outside the tables, shown as `text`.
-pub fn figure_as(cell: Cell, value: Value, text: String) -> Html {
+/// A figure with the contract's attributes, outside the tables, shown as `text`; a click or
+/// Enter opens its derivation.
+pub fn figure_as(cell: Cell, value: Value, text: String, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let (onclick, onkeydown) = explain_handlers(dispatch, cell);
+    let label = format!("{}, {}: {text}. Enter shows how it is computed.", Model::release().name(cell, cell.period), cell.period.long());
     html! {
-        <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}>{text}</span>
+        <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}
+            tabindex="0" role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
     }
 }
 
-fn figure(cell: Cell, value: Value) -> Html {
-    figure_as(cell, value, Model::release().display(cell, value))
+fn figure(cell: Cell, value: Value, dispatch: &UseReducerDispatcher<State>) -> Html {
+    figure_as(cell, value, Model::release().display(cell, value), dispatch)
 }
 
 #[derive(Properties)]
 pub struct HeadlineProps {
     pub figures: Rc<Figures>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 impl PartialEq for HeadlineProps {
@@ -68,11 +75,11 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 <div class="card-title">{h.title}</div>
                 <div class="card-value">
                     if dollars { <span class="unit">{"$"}</span> }
-                    {figure(h.cell, value)}
+                    {figure(h.cell, value, &props.dispatch)}
                     if money { <span class="unit">{"K"}</span> }
                 </div>
                 if let Some((beside, words)) = h.beside {
-                    <div class="card-beside">{figure(beside, props.figures.get(model, beside))}{format!(" {words}")}</div>
+                    <div class="card-beside">{figure(beside, props.figures.get(model, beside), &props.dispatch)}{format!(" {words}")}</div>
                 }
                 if moved {
                     <div class="card-change">

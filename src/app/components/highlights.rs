@@ -2,6 +2,7 @@
 
 use super::headline::figure_as;
 use super::panel::Panel;
+use crate::app::state::State;
 use crate::model::format::exact;
 use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct HighlightsProps {
     pub figures: Rc<Figures>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 impl PartialEq for HighlightsProps {
@@ -28,7 +30,7 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         html! {
             <tr class={classes!(moved.then_some("moved"))}>
                 <th scope="row">{h.label}</th>
-                <td class="num">{figure_as(h.cell, value, now)}</td>
+                <td class="num">{figure_as(h.cell, value, now, &props.dispatch)}</td>
                 <td class="num release">{h.printed}</td>
             </tr>
         }

@@ -93,7 +93,7 @@ fn tie_row(props: &RowProps) -> Html {
                 <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
                 <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
             </th>
-            <td class="num">{figure_as(left, check.left, model.display(left, check.left))}</td>
+            <td class="num">{figure_as(left, check.left, model.display(left, check.left), &props.dispatch)}</td>
             <td class="num">{model.display(left, check.right)}</td>
             {status}
         </tr>
