@@ -12,10 +12,12 @@
 #   - rustup target wasm32-unknown-unknown
 #   - trunk 0.21.x                         (cargo install --locked)
 #   - wasm-bindgen-cli == version in Cargo.lock (trunk requires an exact match)
-#   - node_modules (binaryen -> wasm-opt, playwright-core) via npm ci
+#   - node_modules (binaryen -> wasm-opt, playwright-core, puppeteer-core, selenium-webdriver,
+#     axe-core) via npm ci
 #   - all crates in Cargo.lock, for every target (cargo fetch), so
 #     `trunk build --offline` works on a fresh machine
-#   - with --browser: Debian's chromium (apt-get) if /usr/bin/chromium is missing
+#   - with --browser: Debian's chromium, firefox-esr, webkit2gtk-driver, xvfb and xauth
+#     (apt-get), each only if missing
 # Exports PATH with ~/.cargo/bin and node_modules/.bin in front.
 
 # Sourced or executed? Only change shell options / exit when executed.
@@ -97,7 +99,7 @@ _setup_main() {
   # Cheap when everything is already in ~/.cargo/registry.
   (cd "$root" && cargo fetch -q) || { say "cargo fetch failed"; return 1; }
 
-  # --- npm: binaryen (wasm-opt) + playwright-core ---------------------------------
+  # --- npm: binaryen (wasm-opt), the browser drivers, axe-core ---------------------------------
   local stamp="$root/node_modules/.setup-stamp" want_stamp
   want_stamp="$(cd "$root" && cat package.json package-lock.json 2>/dev/null | sha256sum | awk '{print $1}')"
   if [[ ! -x "$root/node_modules/.bin/wasm-opt" || ! -d "$root/node_modules/playwright-core" \
@@ -114,13 +116,22 @@ _setup_main() {
     echo "$want_stamp" >"$stamp"
   fi
 
-  # --- Chromium for the browser tests ----------------------------------------------
-  if [[ "$want_browser" == 1 && ! -x /usr/bin/chromium ]]; then
-    say "installing Debian chromium"
-    local sudo=""
-    [[ "$(id -u)" != 0 ]] && sudo="sudo"
-    $sudo apt-get update -q || return 1
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends chromium || return 1
+  # --- Browsers for the browser tests ----------------------------------------------
+  # Chromium runs the full suite; Firefox ESR and WebKitGTK (Safari's engine, through its
+  # WebDriver, under a virtual X server) run the smoke suite. apt-get only for what is missing.
+  if [[ "$want_browser" == 1 ]]; then
+    local missing=() pair
+    for pair in /usr/bin/chromium:chromium /usr/bin/firefox-esr:firefox-esr \
+                /usr/bin/WebKitWebDriver:webkit2gtk-driver /usr/bin/xvfb-run:xvfb /usr/bin/xauth:xauth; do
+      [[ -x "${pair%%:*}" ]] || missing+=("${pair#*:}")
+    done
+    if ((${#missing[@]})); then
+      say "installing Debian ${missing[*]}"
+      local sudo=""
+      [[ "$(id -u)" != 0 ]] && sudo="sudo"
+      $sudo apt-get update -q || return 1
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" || return 1
+    fi
   fi
 
   local binaryen_ver

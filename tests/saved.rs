@@ -1,7 +1,7 @@
 //! The stored document, the scenario file and the CSV export: round trips, exactness, and
 //! every way a document can be unusable (each refused with a reason, nothing half-read).
 
-use qualys_what_if::model::export::csv;
+use qualys_what_if::model::export::{comparison_csv, csv};
 use qualys_what_if::model::saved::{read_scenario, read_stored, write_scenario, write_stored, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
@@ -160,4 +160,27 @@ fn a_zero_revenue_margin_is_empty_in_the_csv() {
     let fields: Vec<&str> = margin.split(',').collect();
     assert_eq!(fields[4], "", "{margin}");
     assert_ne!(fields[3], "", "{margin}");
+}
+
+#[test]
+fn the_comparison_csv_has_a_row_per_figure_and_period_and_a_column_per_scenario() {
+    let model = Model::release();
+    let bear = model.evaluate(&scenario(&[("q3-2012.revenue", "20000.25"), ("q3-2012.shares_basic", "0")]));
+    let figures = [
+        ("Revenues".to_string(), Cell::new(Q3_2012, "revenue")),
+        ("Revenues".to_string(), Cell::new(Q3_2011, "revenue")),
+        ("Net income per share - basic".to_string(), Cell::new(Q3_2012, "eps_basic")),
+        ("Total liabilities, and \"equity\"".to_string(), Cell::new(Q3_2012, "revenue")),
+    ];
+    let text = comparison_csv(model, &figures, &[("Release".to_string(), model.reported()), ("Bear, case".to_string(), &bear)]);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[0], "line,label,period,Release,\"Bear, case\"");
+    assert_eq!(lines[1], "revenue,Revenues,q3-2012,23382,20000.25");
+    assert_eq!(lines[2], "revenue,Revenues,q3-2011,19375,19375");
+    // Undefined (no basic shares) is empty; exact where defined.
+    let eps: Vec<&str> = lines[3].split(',').collect();
+    assert_eq!((eps[0], eps[2], eps[4]), ("eps_basic", "q3-2012", ""), "{}", lines[3]);
+    assert!(eps[3].len() > "0.10".len(), "exact, not rounded: {}", lines[3]);
+    assert_eq!(lines[4], "revenue,\"Total liabilities, and \"\"equity\"\"\",q3-2012,23382,20000.25");
+    assert_eq!(lines.len(), 6, "four rows, a header and the final line break");
 }

@@ -4,6 +4,7 @@
 
 mod components;
 mod download;
+mod grid;
 mod state;
 mod storage;
 mod task;
@@ -16,10 +17,12 @@ use crate::model::Model;
 use components::bridges::Bridges;
 use components::changes::Changes;
 use components::compare::Compare;
+use components::contents::{Contents, SkipLink};
 use components::explain::Explain;
 use components::headline::Headlines;
 use components::highlights::{GuidanceTable, Highlights};
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::print::PrintSummary;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -119,9 +122,14 @@ fn app() -> Html {
             });
             let on_key = window.and_then(|w| w.document()).map(|d| {
                 EventListener::new_with_options(&d, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                    if let Some(action) = e.dyn_ref::<web_sys::KeyboardEvent>().and_then(undo_key) {
+                    let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if let Some(action) = undo_key(key) {
                         e.prevent_default();
                         dispatch.dispatch(action);
+                    } else if key.key() == "Escape" && !e.default_prevented() {
+                        // Escape closes the derivation from anywhere, unless a field used it to
+                        // cancel its edit.
+                        dispatch.dispatch(Action::Explain(None));
                     }
                 })
             });
@@ -134,6 +142,30 @@ fn app() -> Html {
         });
     }
 
+    // The derivation opens beside the figure it explains and leaves focus there; once it
+    // closes, focus goes back to that figure if it was inside the panel (or on a button that
+    // went with it).
+    {
+        let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
+        use_effect_with(state.explained.is_empty(), move |closed| {
+            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            if !*closed {
+                let focused = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|a| a.closest(".explain").ok().flatten().is_none());
+                if let Some(el) = &focused {
+                    // Above the sheet the derivation is on a narrow screen (CSS scroll-padding).
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                *opener.borrow_mut() = focused;
+            } else if let Some(el) = opener.borrow_mut().take() {
+                let lost = active.is_none_or(|a| a.tag_name() == "BODY");
+                if lost && el.is_connected() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     // The figures related to the one explained, highlighted in the tables.
     let highlights = use_memo((state.explained.last().copied(), state.scenario.clone()), |(cell, scenario)| {
         let model = Model::release();
@@ -169,6 +201,7 @@ fn app() -> Html {
     let (compare_click, compare_open) = toggle(Drawer::Compare);
     html! {
         <>
+            <SkipLink />
             <header class="top">
                 <div class="brand">
                     <h1>{"Qualys Q3 2012: what if?"}</h1>
@@ -188,6 +221,7 @@ fn app() -> Html {
                 </div>
             </header>
             <main aria-busy={(!*complete).then_some("true")} class={settled.then_some("settled")}>
+                <PrintSummary scenario={state.scenario.clone()} />
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
                 <div id="drawer">
                     { match *drawer {
@@ -207,6 +241,12 @@ fn app() -> Html {
                     <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
+                <p class="legend keys">
+                    {"Keys, as in a spreadsheet: Tab to a table, then "}<kbd>{"←↑↓→"}</kbd>{" between figures; type, "}
+                    <kbd>{"Enter"}</kbd>{" or "}<kbd>{"F2"}</kbd>{" to edit an input, "}<kbd>{"Enter"}</kbd>{" to commit (and move down), "}
+                    <kbd>{"Esc"}</kbd>{" to cancel; "}<kbd>{"?"}</kbd>{" shows how the figure is computed, "}<kbd>{"Esc"}</kbd>{" closes that."}
+                </p>
+                <Contents />
                 <BalanceCheck figures={figures.clone()} />
                 if *complete {
                     <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />

@@ -291,6 +291,8 @@ impl Reducible for State {
                     next.explained.push(cell);
                 }
             }
+            // Escape anywhere asks to close it: nothing to do, and nothing to render, when closed.
+            Action::Explain(None) if self.explained.is_empty() => return self,
             Action::Explain(None) => next.explained.clear(),
             Action::Back => {
                 next.explained.pop();

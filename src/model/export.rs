@@ -36,6 +36,20 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
     out
 }
 
+/// A comparison of scenarios as CSV: a header row (`line,label,period`, then each column's
+/// name), then one row per figure listed, values as in `csv`.
+pub fn comparison_csv(model: &Model, figures: &[(String, Cell)], columns: &[(String, &Figures)]) -> String {
+    let mut out = String::new();
+    let header = ["line", "label", "period"].into_iter().map(String::from).chain(columns.iter().map(|(name, _)| name.clone()));
+    record(&mut out, &header.collect::<Vec<_>>());
+    for (label, cell) in figures {
+        let fields = [cell.line.to_string(), label.clone(), cell.period.id().to_string()];
+        let values = columns.iter().map(|(_, f)| plain(f.get(model, *cell)));
+        record(&mut out, &fields.into_iter().chain(values).collect::<Vec<_>>());
+    }
+    out
+}
+
 /// One CSV record: a field holding a comma, a quote or a line break is quoted, quotes doubled.
 fn record(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {

@@ -177,12 +177,13 @@ export async function startHarness({ root = DIST } = {}) {
     browser = await launchChromium();
 
     /**
-     * Open `url` in a fresh context. Resolves to { page, context, problems }
+     * Open `url` in a fresh context (a viewport, and any other context options). Resolves to { page, context, problems }
      * once the load event fired; `problems` keeps collecting console errors,
      * uncaught page errors, failed requests and HTTP >= 400 responses.
      */
-    const open = async (url, { viewport = { width: 1280, height: 900 } } = {}) => {
-      const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+    const open = async (url, { viewport = { width: 1280, height: 900 }, ...options } = {}) => {
+      // `options`: more of the context's, e.g. colorScheme, isMobile, hasTouch.
+      const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...options });
       contexts.push(context);
       context.setDefaultTimeout(TIMEOUT_MS);
       context.setDefaultNavigationTimeout(TIMEOUT_MS);

@@ -159,7 +159,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
-  test('compare: the release and saved scenarios side by side, headline and any table and period', { timeout: TEST_TIMEOUT }, async () => {
+  test('compare: the release and saved scenarios side by side, headline and any table, its periods together, and CSV', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
     await typeInto(page, 'q3-2012', 'revenue', '24382');
     await page.click('.open-scenarios');
@@ -179,14 +179,22 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.match(await moved.textContent(), /^24,382\+1,000 · \+4\.3%$/);
     assert.doesNotMatch(await cmp('current', 'q3-2012', 'revenue').getAttribute('class'), /differs/);
     assert.equal(await cmp('More revenue', '4q-2012', 'four_quarter_bookings').getAttribute('data-compare-value'), '99696');
-    // A table in a chosen period.
+    // A table, its periods side by side, each line under its full name.
     await page.selectOption('.compare-view', 'operations');
-    await page.selectOption('.compare-period', '9m-2012');
     await eventually(() => cmp('More revenue', '9m-2012', 'revenue').getAttribute('data-compare-value'), '67763', '9m revenue');
+    assert.equal(await cmp('More revenue', 'q3-2012', 'revenue').getAttribute('data-compare-value'), '24382');
     assert.match(await cmp('More revenue', '9m-2012', 'revenue').textContent(), /\+1,000 · \+1\.5%/);
     assert.equal(await cmp('More revenue', '9m-2012', 'cost_of_revenue').getAttribute('class'), 'num');
+    const labels = await page.$$eval('.compare tbody th', (ths) => ths.map((th) => th.textContent));
+    assert.ok(labels.includes('Net income per share - basic') && labels.includes('Weighted average shares - basic'), labels.join(' | '));
+    assert.equal(new Set(labels).size, labels.length, 'no two rows share a label');
+    // The comparison as CSV: a row per figure and period, a column per scenario.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-compare')]);
+    assert.equal(download.suggestedFilename(), 'qualys-q3-2012-compare.csv');
+    const csv = await fs.readFile(await download.path(), 'utf8');
+    assert.match(csv, /^line,label,period,Release,This scenario,More revenue\r\n/);
+    assert.match(csv, /\r\nrevenue,Revenues,9m-2012,66763,66763,67763\r\n/);
     await page.selectOption('.compare-view', 'balance_sheets');
-    await eventually(() => page.locator('.compare-period').inputValue(), '2012-09-30', 'a balance-sheet date');
     assert.ok(await cmp('More revenue', '2012-09-30', 'accumulated_deficit').count() === 1);
     // A scenario can be left out.
     await page.uncheck('.compare .pick input');

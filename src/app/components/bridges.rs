@@ -124,27 +124,38 @@ fn bridge_chart(props: &ChartProps) -> Html {
                     let x2 = scale.centre(i + 1, n) - r.width / Decimal::TWO;
                     html! { <line class="connector" x1={x1.to_string()} x2={x2.round_dp(1).to_string()} y1={y.clone()} y2={y} /> }
                 });
+                // The name starts with what the bar shows (its short label, then its amount), so
+                // the words a person sees are the words that reach the bar by voice. The texts
+                // stand beside the button, not in it (and let clicks through to it): its name
+                // says them in one piece, where the label's broken lines would run together.
+                let short = short_label(model, cell.line);
+                let long = model.name(cell, cell.period);
+                let name = if short == long { format!("{short} {}", amount(bar)) } else { format!("{short} {}: {long}", amount(bar)) };
                 html! {
-                    <g class={classes!("bar", class)} tabindex="0" role="button" {onclick} {onkeydown}
-                        aria-label={format!("{}: {}. Enter shows how it is computed.", model.name(cell, cell.period), amount(bar))}>
-                        <title>{format!("{}: {}", model.name(cell, cell.period), amount(bar))}</title>
-                        // The whole slot takes the click: a small step's bar may be a pixel high.
-                        <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}
-                            width={slot.to_string()} height={(HEIGHT).to_string()} />
-                        <rect class="shape" x={r.x.to_string()} y={r.y.to_string()} width={r.width.to_string()} height={r.height.max(Decimal::ONE).to_string()} />
-                        <text class="amount" x={centre.clone()} y={(r.y - Decimal::from(5)).to_string()}
-                            data-line={cell.line} data-period={cell.period.id()} data-value={plain(Ok(bar.value))}>{amount(bar)}</text>
-                        <text class="label" x={centre.clone()} y={(PLOT_HEIGHT + 16).to_string()}>
-                            { for wrap(short_label(model, cell.line), slot_chars.max(8)).into_iter().enumerate().map(|(k, line)| html! {
-                                <tspan x={centre.clone()} dy={if k == 0 { "0" } else { "1.15em" }}>{line}</tspan>
-                            }) }
-                        </text>
-                        {connector}
-                    </g>
+                    <>
+                        <g class={classes!("bar", class)} tabindex="0" role="button" {onclick} {onkeydown}
+                            aria-label={format!("{name}. Enter shows how it is computed.")}>
+                            // The whole slot takes the click: a small step's bar may be a pixel high.
+                            <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}
+                                width={slot.to_string()} height={(HEIGHT).to_string()} />
+                            <rect class="shape" x={r.x.to_string()} y={r.y.to_string()} width={r.width.to_string()} height={r.height.max(Decimal::ONE).to_string()} />
+                        </g>
+                        <g class="bar-text" aria-hidden="true">
+                            <text class="label" x={centre.clone()} y={(PLOT_HEIGHT + 16).to_string()}>
+                                { for wrap(short, slot_chars.max(8)).into_iter().enumerate().map(|(k, line)| html! {
+                                    <tspan x={centre.clone()} dy={if k == 0 { "0" } else { "1.15em" }}>{line}</tspan>
+                                }) }
+                            </text>
+                            <text class="amount" x={centre.clone()} y={(r.y - Decimal::from(5)).to_string()}
+                                data-line={cell.line} data-period={cell.period.id()} data-value={plain(Ok(bar.value))}>{amount(bar)}</text>
+                            {connector}
+                        </g>
+                    </>
                 }
             });
             html! {
-                <svg viewBox={format!("0 {} {WIDTH} {HEIGHT}", -PLOT_TOP)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+                // A group, not an image: its bars are buttons, and an image has no parts to reach.
+                <svg viewBox={format!("0 {} {WIDTH} {HEIGHT}", -PLOT_TOP)} role="group" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
                     <title id={title_id.clone()}>{format!("{}, {}", bridge.title, period.short())}</title>
                     <desc id={desc_id}>{describe}</desc>
                     <line class="zero" x1="0" x2={WIDTH.to_string()} y1={zero.to_string()} y2={zero.to_string()} />

@@ -4,7 +4,9 @@
 //! figure in the open scenario".
 
 use super::headline::{difference, HEADLINES};
+use crate::app::download;
 use crate::app::state::State;
+use crate::model::export::comparison_csv;
 use crate::model::format::{display, plain};
 use crate::model::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
@@ -27,24 +29,31 @@ fn percent_change(value: Value, reported: Value) -> Option<String> {
     Some(if pct.is_sign_negative() && !pct.is_zero() { format!("−{text}") } else { format!("+{text}") })
 }
 
-/// The figures a view lists: (label, figure, shown with its sign turned).
-fn rows(view: &str, period: Period) -> Vec<(String, Cell, bool)> {
+/// A row of the comparison: its label, shown with its sign turned, and its figure in each
+/// period shown (none where the line has no figure in that period).
+type CompareRow = (String, bool, Vec<Option<Cell>>);
+
+/// The rows a view lists. A table's rows are labelled with their lines' full names ("Net income
+/// per share - basic", not the release's "Basic" under a heading), so each stands on its own.
+fn rows(view: &str) -> Vec<CompareRow> {
     let model = Model::release();
     match TABLES.iter().find(|t| t.id == view) {
         Some(table) => table
             .rows
             .iter()
             .filter_map(|r| match r {
-                Row::Figure(f) => Some((f.label.to_string(), Cell::new(period, f.line), f.negated)),
+                Row::Figure(f) => {
+                    let cells = table.periods.iter().map(|p| Some(Cell::new(*p, f.line)).filter(|c| model.def(*c).is_some()));
+                    Some((model.line(f.line).map_or(f.label, |l| l.label).to_string(), f.negated, cells.collect()))
+                }
                 Row::Heading(_) => None,
             })
-            .filter(|(_, c, _)| model.def(*c).is_some())
             .collect(),
         None => HEADLINES
             .iter()
             .flat_map(|h| {
-                let beside = h.beside.map(|(c, _)| (format!("{} ({})", model.name(c, c.period), c.period.short()), c, false));
-                std::iter::once((h.title.to_string(), h.cell, false)).chain(beside)
+                let beside = h.beside.map(|(c, _)| (format!("{} ({})", model.name(c, c.period), c.period.short()), false, vec![Some(c)]));
+                std::iter::once((h.title.to_string(), false, vec![Some(h.cell)])).chain(beside)
             })
             .collect(),
     }
@@ -54,15 +63,15 @@ fn rows(view: &str, period: Period) -> Vec<(String, Cell, bool)> {
 pub fn compare(props: &CompareProps) -> Html {
     let model = Model::release();
     let view = use_state(|| "headline".to_string());
-    let period = use_state(|| Period::Q3_2012);
     let hidden = use_state(Vec::<String>::new);
     let named = use_memo(props.state.named.clone(), |named| {
         named.iter().map(|n| (n.name.clone(), Rc::new(model.evaluate(&n.scenario)))).collect::<Vec<_>>()
     });
 
     let table = TABLES.iter().find(|t| t.id == *view);
+    // A table's periods side by side, each with every scenario; the headline figures are
+    // each in their own period.
     let periods: &[Period] = table.map_or(&[], |t| t.periods);
-    let shown_period = if periods.contains(&period) { *period } else { periods.first().copied().unwrap_or(*period) };
 
     let mut columns: Vec<(String, String, Rc<Figures>)> =
         vec![("Release".into(), "release".into(), Rc::new(model.reported().clone())), ("This scenario".into(), "current".into(), props.figures.clone())];
@@ -73,14 +82,6 @@ pub fn compare(props: &CompareProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 view.set(s.value());
-            }
-        })
-    };
-    let choose_period = {
-        let period = period.clone();
-        Callback::from(move |e: Event| {
-            if let Some(p) = e.target_dyn_into::<web_sys::HtmlSelectElement>().and_then(|s| Period::from_id(&s.value())) {
-                period.set(p);
             }
         })
     };
@@ -99,11 +100,13 @@ pub fn compare(props: &CompareProps) -> Html {
         html! { <label class="pick"><input type="checkbox" {checked} {onchange} />{n.clone()}</label> }
     });
 
-    let body = rows(&view, shown_period).into_iter().map(|(label, cell, negated)| {
-        let unit = model.unit(cell).unwrap_or(Unit::Money);
-        let turn = |v: Value| v.map(|d| if negated { -d } else { d });
-        let reported = model.reported().get(model, cell);
-        let cells = columns.iter().map(|(_, key, figures)| {
+    let listed = rows(&view);
+    let body = listed.iter().map(|(label, negated, cells)| {
+        let cells = cells.iter().flat_map(|cell| columns.iter().map(move |column| (*cell, column))).map(|(cell, (_, key, figures))| {
+            let Some(cell) = cell else { return html! { <td class="num empty"></td> } };
+            let unit = model.unit(cell).unwrap_or(Unit::Money);
+            let turn = |v: Value| v.map(|d| if *negated { -d } else { d });
+            let reported = model.reported().get(model, cell);
             let value = figures.get(model, cell);
             let differs = value != reported;
             html! {
@@ -120,8 +123,31 @@ pub fn compare(props: &CompareProps) -> Html {
                 </td>
             }
         });
-        html! { <tr><th scope="row">{label}</th>{ for cells }</tr> }
+        html! { <tr><th scope="row">{label.clone()}</th>{ for cells }</tr> }
     });
+    let export = {
+        let columns: Vec<(String, Rc<Figures>)> = columns.iter().map(|(title, _, f)| (title.clone(), f.clone())).collect();
+        let figures: Vec<(String, Cell)> = listed.iter().flat_map(|(label, _, cells)| cells.iter().flatten().map(move |c| (label.clone(), *c))).collect();
+        Callback::from(move |_| {
+            let columns: Vec<(String, &Figures)> = columns.iter().map(|(t, f)| (t.clone(), f.as_ref())).collect();
+            download::offer("qualys-q3-2012-compare.csv", "text/csv", &comparison_csv(model, &figures, &columns));
+        })
+    };
+    let names = columns.iter().map(|(title, _, _)| html! { <th scope="col">{title.clone()}</th> });
+    let head = if periods.is_empty() {
+        html! { <tr><td class="corner"></td>{ for names }</tr> }
+    } else {
+        let names: Vec<Html> = names.collect();
+        html! {
+            <>
+                <tr>
+                    <td class="corner" rowspan="2"></td>
+                    { for periods.iter().map(|p| html! { <th scope="colgroup" colspan={columns.len().to_string()}>{p.short()}</th> }) }
+                </tr>
+                <tr>{ for periods.iter().flat_map(|_| names.clone()) }</tr>
+            </>
+        }
+    };
 
     html! {
         <section class="drawer compare" aria-labelledby="compare-title">
@@ -133,13 +159,6 @@ pub fn compare(props: &CompareProps) -> Html {
                         { for TABLES.iter().map(|t| html! { <option value={t.id} selected={*view == t.id}>{t.title}</option> }) }
                     </select>
                 </label>
-                if table.is_some() {
-                    <label>{"Period "}
-                        <select class="compare-period" onchange={choose_period}>
-                            { for periods.iter().map(|p| html! { <option value={p.id()} selected={*p == shown_period}>{p.short()}</option> }) }
-                        </select>
-                    </label>
-                }
                 if !named.is_empty() { <span class="picks">{"Show: "}{ for toggles }</span> }
             </div>
             if named.is_empty() {
@@ -147,14 +166,12 @@ pub fn compare(props: &CompareProps) -> Html {
             }
             <div class="scroll">
                 <table>
-                    <thead><tr>
-                        <td class="corner"></td>
-                        { for columns.iter().map(|(title, _, _)| html! { <th scope="col">{title.clone()}</th> }) }
-                    </tr></thead>
+                    <thead>{head}</thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
-            <p class="note">{"Each figure's change from the release follows it, in its unit and as a percentage of the reported figure; changed figures are marked and shaded."}</p>
+            <p class="note">{"Each figure's change from the release follows it, in its unit and as a percentage of the reported figure; changed figures are marked and shaded. "}
+                <button type="button" class="export-compare" onclick={export}>{"Export this comparison (CSV)"}</button></p>
         </section>
     }
 }

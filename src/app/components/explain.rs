@@ -29,7 +29,7 @@ pub fn explain(props: &ExplainProps) -> Html {
         Some(Def::Input { link: Some(_), .. }) if edited => "An input you edited. Unedited, it follows:",
         Some(Def::Input { link: Some(_), .. }) => "An input that follows other figures until it is edited:",
         Some(Def::Input { .. }) if edited => "An input you edited.",
-        Some(Def::Input { .. }) => "An input, as reported in the release. Click it in its table to edit it.",
+        Some(Def::Input { .. }) => "An input, as reported in the release.",
         Some(Def::Formula(_)) => "Computed:",
         Some(Def::Same(_)) => "The same figure as another table's:",
         None => "",
@@ -51,16 +51,8 @@ pub fn explain(props: &ExplainProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Back))
     };
-    let onkeydown = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                dispatch.dispatch(Action::Explain(None));
-            }
-        })
-    };
     html! {
-        <aside class="explain" aria-label="How this figure is computed" {onkeydown}>
+        <aside class="explain" aria-label="How this figure is computed">
             <div class="explain-head">
                 if props.earlier > 0 {
                     <button type="button" class="back" onclick={back} aria-label="Back to the figure before">{"←"}</button>
@@ -126,10 +118,17 @@ fn node(step: &Step, ctx: &Context) -> Html {
             <li>{head}{" "}<span class={classes!("tag", edited.then_some("edited"))}>{if edited { "edited input" } else { "input" }}</span></li>
         };
     }
+    // The name is a button of its own, beside the summary that unfolds its sources: a summary
+    // is itself a control, and may not hold another.
+    let parts = match step.sources.len() {
+        1 => "from 1 figure".to_string(),
+        n => format!("from {n} figures"),
+    };
     html! {
         <li>
+            {head}
             <details>
-                <summary>{head}</summary>
+                <summary>{parts}</summary>
                 <ul>{ for step.sources.iter().map(|s| node(s, ctx)) }</ul>
             </details>
         </li>

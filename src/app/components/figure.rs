@@ -1,5 +1,6 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
+use crate::app::grid;
 use crate::app::state::{field_text, Action, Draft, State};
 use crate::model::format::{display, plain};
 use crate::model::{Cell, Unit, Value};
@@ -41,8 +42,8 @@ fn direction(value: Value, reported: Value) -> &'static str {
     }
 }
 
-/// What opens a figure's derivation: a click, or Enter or Space while it has focus. Every
-/// figure on the page that is not an input takes these, with `tabindex="0"` and `role="button"`.
+/// What opens a figure's derivation: a click, or Enter, Space or ? while it has focus. Every
+/// figure on the page that is not an input takes these, with `role="button"`.
 pub fn explain_handlers(dispatch: &UseReducerDispatcher<State>, cell: Cell) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
     let onclick = {
         let dispatch = dispatch.clone();
@@ -51,7 +52,7 @@ pub fn explain_handlers(dispatch: &UseReducerDispatcher<State>, cell: Cell) -> (
     let onkeydown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
+            if matches!(e.key().as_str(), "Enter" | " " | "?") {
                 e.prevent_default();
                 dispatch.dispatch(Action::Explain(Some(cell)));
             }
@@ -84,7 +85,7 @@ pub fn figure(props: &FigureProps) -> Html {
                 <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
                     data-reported={reported.clone()}
                     title={format!("{reported_note}. Click to see how it is computed.")}
-                    tabindex="0" role="button" aria-label={aria_label}
+                    tabindex="-1" role="button" aria-label={aria_label}
                     {onclick} {onkeydown}>
                     if moved { <span class="dir" aria-hidden="true">{direction(props.value, props.reported)}</span> }
                     {shown.clone()}
@@ -127,18 +128,35 @@ pub fn figure(props: &FigureProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Leave(cell)))
     };
+    // Editing keys; the table's (`grid.rs`) move between figures while the field is not edited.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let key = e.key();
-            if key == "Escape" {
-                dispatch.dispatch(Action::Cancel(cell));
-            }
-            if key == "Enter" || key == "Escape" {
-                e.prevent_default();
-                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                    let _ = input.blur();
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            match e.key().as_str() {
+                // A number never holds "?": it opens the figure's derivation.
+                "?" => {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Explain(Some(cell)));
                 }
+                _ if grid::moving(&input) => {}
+                "Escape" => {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Cancel(cell));
+                    grid::stop_editing(&input);
+                    // Selected again once the restored text is rendered, ready to be typed over.
+                    crate::app::task::after_paint(move || input.select());
+                }
+                // Enter commits and moves down, as in a spreadsheet; at a table's foot it
+                // commits and stays.
+                "Enter" => {
+                    e.prevent_default();
+                    if !grid::down_from(&input) {
+                        dispatch.dispatch(Action::Leave(cell));
+                        grid::stop_editing(&input);
+                    }
+                }
+                _ => {}
             }
         })
     };
@@ -146,16 +164,14 @@ pub fn figure(props: &FigureProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
     };
-    let onclick = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(Some(cell))))
-    };
+    // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
+    let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
     let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
     html! {
         <td class={classes!("num", "input-cell", props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
-                <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
+                <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field" tabindex="-1"
                     data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
                     value={text} aria-label={label.clone()}
                     aria-invalid={error.is_some().then_some("true")}
@@ -163,7 +179,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     title={format!("{reported_note}.{hint}")}
                     {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
                 if props.edited {
-                    <button type="button" class="reset" onclick={reset}
+                    <button type="button" class="reset" tabindex="-1" onclick={reset}
                         aria-label={format!("Reset {label} to the reported {reported}")}
                         title={format!("Reset to the reported {reported}")}>{"↺"}</button>
                 }

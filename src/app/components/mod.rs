@@ -1,12 +1,14 @@
 pub mod bridges;
 pub mod changes;
 pub mod compare;
+pub mod contents;
 pub mod explain;
 pub mod figure;
 pub mod headline;
 pub mod highlights;
 pub mod notices;
 pub mod panel;
+pub mod print;
 pub mod scenarios;
 pub mod table;
 pub mod ties;

@@ -97,7 +97,7 @@ pub fn statement_table(props: &TableProps) -> Html {
         },
     });
     html! {
-        <Panel id={table.id} title={table.title} note={table.note}>
+        <Panel id={table.id} title={table.title} note={table.note} grid=true>
             <thead>
                 <tr>
                     <td class="corner" rowspan="2"></td>
@@ -106,7 +106,12 @@ pub fn statement_table(props: &TableProps) -> Html {
                     }) }
                 </tr>
                 <tr>
-                    { for table.periods.iter().map(|p| html! { <th scope="col" title={p.long()}>{p.column()}</th> }) }
+                    // A column the release heads only by its group still has a name for screen readers.
+                    { for table.periods.iter().map(|p| html! {
+                        <th scope="col" title={p.long()}>
+                            if p.column().is_empty() { <span class="sr-only">{p.long()}</span> } else { {p.column()} }
+                        </th>
+                    }) }
                 </tr>
             </thead>
             <tbody>{ for rows }</tbody>

@@ -1,0 +1,31 @@
+//! What a printout says on its first page, and the screen does not show: the scenario's edits,
+//! its share link and the date it was printed (CSS `.print-only`).
+
+use crate::app::url;
+use crate::model::link::encode;
+use crate::model::{Model, Scenario};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub scenario: Scenario,
+}
+
+#[function_component(PrintSummary)]
+pub fn print_summary(props: &PrintProps) -> Html {
+    let model = Model::release();
+    let date = js_sys::Date::new_0();
+    let today = format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
+    let edits = props.scenario.edits().map(|(cell, value)| html! {
+        <li>{format!("{}, {}: {} (reported {})", model.name(cell, cell.period), cell.period.short(),
+            model.display(cell, Ok(value)), model.display(cell, model.reported().get(model, cell)))}</li>
+    }).collect::<Vec<_>>();
+    html! {
+        <section class="print-only print-summary">
+            <p>{format!("Printed {today}. ")}
+                {if edits.is_empty() { "The release as reported: no edits.".to_string() } else { format!("This scenario's {} edits to the release:", edits.len()) }}</p>
+            if !edits.is_empty() { <ul>{edits}</ul> }
+            <p>{"Link: "}<span class="print-link">{url::share_link(&encode(&props.scenario))}</span></p>
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! A spreadsheet's keyboard for the tables, on the ARIA grid pattern. Each table is one tab
+//! stop (a roving `tabindex`: the figure last focused in it, at first its first figure); the
+//! arrow keys move between figures, Home and End along the row, Ctrl+Home and Ctrl+End to the
+//! table's corners. On an input, the keys move until you edit: typing a character, Enter or F2
+//! starts editing (the figure's text is selected, so typing replaces it, as in a spreadsheet);
+//! then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
+//! to moving. What the keys do to the scenario stays in the figure (`figure.rs`); this module
+//! only moves focus, in the DOM.
+
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+/// What takes focus in a cell: its field, or its computed figure.
+const FOCUSABLE: &str = "input.field, .fig";
+
+thread_local! {
+    /// The input that has focus but is not being edited: the arrow keys move away from it.
+    static MOVING: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// Whether `input` has focus without being edited (reached by the keyboard, or after Escape).
+pub fn moving(input: &Element) -> bool {
+    MOVING.with(|m| m.borrow().as_ref() == Some(input))
+}
+
+/// `input` is no longer edited: the arrow keys move away from it again.
+pub fn stop_editing(input: &Element) {
+    MOVING.with(|m| *m.borrow_mut() = Some(input.clone()));
+}
+
+/// The focused input is being edited: the keys are its text's.
+pub fn start_editing() {
+    MOVING.with(|m| *m.borrow_mut() = None);
+}
+
+#[derive(Clone, Copy)]
+enum Move {
+    Left,
+    Right,
+    Up,
+    Down,
+    RowStart,
+    RowEnd,
+    First,
+    Last,
+}
+
+fn focusable(cell: &Element) -> Option<HtmlElement> {
+    cell.query_selector(FOCUSABLE).ok().flatten()?.dyn_into().ok()
+}
+
+fn rows(table: &HtmlTableElement) -> Vec<HtmlTableRowElement> {
+    let all = table.rows();
+    (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
+}
+
+fn cells(row: &HtmlTableRowElement) -> Vec<HtmlTableCellElement> {
+    let all = row.cells();
+    (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
+}
+
+/// The figure `step` leads to from `from` (the focused element) in its table, if any.
+fn target(from: &Element, step: Move) -> Option<HtmlElement> {
+    let cell: HtmlTableCellElement = from.closest("td").ok()??.dyn_into().ok()?;
+    let row: HtmlTableRowElement = cell.parent_element()?.dyn_into().ok()?;
+    let table: HtmlTableElement = row.closest("table").ok()??.dyn_into().ok()?;
+    let rows = rows(&table);
+    let here = rows.iter().position(|r| *r == row)?;
+    let column = usize::try_from(cell.cell_index()).ok()?;
+    let in_row = |r: &HtmlTableRowElement| cells(r).into_iter().filter_map(|c| focusable(&c)).collect::<Vec<_>>();
+    let at = |r: &HtmlTableRowElement| cells(r).get(column).and_then(|c| focusable(c));
+    match step {
+        Move::Left => cells(&row).get(..column)?.iter().rev().find_map(|c| focusable(c)),
+        Move::Right => cells(&row).get(column + 1..)?.iter().find_map(|c| focusable(c)),
+        Move::Up => rows.get(..here)?.iter().rev().find_map(at),
+        Move::Down => rows.get(here + 1..)?.iter().find_map(at),
+        Move::RowStart => in_row(&row).into_iter().next(),
+        Move::RowEnd => in_row(&row).into_iter().last(),
+        Move::First => rows.iter().find_map(|r| in_row(r).into_iter().next()),
+        Move::Last => rows.iter().rev().find_map(|r| in_row(r).into_iter().last()),
+    }
+}
+
+/// Focuses `to` and brings it into view with as little scrolling as will do.
+fn go(to: &HtmlElement) {
+    let _ = to.focus();
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    options.set_inline(ScrollLogicalPosition::Nearest);
+    to.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Moves focus one figure down from `from` (Enter after editing). False at the table's foot.
+pub fn down_from(from: &Element) -> bool {
+    target(from, Move::Down).map(|to| go(&to)).is_some()
+}
+
+/// The table's keys; `figure.rs` sees each key first, and what it handles is not moved on.
+pub fn onkeydown() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        let Some(from) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if e.default_prevented() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        let is_input = from.matches("input").unwrap_or(false);
+        if is_input && !moving(&from) {
+            return;
+        }
+        let key = e.key();
+        let step = match (key.as_str(), e.ctrl_key()) {
+            ("ArrowLeft", false) => Move::Left,
+            ("ArrowRight", false) => Move::Right,
+            ("ArrowUp", false) => Move::Up,
+            ("ArrowDown", false) => Move::Down,
+            ("Home", false) => Move::RowStart,
+            ("End", false) => Move::RowEnd,
+            ("Home", true) => Move::First,
+            ("End", true) => Move::Last,
+            ("Enter" | "F2", false) if is_input => {
+                e.prevent_default();
+                return start_editing();
+            }
+            // A character, Backspace or Delete starts editing and goes into the field.
+            (k, false) if is_input && (k.chars().count() == 1 || k == "Backspace" || k == "Delete") => return start_editing(),
+            _ => return,
+        };
+        e.prevent_default();
+        if let Some(to) = target(&from, step) {
+            go(&to);
+        }
+    })
+}
+
+/// The roving tab stop follows focus: the figure focused last in a table is its tab stop. An
+/// input that gains focus is not yet edited (a click on it edits it: `figure.rs`).
+pub fn onfocusin() -> Callback<FocusEvent> {
+    Callback::from(|e: FocusEvent| {
+        let Some(to) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if !to.matches(FOCUSABLE).unwrap_or(false) {
+            return;
+        }
+        if to.matches("input").unwrap_or(false) {
+            stop_editing(&to);
+        }
+        if let Some(table) = to.closest("table").ok().flatten() {
+            if let Ok(Some(stop)) = table.query_selector("[data-stop]") {
+                let _ = stop.set_attribute("tabindex", "-1");
+                let _ = stop.remove_attribute("data-stop");
+            }
+        }
+        let _ = to.set_attribute("tabindex", "0");
+        let _ = to.set_attribute("data-stop", "");
+    })
+}
+
+/// Gives `table` its tab stop, its first figure, unless one of its figures already is.
+pub fn keep_stop(table: &Element) {
+    if table.query_selector("[data-stop]").ok().flatten().is_some() {
+        return;
+    }
+    if let Ok(Some(first)) = table.query_selector(FOCUSABLE) {
+        let _ = first.set_attribute("tabindex", "0");
+        let _ = first.set_attribute("data-stop", "");
+    }
+}

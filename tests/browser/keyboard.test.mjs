@@ -1,0 +1,112 @@
+// The keyboard of a spreadsheet (src/app/grid.rs): a skip link and contents, one tab stop per
+// table, arrows between figures, typing or Enter to edit, Enter to commit and move down, Escape
+// to cancel, ? for the derivation and Escape to close it; the derivation docked where it covers
+// no figure, focus back where it was.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { eventually, expectValue, input } from './page.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 4;
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a?.dataset.line ? `${a.tagName.toLowerCase()} ${a.dataset.period}.${a.dataset.line}` : a?.textContent;
+});
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  async function openPage(options) {
+    const { page, problems } = await h.open(h.rootUrl, options);
+    await page.locator('main.settled').waitFor();
+    return { page, problems };
+  }
+
+  test('skip link, arrows, typing over an input, Enter down, Escape cancels, ? explains', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'Skip to the tables');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'input q3-2012.revenue');
+    assert.equal(new URL(page.url()).hash, '', 'the skip link leaves the scenario alone');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(page), 'input q3-2011.revenue');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // Typing over the figure edits it, on each keystroke; Enter commits and moves down.
+    await page.keyboard.type('5000');
+    await expectValue(page, 'q3-2012', 'gross_profit', String(23382 - 5000));
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'span q3-2012.gross_profit');
+    assert.match(new URL(page.url()).hash, /q3-2012\.cost_of_revenue=5000/);
+    // Back up: Enter edits, Escape cancels what was typed and leaves the field focused.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('6000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '6000');
+    await page.keyboard.press('Escape');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // The arrows move again after Escape; Home and End go along the row.
+    await page.keyboard.press('End');
+    assert.equal(await focused(page), 'input 9m-2011.cost_of_revenue');
+    await page.keyboard.press('Home');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // ? opens the input's derivation, focus stays; Escape closes it.
+    await page.keyboard.press('?');
+    await eventually(() => page.locator('aside.explain h2').textContent(), 'Cost of revenues, Q3 2012', 'the derivation');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('aside.explain').count(), 0, 'closed by Escape');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    assert.deepEqual(problems, []);
+  });
+
+  test('one tab stop per table, following focus; contents jump to each table', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const stops = await page.$$eval('table[role="grid"]', (tables) => tables.map((t) => t.querySelectorAll('[tabindex="0"]').length));
+    assert.ok(stops.length >= 9, 'every statement is a grid');
+    assert.deepEqual(stops, stops.map(() => 1), 'one tab stop in each');
+    await input(page, 'q3-2012', 'revenue').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('section').id), 'stock_compensation', 'Tab leaves the table');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue', 'the tab stop is where focus was');
+    const nav = page.getByRole('navigation', { name: 'Contents' });
+    await nav.getByRole('link', { name: 'Cash flows' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.closest('section').id), 'cash_flows');
+    assert.equal(new URL(page.url()).hash, '');
+    assert.deepEqual(problems, []);
+  });
+
+  for (const [name, viewport] of [['wide screen', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+    test(`on a ${name} the derivation opens on request, covers no figure worked on and gives focus back`, { timeout: TEST_TIMEOUT }, async () => {
+      const { page, problems } = await openPage({ viewport });
+      // Clicking into a field edits it: no derivation.
+      const field = input(page, '9m-2012', 'revenue');
+      await field.click();
+      assert.equal(await page.locator('aside.explain').count(), 0);
+      await page.keyboard.press('?');
+      const panel = page.locator('aside.explain');
+      await panel.waitFor();
+      await eventually(async () => !overlap(await panel.boundingBox(), await field.boundingBox()), true, 'the figure worked on is not covered');
+      const box = await panel.boundingBox();
+      if (name === 'wide screen') {
+        const main = await page.locator('main').boundingBox();
+        assert.ok(main.x + main.width <= box.x, 'the panel stands beside the page');
+      } else {
+        assert.ok(box.y >= viewport.height * 0.5, `a sheet along the bottom (top at ${box.y})`);
+      }
+      // Focus into the panel, close it there: focus comes back to the field.
+      await panel.getByRole('button', { name: 'Close' }).click();
+      await eventually(() => panel.count(), 0, 'closed');
+      assert.equal(await focused(page), 'input 9m-2012.revenue');
+      assert.deepEqual(problems, []);
+    });
+  }
+});
