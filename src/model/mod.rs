@@ -1,6 +1,7 @@
 //! The release as a model: every figure, reported or computed, and how edits move them.
 //! Plain Rust with no browser imports, so all of it is tested natively.
 
+pub mod analysis;
 pub mod bridge;
 mod derivation;
 mod engine;

@@ -64,6 +64,14 @@ impl Scenario {
         Ok(next)
     }
 
+    /// This scenario with `cell` (canonical) set to any value, past the entry checks: the goal
+    /// seek tries values finer than an entry can be, to find an exact solution. Never shown.
+    pub(in crate::model) fn with_unchecked(&self, cell: Cell, value: Decimal) -> Scenario {
+        let mut next = self.clone();
+        next.edits.insert(cell, value);
+        next
+    }
+
     /// This scenario with `cell` back at its unedited value.
     pub fn without(&self, model: &Model, cell: Cell) -> Scenario {
         let mut next = self.clone();
