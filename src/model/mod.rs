@@ -25,7 +25,7 @@ pub use engine::{Def, Figures, Line, Model};
 pub use expr::{Expr, Sign};
 pub use narrative::{Guidance, GuidanceRange, Highlight, Style, GUIDANCE, HIGHLIGHTS};
 pub use period::Period;
-pub use scenario::{EditError, Scenario};
+pub use scenario::{EditError, SbcReading, Scenario};
 pub use unit::{EntryError, Unit};
 
 /// One figure: a line of the release in one period, as the contract names it
