@@ -191,3 +191,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_fourth_quarter_is_sought_through_its_run_rate() {
+    let model = Model::release();
+    let release = Scenario::default();
+    let q4_eps = Cell::new(Q4_2012, "non_gaap_eps_diluted");
+    let inputs = model.built_from(q4_eps, &release);
+    // The fourth quarter follows the third until edited: both move it.
+    for key in ["q4-2012.sales_and_marketing", "q3-2012.sales_and_marketing", "q4-2012.revenue", "q4-2012.shares_diluted"] {
+        assert!(inputs.iter().any(|c| c.key() == key), "{key} in {inputs:?}");
+    }
+    // Now 0.10: 3,612 of non-GAAP net income over the guidance's 35,200 shares. It shows 0.05
+    // below 0.055 × 35,200 = 1,936, so at 1,676.001 more sales and marketing (8,797 + 1,676.001);
+    // exactly 0.05 at 1,760, 1,852 more.
+    let found = goal_seek(model, &release, q4_eps, q3("sales_and_marketing"), d("0.05")).unwrap();
+    assert_eq!(found.nearest, d("10473.001"));
+    assert_eq!(shown(&release, q4_eps, q3("sales_and_marketing"), found.nearest - d("0.001")), "0.06");
+    assert_eq!(found.exact, Some(Exact::Enterable(d("10649"))));
+}

@@ -176,3 +176,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn on_top_applies_to_the_estimates_too() {
+    let model = Model::release();
+    let sbc = Cell::new(Q3_2012, "sbc_sales_and_marketing");
+    let top = on_top().with(model, sbc, Decimal::from(849)).unwrap();
+    let plus = |p, line| value(&top, p, line) - reported(p, line);
+    // The fourth quarter follows the third: its stock compensation and, on top, its expense.
+    assert_eq!(plus(Q4_2012, "sbc_sales_and_marketing"), Decimal::from(500));
+    assert_eq!(plus(Q4_2012, "sales_and_marketing"), Decimal::from(500));
+    assert_eq!(plus(Q4_2012, "non_gaap_net_income"), Decimal::ZERO);
+    // The year is nine months plus the fourth quarter.
+    assert_eq!(plus(FY_2012, "sales_and_marketing"), Decimal::from(1_000));
+    assert_eq!(plus(FY_2012, "net_income"), Decimal::from(-1_000));
+    // An edit to the fourth quarter's own compensation moves its expense alone.
+    let q4 = on_top().with(model, Cell::new(Q4_2012, "sbc_cost_of_revenue"), Decimal::from(168)).unwrap();
+    assert_eq!(value(&q4, Q4_2012, "cost_of_revenue") - reported(Q4_2012, "cost_of_revenue"), Decimal::from(100));
+    assert_eq!(value(&q4, Q3_2012, "cost_of_revenue"), reported(Q3_2012, "cost_of_revenue"));
+}

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod explain;
 pub mod figure;
 pub mod goal_seek;
+pub mod guidance;
 pub mod headline;
 pub mod highlights;
 pub mod notices;

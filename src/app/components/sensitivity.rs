@@ -9,6 +9,7 @@ use crate::model::analysis::sensitivity::{
 };
 use crate::model::analysis::solve::named;
 use crate::model::format::{exact, plain};
+use crate::model::guidance::range_of;
 use crate::model::parse::parse_entry;
 use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
@@ -22,9 +23,6 @@ pub struct SensitivityProps {
     pub scenario: Scenario,
     pub figures: Rc<Figures>,
     pub dispatch: UseReducerDispatcher<State>,
-    /// The guidance range of a guided figure (low, high), compared as displayed.
-    #[prop_or_default]
-    pub guidance: Option<(Decimal, Decimal)>,
 }
 
 /// The settings as typed: each is used once it reads.
@@ -118,7 +116,9 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
         .and_then(|p| check_percent(p).map_err(|e| e.to_string()));
 
     let table = {
-        let key = (props.scenario.clone(), cell, rows, columns, row_step.clone(), column_step.clone(), count.clone(), props.guidance);
+        // A guided estimate's cells within its guidance are shaded.
+        let guidance = range_of(cell).map(|r| (r.low, r.high));
+        let key = (props.scenario.clone(), cell, rows, columns, row_step.clone(), column_step.clone(), count.clone(), guidance);
         use_memo(key, |(scenario, cell, rows, columns, row_step, column_step, count, guidance)| {
             let (Some(r), Some(c), Some(Ok(rs)), Some(Ok(cs)), Ok(n)) = (rows, columns, row_step, column_step, count) else { return None };
             two_way(model, scenario, *cell, (*r, *rs), (*c, *cs), *n, *guidance).ok()
