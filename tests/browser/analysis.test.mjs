@@ -150,7 +150,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual([...problems, ...other.problems], []);
   });
 
-  test('on a phone, goal seek's answer is on screen and applies', { timeout: TEST_TIMEOUT }, async () => {
+  test('on a phone, the goal seek answer is on screen and applies', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage('', { width: 390, height: 844 });
     const panel = await explain(page, 'q3-2012', 'net_income');
     await panel.getByRole('button', { name: 'Goal seek' }).click();
