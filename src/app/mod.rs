@@ -17,7 +17,7 @@ use crate::model::{Model, Period};
 use components::bridges::Bridges;
 use components::changes::Changes;
 use components::compare::Compare;
-use components::contents::{Contents, SkipLink};
+use components::contents::{contents, skip_link};
 use components::explain::Explain;
 use components::headline::Headlines;
 use components::guidance::Outlook;
@@ -203,7 +203,7 @@ fn app() -> Html {
     let (compare_click, compare_open) = toggle(Drawer::Compare);
     html! {
         <>
-            <SkipLink />
+            {skip_link()}
             <header class="top">
                 <div class="brand">
                     <h1>{"Qualys Q3 2012: what if?"}</h1>
@@ -243,12 +243,8 @@ fn app() -> Html {
                     <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
-                <p class="legend keys">
-                    {"Keys, as in a spreadsheet: Tab to a table, then "}<kbd>{"←↑↓→"}</kbd>{" between figures; type, "}
-                    <kbd>{"Enter"}</kbd>{" or "}<kbd>{"F2"}</kbd>{" to edit an input, "}<kbd>{"Enter"}</kbd>{" to commit (and move down), "}
-                    <kbd>{"Esc"}</kbd>{" to cancel; "}<kbd>{"?"}</kbd>{" shows how the figure is computed, "}<kbd>{"Esc"}</kbd>{" closes that."}
-                </p>
-                <Contents />
+                <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
+                {contents()}
                 <BalanceCheck figures={figures.clone()} />
                 if *complete {
                     <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}

@@ -136,6 +136,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await eventually(() => hash(page), '#v=1&sbc=on-top&q3-2012.sbc_sales_and_marketing=849', 'the link says on-top');
     // The derivation of a GAAP expense line says which reading is in force.
     await input(page, 'q3-2012', 'sales_and_marketing').click();
+    await page.keyboard.press('?');
     const panel = page.locator('aside.explain');
     await eventually(async () => /read on top of the GAAP lines/.test(await panel.textContent()), true, 'stated');
     // Undo is one step back to within.

@@ -279,6 +279,23 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a printout starts with the scenario\'s edits, its link and the date; the screen does not show them', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q3-2012.revenue=25000', 'root');
+    const summary = page.locator('.print-summary');
+    assert.equal(await summary.isVisible(), false, 'not on screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await summary.isVisible(), true, 'printed');
+    const text = await summary.textContent();
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    assert.match(text, new RegExp(`Printed ${today}\\. This scenario's 1 edit to the release:`));
+    assert.match(text, /Revenues, Q3 2012: 25,000 \(reported 23,382\)/);
+    assert.match(text, /#v=1&q3-2012\.revenue=25000/);
+    // First on the page, before the headline figures.
+    const first = await page.evaluate(() => document.querySelector('main').firstElementChild.className);
+    assert.match(first, /print-summary/);
+    assert.deepEqual(problems, []);
+  });
+
   test('on a phone the tables scroll sideways with their labels in view', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await input(page, 'q3-2012', 'revenue').waitFor();

@@ -38,14 +38,14 @@ fn to(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-/// "Skip to the tables": the first link on the page.
-#[function_component(SkipLink)]
+/// "Skip to the tables": the first link on the page. (Plain functions, not components: they
+/// never change, and a component costs the download more.)
 pub fn skip_link() -> Html {
     let first = TABLES.first().map_or("ties", |t| t.id);
     html! { <a class="skip-link" href={format!("#{first}")} onclick={to(first)}>{"Skip to the tables"}</a> }
 }
 
-#[function_component(Contents)]
+/// The table of contents.
 pub fn contents() -> Html {
     let tables = TABLES.iter().map(|t| (t.id, SHORT.iter().find(|(id, _)| *id == t.id).map_or(t.title, |(_, s)| *s)));
     let sections = std::iter::once(("bridges", "Bridges")).chain(tables).chain([("ties", "Tie-out"), ("highlights", "Highlights"), ("guidance", "Outlook")]);

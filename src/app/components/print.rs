@@ -23,7 +23,11 @@ pub fn print_summary(props: &PrintProps) -> Html {
     html! {
         <section class="print-only print-summary">
             <p>{format!("Printed {today}. ")}
-                {if edits.is_empty() { "The release as reported: no edits.".to_string() } else { format!("This scenario's {} edits to the release:", edits.len()) }}</p>
+                {match edits.len() {
+                    0 => "The release as reported: no edits.".to_string(),
+                    1 => "This scenario's 1 edit to the release:".to_string(),
+                    n => format!("This scenario's {n} edits to the release:"),
+                }}</p>
             if !edits.is_empty() { <ul>{edits}</ul> }
             <p>{"Link: "}<span class="print-link">{url::share_link(&encode(&props.scenario))}</span></p>
         </section>
