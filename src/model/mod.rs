@@ -7,7 +7,6 @@ mod engine;
 pub mod export;
 mod expr;
 pub mod format;
-pub mod json;
 pub mod link;
 mod narrative;
 pub mod parse;
