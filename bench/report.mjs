@@ -93,3 +93,9 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   input of the model (each set to its reported value + 1). Criterion's median per iteration.
   \`evaluate\` returns every figure of the scenario: it starts from the release's figures and
   computes again those the edit reaches (an edit to revenue reaches about 250 of them).`);
+
+// Notes kept by hand (bench/notes/*.md, by name): what a change did to the figures above.
+const notes = new URL('./notes/', import.meta.url);
+for (const name of fs.existsSync(notes) ? fs.readdirSync(notes).filter((f) => f.endsWith('.md')).sort() : []) {
+  console.log(`\n${fs.readFileSync(new URL(name, notes), 'utf8').trim()}`);
+}
