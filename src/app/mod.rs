@@ -21,6 +21,7 @@ use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::sbc_reading::SbcChoice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -215,8 +216,14 @@ fn app() -> Html {
                         dispatch={state.dispatcher()} />
                     <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
                     { for TABLES.iter().map(|t| html! {
-                        <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
-                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        <key={t.id}>
+                            // The reading of a stock compensation edit is chosen beside its table.
+                            if t.id == "stock_compensation" {
+                                <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                            }
+                            <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
+                                dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        </>
                     }) }
                     <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
                     <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
