@@ -3,45 +3,17 @@
 //! The page turns text into values with `JSON.parse` and back with `JSON.stringify(_, null, 2)`
 //! (tests/browser/scenarios.test.mjs); here serde_json does, as the same values and bytes.
 
+mod common;
+
+use common::{read_scenario, read_stored, write_scenario, write_stored, Json};
 use proptest::prelude::*;
 use qualys_what_if::model::export::csv;
-use qualys_what_if::model::saved::{self, scenario_file, stored, Document, Named, Saved};
+use qualys_what_if::model::saved::{self, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use serde_json::Value;
 use std::str::FromStr;
-
-/// A parsed document, as `JSON.parse` gives it to the page: a key given twice is read once, the
-/// last value winning.
-struct Json(Value);
-
-impl Document for Json {
-    fn read<T: DeserializeOwned>(&self) -> Result<T, String> {
-        T::deserialize(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn parse(text: &str) -> Result<Json, String> {
-    serde_json::from_str(text).map(Json).map_err(|e| format!("It is not valid JSON ({e})."))
-}
-
-fn read_stored(model: &Model, text: &str) -> Result<Saved, String> {
-    saved::read_stored(model, &parse(text)?)
-}
-
-fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
-    saved::read_scenario(model, &parse(text)?)
-}
-
-fn write_stored(saved: &Saved) -> String {
-    serde_json::to_string_pretty(&stored(saved)).unwrap()
-}
-
-fn write_scenario(scenario: &Scenario) -> String {
-    serde_json::to_string_pretty(&scenario_file(scenario)).unwrap()
-}
 
 fn scenario(edits: &[(&str, &str)]) -> Scenario {
     let model = Model::release();

@@ -22,6 +22,7 @@ use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::sbc_reading::SbcChoice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -205,6 +206,7 @@ fn app() -> Html {
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
+                    <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
                     <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
                     {"click any figure to see how it is computed; then "}
                     <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
@@ -216,8 +218,14 @@ fn app() -> Html {
                         dispatch={state.dispatcher()} />
                     <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
                     { for TABLES.iter().map(|t| html! {
-                        <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
-                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        <key={t.id}>
+                            // The reading of a stock compensation edit is chosen beside its table.
+                            if t.id == "stock_compensation" {
+                                <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                            }
+                            <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
+                                dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        </>
                     }) }
                     <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
                     <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
