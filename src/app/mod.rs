@@ -5,13 +5,14 @@
 mod components;
 mod download;
 mod grid;
+mod json;
 mod state;
 mod storage;
 mod task;
 mod url;
 
 use crate::model::link::encode;
-use crate::model::saved::{write_stored, Saved};
+use crate::model::saved::{stored, Saved};
 use crate::model::tables::TABLES;
 use crate::model::{Model, Period};
 use components::bridges::Bridges;
@@ -106,7 +107,8 @@ fn app() -> Html {
                 // After the render, like the address: the figures need not wait for the disk.
                 let saved = Saved { current: current.clone(), named: named.to_vec() };
                 task::write_later("storage", move || {
-                    if let Err(why) = storage::save(&write_stored(&saved)) {
+                    let text = json::write(&stored(&saved)).ok_or_else(|| "The scenarios could not be written.".to_string());
+                    if let Err(why) = text.and_then(|t| storage::save(&t)) {
                         dispatch.dispatch(Action::StorageFailed(why));
                     }
                 });
@@ -238,6 +240,7 @@ fn app() -> Html {
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
+                    <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
                     <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
                     {"click any figure to see how it is computed; then "}
                     <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
