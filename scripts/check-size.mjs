@@ -21,8 +21,8 @@ export const BUDGET_BYTES = 110_000;
 // legend +0.1 KB: 238.0 KB. Issue 12 (serde with serde-wasm-bindgen, gloo, the JS glue
 // minified, shorter paths) +15.1 KB: 253.0 KB, + 1%.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) measured +10.9 KB before this merge.
-export const CEILING_BYTES = 255_600;
+// summary, the axe fixes) +10.6 KB: 263.6 KB.
+export const CEILING_BYTES = 264_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
