@@ -77,6 +77,15 @@ impl Step {
         self.sources.iter().for_each(|s| s.collect_inputs(out));
     }
 
+    /// Every figure the tree names, each once, in the tree's order.
+    pub fn cells(&self) -> Vec<Cell> {
+        let mut out = vec![self.cell];
+        for s in &self.sources {
+            out.extend(s.cells().into_iter().filter(|c| !out.contains(c)).collect::<Vec<_>>());
+        }
+        out
+    }
+
     /// How many figures the tree names.
     pub fn len(&self) -> usize {
         1 + self.sources.iter().map(Step::len).sum::<usize>()
