@@ -45,10 +45,8 @@ pub fn explain(props: &ExplainProps) -> Html {
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     // Nobody should assume a tax rate: say so wherever the provision enters.
-    // The provision in the figure's own period if the derivation reaches it, else where it does.
+    // Every provision the derivation passes through, in its order.
     let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
-    let own: Vec<Cell> = taxes.iter().copied().filter(|c| c.period == cell.period).collect();
-    let taxes = if own.is_empty() { taxes } else { own };
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
