@@ -19,10 +19,11 @@ export const BUDGET_BYTES = 110_000;
 // guidance panel (issue 13) measured +8.1 KB: 190.1 → 198.2 KB. Goal seek, sensitivity and the
 // stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB; the estimates'
 // legend +0.1 KB: 238.0 KB. Issue 12 (serde with serde-wasm-bindgen, gloo, the JS glue
-// minified, shorter paths) +15.1 KB: 253.0 KB, + 1%.
+// minified, shorter paths) +15.1 KB: 253.0 KB; two tabs sharing the saved scenarios (issue 11)
+// +4.1 KB: 257.1 KB, + 1%.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) +10.6 KB: 263.6 KB.
-export const CEILING_BYTES = 264_000;
+// summary, the axe fixes) +10.6 KB.
+export const CEILING_BYTES = 270_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
