@@ -137,7 +137,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // The derivation of a GAAP expense line says which reading is in force.
     await input(page, 'q3-2012', 'sales_and_marketing').click();
     const panel = page.locator('aside.explain');
-    await eventually(async () => /read on top of the GAAP lines/.test(await panel.textContent()), true, 'stated');
+    await eventually(async () => /read on top of the GAAP lines: this line is 8,797 plus the change in Stock-based compensation in sales and marketing, \+500\./.test(await panel.textContent()), true, "stated");
     // Undo is one step back to within.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '↶ Undo' }).click();
