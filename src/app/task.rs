@@ -53,7 +53,7 @@ pub fn flush() {
 }
 
 /// `work` in a task of its own.
-fn soon(work: impl FnOnce() + 'static) {
+pub fn soon(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let later = Closure::once_into_js(work);
     let _ = window.set_timeout_with_callback(later.unchecked_ref());
