@@ -17,13 +17,14 @@ mod url;
 use crate::model::link::encode;
 use crate::model::saved::{write_stored, Saved};
 use crate::model::tables::TABLES;
-use crate::model::Model;
+use crate::model::{Model, Period};
 use components::bridges::Bridges;
 use components::changes::Changes;
 use components::compare::Compare;
 use components::explain::Explain;
 use components::headline::Headlines;
-use components::highlights::{GuidanceTable, Highlights};
+use components::guidance::Outlook;
+use components::highlights::Highlights;
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
@@ -56,10 +57,10 @@ pub async fn prerender() -> String {
 /// A constant, so each build carries only its own side.
 pub const LIVE: bool = cfg!(target_arch = "wasm32");
 
-/// What `<main>` shows below the headline figures, in order: the bridges, each statement, the
-/// tie-out, and the highlights with the guidance. The live page renders one piece per task, so
-/// no task is long enough to hold up the browser (the prerendered page is on screen meanwhile).
-const PIECES: usize = TABLES.len() + 3;
+/// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
+/// statement, the tie-out, and the highlights. The live page renders one piece per task, so no
+/// task is long enough to hold up the browser (the prerendered page is on screen meanwhile).
+const PIECES: usize = TABLES.len() + 4;
 
 /// The panel open under the header, if any.
 #[derive(Clone, Copy, PartialEq)]
@@ -241,15 +242,18 @@ fn app() -> Html {
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
                 <BalanceCheck figures={figures.clone()} />
-                if shows(0) { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }
-                { for TABLES.iter().enumerate().filter(|(i, _)| shows(i + 1)).map(|(_, t)| html! {
+                if shows(0) {
+                    <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
+                        dispatch={state.dispatcher()} />
+                }
+                if shows(1) { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }
+                { for TABLES.iter().enumerate().filter(|(i, _)| shows(i + 2)).map(|(_, t)| html! {
                     <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
                         dispatch={state.dispatcher()} highlights={highlights.clone()} />
                 }) }
-                if shows(TABLES.len() + 1) { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }
-                if shows(TABLES.len() + 2) {
+                if shows(TABLES.len() + 2) { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }
+                if shows(TABLES.len() + 3) {
                     <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
-                    <GuidanceTable />
                 }
             </main>
             if let Some(cell) = state.explained.last().copied() {

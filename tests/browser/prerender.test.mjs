@@ -57,7 +57,7 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     const off = await openHeld(h.rootUrl, { javaScriptEnabled: false });
     const read = await figures(off.page);
     assert.deepEqual(read, file, 'the browser reads the figures the file holds');
-    assert.ok(await off.page.locator('.headlines .fig[data-line="revenue"]').isVisible(), 'the headline');
+    assert.ok(await off.page.locator('.headlines .fig[data-line="revenue"][data-period="q3-2012"]').isVisible(), 'the headline');
     assert.ok(await off.page.locator('#operations input[data-line="revenue"][data-period="q3-2012"][readonly]').isVisible(), 'the income statement, its fields read-only');
     assert.ok(await off.page.locator('#guidance td').first().isVisible(), 'the guidance');
     assert.match(await off.page.locator('main').innerText(), /JavaScript is off/);

@@ -3,6 +3,7 @@ pub mod changes;
 pub mod compare;
 pub mod explain;
 pub mod figure;
+pub mod guidance;
 pub mod headline;
 pub mod highlights;
 pub mod notices;
