@@ -394,3 +394,22 @@ fn the_year_ties_to_nine_months_and_the_fourth_quarter_and_q4_edits_are_reported
     let year: Vec<&str> = TIES.iter().filter(|t| t.left.period == FY_2012).map(|t| t.left.line).collect();
     assert_eq!(year.len(), 15, "every flow the fourth quarter estimates");
 }
+
+#[test]
+fn scenario_files_and_the_csv_carry_the_estimates() {
+    use qualys_what_if::model::export::csv;
+    use qualys_what_if::model::saved::{read_scenario, write_scenario};
+    let model = Model::release();
+    let (s, f) = edit(&[(Q4_2012, "revenue", "25000.5"), (FY_2012, "shares_diluted", "29000"), (Q3_2012, "cost_of_revenue", "5000")]);
+    let file = write_scenario(&s);
+    assert!(file.contains(r#""q4-2012.revenue": "25000.5""#), "{file}");
+    assert!(file.contains(r#""fy-2012.shares_diluted": "29000""#), "{file}");
+    assert_eq!(read_scenario(model, &file), Ok(s));
+    // The year's revenue row: release estimate 91,063, scenario 66,763 + 25,000.5.
+    let text = csv(model, &f);
+    let row = text.split("\r\n").find(|l| l.starts_with("Condensed Consolidated Statements of Operations,revenue,")).unwrap();
+    assert!(row.ends_with(",24300,25000.5,91063,91763.5"), "{row}");
+    // Q4 cost of revenues follows Q3 in the scenario: 4,634 on the release, 5,000 now.
+    let row = text.split("\r\n").find(|l| l.starts_with("Condensed Consolidated Statements of Operations,cost_of_revenue,")).unwrap();
+    assert!(row.ends_with(",4634,5000,18057,18789"), "{row}");
+}

@@ -206,10 +206,12 @@ impl State {
         let now = model.display(cell, model.evaluate(&self.scenario).get(model, cell));
         let reported = model.display(cell, model.reported().get(model, cell));
         let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
+        // An estimate's unedited figure is the page's, not reported.
+        let word = crate::app::components::figure::baseline_word(cell);
         if now == reported {
-            format!("{name}: {now}, as reported.")
+            format!("{name}: {now}, as {word}.")
         } else {
-            format!("{name}: {now} (reported {reported}).")
+            format!("{name}: {now} ({word} {reported}).")
         }
     }
 }

@@ -60,7 +60,7 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     assert.equal(await value(page, 'q4-2012', 'implied_non_gaap_net_income_high'), '1708');
     // The headline card for the year, against its guidance.
     const card = page.locator('.card.estimate');
-    assert.match((await card.textContent()).replace(/\s+/g, ' '), /Revenues, FY 2012 estimate.*Revenues guidance \$90,800 to \$91,400 thousand: within the range/);
+    assert.match((await card.textContent()).replace(/\s+/g, ' '), /Revenues, FY 2012 estimate.*Guidance \$90,800 to \$91,400 thousand: within the range.*Non-GAAP diluted EPS guidance \$0\.17 to \$0\.19: \$0\.07 above the top/);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -148,6 +148,35 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     await input(page, 'q4-2012', 'cost_of_revenue').locator('xpath=..').locator('button.reset').click();
     await expectValue(page, 'q4-2012', 'cost_of_revenue', '6000');
     await expectValue(page, 'fy-2012', 'cost_of_revenue', '20789');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('named scenarios and compare cover the estimates', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await typeInto(page, 'q4-2012', 'revenue', '25000');
+    await page.keyboard.press('Tab');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Strong Q4');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="Strong Q4"]').waitFor();
+    await page.click('.reset-all');
+    await expectValue(page, 'q4-2012', 'revenue', '24300');
+    await page.click('.open-compare');
+    const cmp = (scenario, period, line) =>
+      page.locator(`td[data-compare-scenario="${scenario}"][data-compare-period="${period}"][data-compare-line="${line}"]`);
+    // The year's headline card is compared too.
+    await eventually(() => cmp('Strong Q4', 'fy-2012', 'revenue').getAttribute('data-compare-value'), '91763', 'headline FY revenue');
+    await page.selectOption('.compare-view', 'operations');
+    await page.selectOption('.compare-period', 'q4-2012');
+    await eventually(() => cmp('Strong Q4', 'q4-2012', 'revenue').getAttribute('data-compare-value'), '25000', 'Q4 revenue');
+    assert.equal(await cmp('release', 'q4-2012', 'revenue').getAttribute('data-compare-value'), '24300');
+    assert.equal(await cmp('Strong Q4', 'q4-2012', 'gross_profit').getAttribute('data-compare-value'), '20366');
+    // Opening the saved scenario brings the estimate back.
+    await page.click('.open-scenarios');
+    await page.locator('li[data-scenario="Strong Q4"] button.open').click();
+    await expectValue(page, 'q4-2012', 'revenue', '25000');
+    await expectValue(page, 'fy-2012', 'revenue', '91763');
     assert.deepEqual(problems, []);
     await page.close();
   });

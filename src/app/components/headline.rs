@@ -83,7 +83,8 @@ pub fn headlines(props: &HeadlineProps) -> Html {
         let guided = std::iter::once(h.cell).chain(h.beside.map(|(c, _)| c)).filter_map(|c| {
             let range = range_of(c)?;
             let placed = range.place(props.figures.get(model, c).ok()?);
-            Some(format!("{} guidance {}: {}", range.label, range.describe(), placed.describe(range.unit)))
+            let whose = if c == h.cell { "Guidance".to_string() } else { format!("{} guidance", range.label) };
+            Some(format!("{whose} {}: {}", range.describe(), placed.describe(range.unit)))
         });
         html! {
             <div class={classes!("card", moved.then_some("moved"), h.cell.period.is_estimate().then_some("estimate"))}>
