@@ -26,6 +26,7 @@ use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::sbc_reading::SbcChoice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -248,8 +249,14 @@ fn app() -> Html {
                 }
                 if shows(1) { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }
                 { for TABLES.iter().enumerate().filter(|(i, _)| shows(i + 2)).map(|(_, t)| html! {
-                    <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
-                        dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                    <key={t.id}>
+                        // The reading of a stock compensation edit is chosen beside its table.
+                        if t.id == "stock_compensation" {
+                            <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                        }
+                        <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
+                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                    </>
                 }) }
                 if shows(TABLES.len() + 2) { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }
                 if shows(TABLES.len() + 3) {

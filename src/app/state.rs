@@ -5,7 +5,7 @@ use crate::model::format::exact;
 use crate::model::link::decode;
 use crate::model::parse::parse_entry;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
-use crate::model::{Cell, Model, Scenario};
+use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
@@ -120,6 +120,10 @@ pub enum Action {
     DismissProblem,
     /// Puts the scenario deleted last back where it was.
     Restore,
+    /// Sets an input to a value found for it (goal seek, a tornado bar): one undoable edit.
+    Apply { cell: Cell, value: Decimal },
+    /// How stock-based compensation edits are read: one undoable step.
+    ReadSbc(SbcReading),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -390,6 +394,21 @@ impl Reducible for State {
             Action::StorageDiscarded => {
                 next.storage = Storage::Saving;
                 next.storage_notice = None;
+            }
+            Action::Apply { cell, value } => match next.scenario.with(model, cell, value) {
+                Ok(scenario) => {
+                    next.step_to(scenario);
+                    next.announcement = next.describe(model, cell);
+                }
+                Err(why) => next.problem = Some(format!("{} cannot be set to {}: {why}", model.name(cell, cell.period), exact(value))),
+            },
+            Action::ReadSbc(reading) => {
+                next.step_to(next.scenario.with_sbc_reading(reading));
+                next.announcement = match reading {
+                    SbcReading::Within => "Stock-based compensation is read within the GAAP expense lines.",
+                    SbcReading::OnTop => "Stock-based compensation is read on top of the GAAP expense lines.",
+                }
+                .to_string();
             }
             Action::DismissStorageNotice => next.storage_notice = None,
             Action::DismissProblem => next.problem = None,

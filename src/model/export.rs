@@ -38,7 +38,7 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
 }
 
 /// One CSV record: a field holding a comma, a quote or a line break is quoted, quotes doubled.
-fn record(out: &mut String, fields: &[String]) {
+pub(crate) fn record(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

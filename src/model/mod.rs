@@ -1,6 +1,7 @@
 //! The release as a model: every figure, reported or computed, and how edits move them.
 //! Plain Rust with no browser imports, so all of it is tested natively.
 
+pub mod analysis;
 pub mod bridge;
 mod derivation;
 mod engine;
@@ -26,7 +27,7 @@ pub use expr::{Expr, Sign};
 pub use guidance::{Guidance, GuidanceRange, GUIDANCE};
 pub use narrative::{Highlight, Style, HIGHLIGHTS};
 pub use period::Period;
-pub use scenario::{EditError, Scenario};
+pub use scenario::{EditError, SbcReading, Scenario};
 pub use unit::{EntryError, Unit};
 
 /// One figure: a line of the release in one period, as the contract names it

@@ -29,8 +29,17 @@ pub fn build() -> Model {
     highlights(&mut b);
     estimates(&mut b);
     implied_by_guidance(&mut b);
-    Model::new(b.lines, b.cells)
+    Model::new(b.lines, b.cells, &SBC_WITHIN)
 }
+
+/// The GAAP expense lines and the stock-based compensation each contains (the release's
+/// stock-based compensation table): what `sbc=on-top` moves together.
+const SBC_WITHIN: [(&str, &str); 4] = [
+    ("cost_of_revenue", "sbc_cost_of_revenue"),
+    ("research_and_development", "sbc_research_and_development"),
+    ("sales_and_marketing", "sbc_sales_and_marketing"),
+    ("general_and_administrative", "sbc_general_and_administrative"),
+];
 
 fn operations(b: &mut Builder) {
     b.flow("revenue", "Revenues", [23_382, 19_375, 66_763, 55_560]);

@@ -2,8 +2,9 @@
 //! from down to the inputs, and what depends on it. Every name can be followed in turn. All of
 //! it is read from the model's declarations.
 
+use super::analyses::Analyses;
 use crate::app::state::{Action, State};
-use crate::model::{Cell, Def, Figures, Model, Scenario, Step};
+use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -83,6 +84,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                 }}
             </p>
             <p>{what}</p>
+            if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
@@ -95,6 +97,9 @@ pub fn explain(props: &ExplainProps) -> Html {
                         taxes.iter().map(|c| format!("{} {}", shown(*c), c.period.short())).collect::<Vec<_>>().join(", "))}
                 </p>
             }
+            if model.editable(cell).is_none() {
+                <Analyses key={cell.key()} {cell} scenario={props.scenario.clone()} figures={props.figures.clone()} dispatch={props.dispatch.clone()} />
+            }
             if !read_by.is_empty() {
                 <h3>{"Feeds"}</h3>
                 <ul>{ for read_by.into_iter().map(|c| html! {
@@ -102,6 +107,16 @@ pub fn explain(props: &ExplainProps) -> Html {
                 }) }</ul>
             }
         </aside>
+    }
+}
+
+/// Which reading of stock compensation is in force, for a GAAP line that contains some.
+fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, edited: bool) -> String {
+    let sbc_name = model.name(sbc, cell.period);
+    match scenario.sbc_reading() {
+        SbcReading::Within => format!("It contains {sbc_name}; an edit to that is read within this line (the default): this line stays as entered."),
+        SbcReading::OnTop if edited => format!("Stock compensation is read on top of the GAAP lines, but this line is edited, so it holds what was typed, whatever {sbc_name} is."),
+        SbcReading::OnTop => format!("Stock compensation is read on top of the GAAP lines: this line is its unedited value plus the change in {sbc_name}."),
     }
 }
 
