@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${TRUNK_STAGING_DIR:?run by trunk build (the post_build hook in Trunk.toml)}"
 
+# The JavaScript glue, minified, with its integrity hash in index.html to match.
+node scripts/minify-js.mjs
+
 # The page at the release's figures, into index.html. Natively, in the dev profile: it renders
 # one page, in milliseconds, and builds far sooner than an optimised binary (BENCHMARKS.md).
 # Not --offline: with every crate already fetched (scripts/setup.sh), cargo needs no network.

@@ -8,6 +8,7 @@
 
 mod components;
 mod download;
+mod json;
 mod state;
 mod storage;
 mod takeover;
@@ -15,7 +16,7 @@ mod task;
 mod url;
 
 use crate::model::link::encode;
-use crate::model::saved::{write_stored, Saved};
+use crate::model::saved::{stored, Saved};
 use crate::model::tables::TABLES;
 use crate::model::{Model, Period};
 use components::bridges::Bridges;
@@ -133,7 +134,8 @@ fn app() -> Html {
                 // After the render, like the address: the figures need not wait for the disk.
                 let saved = Saved { current: current.clone(), named: named.to_vec() };
                 task::write_later("storage", move || {
-                    if let Err(why) = storage::save(&write_stored(&saved)) {
+                    let text = json::write(&stored(&saved)).ok_or_else(|| "The scenarios could not be written.".to_string());
+                    if let Err(why) = text.and_then(|t| storage::save(&t)) {
                         dispatch.dispatch(Action::StorageFailed(why));
                     }
                 });

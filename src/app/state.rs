@@ -4,7 +4,8 @@
 use crate::model::format::exact;
 use crate::model::link::decode;
 use crate::model::parse::parse_entry;
-use crate::model::saved::{read_scenario, read_stored, Named, Saved};
+use crate::app::json::{read_scenario, read_stored};
+use crate::model::saved::{Named, Saved};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -150,7 +151,7 @@ impl State {
         let mut state = State { scenario, link_problems, ..State::default() };
         let saved = match stored {
             Ok(None) => Saved::default(),
-            Ok(Some(text)) => match read_stored(model, &text) {
+            Ok(Some(text)) => match read_stored(&text) {
                 Ok(saved) => saved,
                 Err(why) => {
                     state.storage = Storage::Unreadable;
@@ -376,7 +377,7 @@ impl Reducible for State {
                 let at = i.min(next.named.len());
                 Rc::make_mut(&mut next.named).insert(at, named);
             }
-            Action::Import(text) => match text.and_then(|t| read_scenario(model, &t)) {
+            Action::Import(text) => match text.and_then(|t| read_scenario(&t)) {
                 Ok(scenario) => {
                     let edits = scenario.edits().count();
                     next.step_to(scenario);

@@ -9,7 +9,6 @@ pub mod export;
 mod expr;
 pub mod format;
 pub mod guidance;
-pub mod json;
 pub mod link;
 mod narrative;
 pub mod parse;

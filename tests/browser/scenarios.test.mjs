@@ -54,11 +54,11 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
   after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
 
-  async function openPage(fragment = '', { init } = {}) {
+  async function openPage(fragment = '', { init, arg } = {}) {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     context.setDefaultTimeout(TIMEOUT_MS);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.sub.origin });
-    if (init) await context.addInitScript(init);
+    if (init) await context.addInitScript(init, arg);
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
@@ -321,7 +321,9 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       ['other.json', '{"format":"something-else","version":1}', /something-else/],
       ['newer.json', '{"format":"qualys-what-if/scenario","version":2,"edits":{}}', /version 2/],
       ['bad-key.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q3-2012.revenue":"1"}}', /q3-2012\.gross_profit/],
-      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /string/],
+      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /the edit “q3-2012\.revenue” is a number, not a string/],
+      ['list.json', '{"format":"qualys-what-if/scenario","version":1,"edits":[]}', /“edits” is a list, not an object/],
+      ['extra.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{},"note":"x"}', /field “note” this page does not know/],
     ];
     for (const [name, text, why] of bad) {
       await page.setInputFiles('.import-file', file(name, text));
@@ -330,6 +332,36 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       assert.deepEqual(await figuresAgree(page), before, `${name} left the scenario untouched`);
       await page.click('.scenario-problem button');
     }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  // Version 1 of the page wrote these bytes (tests/saved.rs checks serde_json writes them too).
+  const data = (name) => fs.readFile(new URL(`../data/${name}`, import.meta.url), 'utf8');
+
+  test('version 1 bytes: a stored document reloads and is written back byte for byte; files too', { timeout: TEST_TIMEOUT }, async () => {
+    const v1 = await data('stored-v1.json');
+    // The same document on one line: the page reads it and writes it back as version 1 did.
+    const init = (text) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('qualys-what-if', text); } };
+    const { page, context, problems } = await openPage('', { init, arg: JSON.stringify(JSON.parse(v1)) });
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    await expectValue(page, '2012-09-30', 'deferred_revenue_current', '55000');
+    await page.click('.open-scenarios');
+    const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
+    await eventually(names, ['Bear case', 'Bull, "plus" ünïcode\\ \u0001\t\u007f', 'As reported'], 'the named scenarios');
+    await eventually(() => page.evaluate(() => localStorage.getItem('qualys-what-if')), v1, 'written back byte for byte');
+    // The exported file is version 1's bytes too, and reads back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-json')]);
+    const file = await fs.readFile(await download.path(), 'utf8');
+    assert.equal(file, await data('scenario-v1.json'));
+    await page.click('.reset-all');
+    await page.setInputFiles('.import-file', { name: 'v1.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    // A key given twice is read as JSON.parse reads it: the last one wins.
+    const twice = '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"1","q3-2012.revenue":"25000"}}';
+    await page.setInputFiles('.import-file', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    assert.equal(await page.locator('.scenario-problem').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });
