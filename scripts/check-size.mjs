@@ -19,10 +19,11 @@ export const BUDGET_BYTES = 110_000;
 // guidance panel (issue 13) measured +8.1 KB: 190.1 → 198.2 KB. Goal seek, sensitivity and the
 // stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB; the estimates'
 // legend +0.1 KB: 238.0 KB. Issue 12 (serde with serde-wasm-bindgen, gloo, the JS glue
-// minified, shorter paths) +15.1 KB: 253.0 KB, + 1%. The prerendered page (issue 15) measured
-// +30.4 KB, of which index.html +28.1 KB (the page itself, every figure, in the HTML) and the
-// live page's takeover of it wasm +1.9 KB, JS +0.4 KB.
-export const CEILING_BYTES = 283_700;
+// minified, shorter paths) +15.1 KB: 253.0 KB; two tabs sharing the saved scenarios (issue 11)
+// +4.1 KB: 257.1 KB. The prerendered page (issue 15) +30.4 KB: 287.5 KB, + 1%: index.html
+// +28.1 KB (the page itself, every figure, in the HTML), and the live page's takeover of it
+// wasm +1.9 KB, JS +0.4 KB.
+export const CEILING_BYTES = 290_400;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */

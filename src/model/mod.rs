@@ -10,6 +10,7 @@ mod expr;
 pub mod format;
 pub mod guidance;
 pub mod link;
+pub mod named;
 mod narrative;
 pub mod parse;
 mod period;

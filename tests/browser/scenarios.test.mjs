@@ -160,6 +160,50 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('two tabs: neither loses the other\'s saved scenarios, and each shows the current list', { timeout: TEST_TIMEOUT }, async () => {
+    const { page: a, context, problems } = await openPage();
+    const b = await context.newPage();
+    b.on('pageerror', (err) => problems.push(`pageerror (tab B): ${err.message}`));
+    await b.goto(h.subUrl);
+    await input(b, 'q3-2012', 'revenue').waitFor();
+    const names = (page) => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
+    const storedNames = async () => (await stored(a))?.scenarios.map((s) => s.name);
+    const saveAs = async (page, name) => {
+      await page.fill('#save-name', name);
+      await page.press('#save-name', 'Enter');
+      await page.locator(`li[data-scenario="${name}"]`).waitFor();
+    };
+    await a.click('.open-scenarios');
+    await b.click('.open-scenarios');
+    // Tab A saves "A" with revenue 25,000; tab B saves "B" with its own revenue, 26,000.
+    await typeInto(a, 'q3-2012', 'revenue', '25000');
+    await saveAs(a, 'A');
+    await eventually(storedNames, ['A'], 'A is stored');
+    await typeInto(b, 'q3-2012', 'revenue', '26000');
+    await saveAs(b, 'B');
+    await eventually(storedNames, ['A', 'B'], 'B is stored beside A');
+    // Tab A edits a figure: the write keeps B, and A now lists B and says another tab changed the list.
+    await typeInto(a, 'q3-2012', 'cost_of_revenue', '5000');
+    await eventually(async () => (await stored(a))?.current['q3-2012.cost_of_revenue'], '5000', 'A\'s edit is stored');
+    assert.deepEqual(await storedNames(), ['A', 'B']);
+    await eventually(() => names(a), ['A', 'B'], 'tab A lists B');
+    await eventually(() => names(b), ['A', 'B'], 'tab B lists A');
+    assert.match(await a.locator('.other-tab').textContent(), /Another tab changed the saved scenarios: “B” added/);
+    // Each tab keeps its own open scenario: B's working revenue did not replace A's.
+    await expectValue(a, 'q3-2012', 'revenue', '25000');
+    await expectValue(b, 'q3-2012', 'revenue', '26000');
+    // A delete in B reaches A; a rename in A reaches B.
+    await b.click('li[data-scenario="A"] button.delete');
+    await eventually(() => names(a), ['B'], 'the delete reaches tab A');
+    await a.click('li[data-scenario="B"] button.rename');
+    await a.fill('li[data-scenario="B"] .rename-name', 'Bull');
+    await a.press('li[data-scenario="B"] .rename-name', 'Enter');
+    await eventually(() => names(b), ['Bull'], 'the rename reaches tab B');
+    await eventually(storedNames, ['Bull'], 'stored');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('compare: the release and saved scenarios side by side, headline and any table and period', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
     await typeInto(page, 'q3-2012', 'revenue', '24382');

@@ -45,7 +45,8 @@ pub fn explain(props: &ExplainProps) -> Html {
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     // Nobody should assume a tax rate: say so wherever the provision enters.
-    let taxes: Vec<Cell> = inputs.iter().copied().filter(|c| c.line == "provision_for_income_taxes").collect();
+    // Every provision the derivation passes through, in its order.
+    let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
