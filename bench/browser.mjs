@@ -50,7 +50,7 @@ const PROBE = () => {
       changed += figures;
       last = now;
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'class'] });
   document.addEventListener('input', () => {
     start = performance.now();
     last = null;
