@@ -20,10 +20,12 @@ export const BUDGET_BYTES = 110_000;
 // stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB; the estimates'
 // legend +0.1 KB: 238.0 KB. Issue 12 (serde with serde-wasm-bindgen, gloo, the JS glue
 // minified, shorter paths) +15.1 KB: 253.0 KB; two tabs sharing the saved scenarios (issue 11)
-// +4.1 KB: 257.1 KB, + 1%.
+// +4.1 KB: 257.1 KB. The prerendered page (issue 15) +30.4 KB: 287.5 KB, + 1%: index.html
+// +28.1 KB (the page itself, every figure, in the HTML), and the live page's takeover of it
+// wasm +1.9 KB, JS +0.4 KB.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) +10.4 KB: 267.5 KB.
-export const CEILING_BYTES = 267_500;
+// summary, the axe fixes) +10.4 KB before this merge.
+export const CEILING_BYTES = 300_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
