@@ -24,8 +24,8 @@ export const BUDGET_BYTES = 110_000;
 // +28.1 KB (the page itself, every figure, in the HTML), and the live page's takeover of it
 // wasm +1.9 KB, JS +0.4 KB.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) +10.4 KB before this merge.
-export const CEILING_BYTES = 300_000;
+// summary, the axe fixes) +10.1 KB: 297.6 KB.
+export const CEILING_BYTES = 297_600;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
