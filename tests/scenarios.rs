@@ -341,3 +341,38 @@ fn translation_gains_reach_cash_and_accumulated_oci_alike() {
         (Bs2012, "total_liabilities_and_equity", "=77936"),
     ]);
 }
+
+#[test]
+fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
+    // Revenue 21,000 in Q3 2012: net income 1,667 − 2,382 = (715), and nine months 1,105 − 2,382
+    // = (1,277). The participating preferred does not share in losses.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "21000")]);
+    expect(&f, &[
+        (Q3_2012, "net_income", "=-715"),
+        (Q3_2012, "net_income_to_common_basic", "=-715"),
+        (Q3_2012, "net_income_to_common_diluted", "=-715"),
+        (Q3_2012, "net_income_to_participating", "=0"),
+        (Q3_2012, "eps_basic", "(0.12)"),
+        (Q3_2012, "eps_diluted", "(0.12)"),
+        (M9_2012, "net_income", "=-1277"),
+        (M9_2012, "eps_basic", "(0.23)"),
+        (M9_2012, "eps_diluted", "(0.23)"),
+        // Non-GAAP net income is still a profit, (715) + 1,027 = 312: the two-class method
+        // applies. 312 × 5,843 ÷ (5,843 + 17,627.98) = 77.67; × 1,664 ÷ 1,667 = 311.44.
+        (Q3_2012, "non_gaap_net_income", "=312"),
+        (Q3_2012, "non_gaap_net_income_to_common", "78"),
+        (Q3_2012, "non_gaap_eps_basic", "0.01"),
+        (Q3_2012, "non_gaap_eps_diluted", "0.01"),
+    ]);
+    // Revenue 20,000: non-GAAP net income (1,715) + 1,027 = (688), a loss too.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "20000")]);
+    expect(&f, &[
+        (Q3_2012, "non_gaap_net_income", "=-688"),
+        (Q3_2012, "non_gaap_net_income_to_common", "=-688"),
+        (Q3_2012, "non_gaap_eps_basic", "(0.12)"),
+        (Q3_2012, "non_gaap_eps_diluted", "(0.12)"),
+    ]);
+    // The rule turns on the sign: at exactly zero net income nothing is allocated either way.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "21715")]);
+    expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "0.00"), (Q3_2012, "eps_diluted", "0.00")]);
+}

@@ -112,18 +112,34 @@ impl TwoClass {
         }
     }
 
-    /// income × basic shares ÷ (basic shares + participating shares).
+    /// income × basic shares ÷ (basic shares + participating shares); all of a loss, which the
+    /// participating preferred stock does not share.
     fn common_share(&self, income: &'static str) -> Expr {
         let p = self.period;
-        Expr::Quotient(
+        if_loss(p, income, at(p, income), Expr::Quotient(
             Box::new(Expr::Product(vec![at(p, income), at(p, "shares_basic")])),
             Box::new(Expr::Sum(vec![(Sign::Plus, at(p, "shares_basic")), (Sign::Plus, self.participating_shares())])),
-        )
+        ))
     }
 
+    /// income × the release's diluted ratio; all of a loss.
     fn diluted_share(&self, income: &'static str) -> Expr {
-        Expr::Product(vec![at(self.period, income), self.diluted_ratio()])
+        let p = self.period;
+        if_loss(p, income, at(p, income), Expr::Product(vec![at(p, income), self.diluted_ratio()]))
     }
+
+    /// Per diluted share: with a loss the potential shares would be antidilutive, so it is the
+    /// basic figure (`basic_eps`).
+    fn diluted_eps(&self, income: &'static str, basic_eps: &'static str) -> Expr {
+        let p = self.period;
+        let diluted_share = Expr::Product(vec![at(p, income), self.diluted_ratio()]);
+        if_loss(p, income, at(p, basic_eps), quotient(diluted_share, at(p, "shares_diluted")))
+    }
+}
+
+/// `loss` when the period's `income` is negative, else `profit`.
+fn if_loss(p: Period, income: &'static str, loss: Expr, profit: Expr) -> Expr {
+    Expr::IfNegative { test: Box::new(at(p, income)), negative: Box::new(loss), otherwise: Box::new(profit) }
 }
 
 fn per_share(b: &mut Builder) {
@@ -150,8 +166,8 @@ fn per_share(b: &mut Builder) {
     b.formula("eps_basic", "Net income per share - basic", PerShare, &INCOME, |p| {
         quotient(at(p, "net_income_to_common_basic"), at(p, "shares_basic"))
     });
-    b.formula("eps_diluted", "Net income per share - diluted", PerShare, &INCOME, |p| {
-        quotient(at(p, "net_income_to_common_diluted"), at(p, "shares_diluted"))
+    b.two_class("eps_diluted", "Net income per share - diluted", PerShare, |t| {
+        if_loss(t.period, "net_income", at(t.period, "eps_basic"), quotient(at(t.period, "net_income_to_common_diluted"), at(t.period, "shares_diluted")))
     });
 }
 
@@ -198,7 +214,7 @@ fn non_gaap(b: &mut Builder) {
         quotient(at(p, "non_gaap_net_income_to_common"), at(p, "shares_basic"))
     });
     b.two_class("non_gaap_eps_diluted", "Non-GAAP net income per share - diluted", PerShare, |t| {
-        quotient(t.diluted_share("non_gaap_net_income"), at(t.period, "shares_diluted"))
+        t.diluted_eps("non_gaap_net_income", "non_gaap_eps_basic")
     });
 }
 

@@ -35,9 +35,10 @@ pub fn explain(props: &ExplainProps) -> Html {
         None => "",
     };
     // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
-    let equation = model
-        .formula_with(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)))
-        .map(|f| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
+    let get = |c: Cell| props.figures.get(model, c);
+    let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)), &get);
+    let rule = applied.as_ref().and_then(|(_, rule)| *rule);
+    let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     let read_by = model.read_by(cell);
@@ -74,6 +75,7 @@ pub fn explain(props: &ExplainProps) -> Html {
             </p>
             <p>{what}</p>
             if let Some(e) = equation { <p class="formula">{e}</p> }
+            if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
                 <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>
