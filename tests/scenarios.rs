@@ -376,3 +376,41 @@ fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
     let (_, f) = edit(&[(Q3_2012, "revenue", "21715")]);
     expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "0.00"), (Q3_2012, "eps_diluted", "0.00")]);
 }
+
+#[test]
+fn an_overridden_nine_months_shows_in_the_tie_out() {
+    // The link: nine months 67,763 with the quarter at 22,382 implies a first half of
+    // 45,381 against the 43,381 the release implies.
+    let model = Model::release();
+    let (s, problems) = decode(model, "v=1&9m-2012.revenue=67763&q3-2012.revenue=22382");
+    assert!(problems.is_empty());
+    let f = model.evaluate(&s);
+    let broken: Vec<(String, String)> = qualys_what_if::model::ties::all()
+        .iter()
+        .map(|t| (t, t.check(model, &f)))
+        .filter(|(_, c)| !c.holds())
+        .map(|(t, c)| (t.left.key(), format::plain(c.difference())))
+        .collect();
+    assert!(broken.contains(&("9m-2012.revenue".to_string(), "2000".to_string())), "{broken:?}");
+    // Every flow is checked, 2011 too: revenue, costs, SBC, taxes, D&A, OCI...
+    let flows = qualys_what_if::model::ties::all().iter().filter(|t| t.left.period == M9_2011).count();
+    assert!(flows >= 15, "{flows} nine-month 2011 flows checked");
+}
+
+#[test]
+fn linked_equity_balances_are_inputs_like_the_others() {
+    // Accumulated deficit and OCI at September 30, 2012 follow the nine months until edited;
+    // an edit holds, and the balance sheet and the tie-out show the gap.
+    let model = Model::release();
+    for (line, value, reported) in [("accumulated_deficit", "-75167", "-75267"), ("accumulated_oci", "-901", "-1001")] {
+        let cell = Cell::new(Bs2012, line);
+        assert_eq!(model.editable(cell), Some(cell), "{line}");
+        let (s, f) = edit(&[(Bs2012, line, value)]);
+        assert_eq!(s.edits().count(), 1);
+        expect(&f, &[(Bs2012, line, &format!("={value}")), (Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,936")]);
+        let tie = qualys_what_if::model::ties::all().iter().find(|t| t.left == cell).unwrap().check(model, &f);
+        assert_eq!(format::plain(tie.difference()), "100", "{line}");
+        let (_, f) = edit(&[(Bs2012, line, reported)]);
+        expect(&f, &[(Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,836")]);
+    }
+}

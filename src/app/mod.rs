@@ -85,8 +85,10 @@ fn app() -> Html {
 
     // The address follows the edits. Not on first render: a link that could not be fully used
     // stays in the address bar until the user changes something.
+    // Both follow the scenario as typed whole, never a half-typed value (`State::committed`).
+    let committed = state.committed();
     let first = use_mut_ref(|| true);
-    use_effect_with(state.scenario.clone(), move |scenario| {
+    use_effect_with(committed.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             url::replace_soon(encode(scenario));
         }
@@ -96,7 +98,7 @@ fn app() -> Html {
         let dispatch = state.dispatcher();
         let saving = state.storage == Storage::Saving;
         // Keyed on the scenario and the shared list of named ones, so a keystroke copies neither.
-        use_effect_with((state.scenario.clone(), state.named.clone(), saving), move |(current, named, saving)| {
+        use_effect_with((committed.clone(), state.named.clone(), saving), move |(current, named, saving)| {
             if *saving {
                 // After the render, like the address: the figures need not wait for the disk.
                 let saved = Saved { current: current.clone(), named: named.to_vec() };
@@ -155,8 +157,7 @@ fn app() -> Html {
     let copy_link = {
         let copied = copied.clone();
         // The link is written when it is copied, not on every keystroke.
-        let state = state.clone();
-        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&state.scenario)))))
+        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&committed)))))
     };
     let toggle = |which: Drawer| {
         let drawer = drawer.clone();

@@ -3,7 +3,7 @@
 
 use crate::model::format::exact;
 use crate::model::link::decode;
-use crate::model::parse::parse_entry;
+use crate::model::parse::parse_input;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
 use crate::model::{Cell, Model, Scenario};
 use rust_decimal::Decimal;
@@ -15,8 +15,11 @@ use yew::Reducible;
 pub struct Draft {
     pub text: String,
     pub error: Option<String>,
-    /// The figure's edit when editing began: what Escape goes back to.
+    /// The figure's edit when editing began: what Escape, or leaving with text that cannot be
+    /// used, goes back to.
     before: Option<Decimal>,
+    /// The figure's value when editing began: what `+10%` or `*1.1` change.
+    start: Option<Decimal>,
 }
 
 /// The fields being edited, by the figure as shown. Rarely more than one, so a list: a map type
@@ -50,6 +53,11 @@ impl Drafts {
     fn clear(&mut self) {
         self.0.clear();
     }
+
+    /// The fields holding text that cannot be used, with the edit each had when editing began.
+    fn unusable(&self) -> impl Iterator<Item = (Cell, Option<Decimal>)> + '_ {
+        self.0.iter().filter(|(_, d)| d.error.is_some()).map(|(c, d)| (*c, d.before))
+    }
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -78,6 +86,9 @@ pub struct State {
     pub storage_notice: Option<String>,
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
+    /// A field left with text that could not be used: what was refused and what was kept,
+    /// shown beside it until the next edit.
+    pub refused: Option<(Cell, String)>,
     /// The scenario deleted last and where it stood in the list, until it is restored or
     /// another is deleted: deleting is one click, so it can be taken back.
     pub deleted: Option<(usize, Named)>,
@@ -173,6 +184,7 @@ impl State {
     fn step_to(&mut self, scenario: Scenario) {
         self.finish_typing();
         self.drafts.clear();
+        self.refused = None;
         let before = std::mem::replace(&mut self.scenario, scenario);
         self.record(before);
     }
@@ -192,13 +204,29 @@ impl State {
         }
     }
 
+    /// The scenario as typed whole: a field holding text that cannot be used counts at the value
+    /// it had when editing began. This, not the live scenario, reaches the link and storage.
+    pub fn committed(&self) -> Scenario {
+        let model = Model::release();
+        let mut scenario = self.scenario.clone();
+        for (cell, before) in self.drafts.unusable() {
+            scenario = restored(model, &scenario, cell, before);
+        }
+        scenario
+    }
+
     fn find(&self, name: &str) -> Option<usize> {
         self.named.iter().position(|n| n.name == name)
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
-        let before = self.scenario.edit(model.canonical(cell));
-        self.drafts.get(&cell).cloned().unwrap_or(Draft { text: String::new(), error: None, before })
+        self.drafts.get(&cell).cloned().unwrap_or_else(|| self.new_draft(model, cell, String::new()))
+    }
+
+    fn new_draft(&self, model: &Model, cell: Cell, text: String) -> Draft {
+        let target = model.canonical(cell);
+        let start = model.evaluate(&self.scenario).get(model, target).ok();
+        Draft { text, error: None, before: self.scenario.edit(target), start }
     }
 
     /// "Revenues, Q3 2012: 24,382 (reported 23,382)".
@@ -223,16 +251,18 @@ impl Reducible for State {
         match action {
             Action::Focus { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
+                next.refused = None;
                 if next.drafts.get(&cell).is_none() {
-                    let before = next.scenario.edit(model.canonical(cell));
-                    next.drafts.insert(cell, Draft { text, error: None, before });
+                    let draft = next.new_draft(model, cell, text);
+                    next.drafts.insert(cell, draft);
                 }
             }
             Action::Type { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
+                next.refused = None;
                 let mut draft = next.draft_for(model, cell);
                 let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
-                let applied = parse_entry(&text, unit)
+                let applied = parse_input(&text, unit, draft.start)
                     .map_err(|e| e.to_string())
                     .and_then(|v| next.scenario.with(model, cell, v).map_err(|e| e.to_string()));
                 match applied {
@@ -246,25 +276,32 @@ impl Reducible for State {
                 next.drafts.insert(cell, draft);
             }
             Action::Leave(cell) => {
-                next.finish_typing();
-                if next.drafts.get(&cell).is_some_and(|d| d.error.is_none()) {
-                    next.drafts.remove(&cell);
-                    next.announcement = next.describe(model, cell);
+                // Text that cannot be used never stays behind: the field and the model go back
+                // to where editing began, and a message says what was refused and what was kept.
+                if let Some(draft) = next.drafts.remove(&cell) {
+                    match draft.error {
+                        None => next.announcement = next.describe(model, cell),
+                        Some(why) => {
+                            next.scenario = restored(model, &next.scenario, cell, draft.before);
+                            let kept = model.display(cell, model.evaluate(&next.scenario).get(model, cell));
+                            let note = format!("“{}” was not used. {why} Kept {kept}.", shorten(draft.text.trim()));
+                            next.announcement = format!("{} {note}", model.name(cell, cell.period));
+                            next.refused = Some((cell, note));
+                        }
+                    }
                 }
+                next.finish_typing();
             }
             Action::Cancel(cell) => {
                 if let Some(draft) = next.drafts.remove(&cell) {
-                    let without = next.scenario.without(model, cell);
-                    next.scenario = match draft.before {
-                        Some(v) => without.with(model, cell, v).unwrap_or(without),
-                        None => without,
-                    };
+                    next.scenario = restored(model, &next.scenario, cell, draft.before);
                     next.announcement = next.describe(model, cell);
                 }
                 next.finish_typing();
             }
             Action::Reset(cell) => {
                 next.finish_typing();
+                next.refused = None;
                 let without = next.scenario.without(model, cell);
                 let before = std::mem::replace(&mut next.scenario, without);
                 next.record(before);
@@ -393,6 +430,24 @@ impl Reducible for State {
             Action::DismissProblem => next.problem = None,
         }
         Rc::new(next)
+    }
+}
+
+/// `scenario` with `cell`'s edit as it was (`before`; none: as reported).
+fn restored(model: &Model, scenario: &Scenario, cell: Cell, before: Option<Decimal>) -> Scenario {
+    let without = scenario.without(model, cell);
+    match before {
+        Some(v) => without.with(model, cell, v).unwrap_or(without),
+        None => without,
+    }
+}
+
+/// Refused text as a message quotes it: a pasted page of it would bury the message.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text.to_string(),
     }
 }
 

@@ -283,19 +283,14 @@ fn balance_sheet(b: &mut Builder) {
         (Sign::Plus, remainder(-251)),
     ]);
     // The release's equity rolls forward exactly: other comprehensive income and net income of
-    // the nine months move accumulated OCI and the accumulated deficit.
-    b.line("accumulated_oci", "Accumulated other comprehensive loss", Money);
-    b.def(Bs2012, "accumulated_oci", Def::Formula(Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "accumulated_oci")),
+    // the nine months move accumulated OCI and the accumulated deficit. Like every balance that
+    // follows a link, each is still an input: an edit holds, and the tie-out shows the gap.
+    b.rolled("accumulated_oci", "Accumulated other comprehensive loss", [-1_001, -984], vec![
         (Sign::Plus, at(M9_2012, "other_comprehensive_income")),
-    ])));
-    b.def(Bs2011, "accumulated_oci", reported(-984));
-    b.line("accumulated_deficit", "Accumulated deficit", Money);
-    b.def(Bs2012, "accumulated_deficit", Def::Formula(Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "accumulated_deficit")),
+    ]);
+    b.rolled("accumulated_deficit", "Accumulated deficit", [-75_267, -76_372], vec![
         (Sign::Plus, at(M9_2012, "net_income")),
-    ])));
-    b.def(Bs2011, "accumulated_deficit", reported(-76_372));
+    ]);
     b.formula("total_stockholders_equity", "Total stockholders' equity (deficit)", Money, &BS, |p| {
         total(p, &["common_stock", "additional_paid_in_capital", "accumulated_oci", "accumulated_deficit"])
     });

@@ -19,6 +19,9 @@ pub struct FigureProps {
     /// The input is edited in the scenario.
     pub edited: bool,
     pub draft: Option<Draft>,
+    /// What was refused when the field was last left, and what was kept.
+    #[prop_or_default]
+    pub note: Option<String>,
     /// The line's label; with the period, what screen readers hear. Built here, only when the
     /// figure renders, rather than for every figure each time its table renders.
     pub line_label: &'static str,
@@ -173,6 +176,8 @@ pub fn figure(props: &FigureProps) -> Html {
             }
             if let Some(why) = error {
                 <span class="field-error" id={error_id}>{why}</span>
+            } else if let Some(note) = props.note.clone() {
+                <span class="field-error field-note" role="status">{note}</span>
             }
         </td>
     }

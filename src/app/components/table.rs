@@ -38,6 +38,7 @@ fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State, &High
         a.0.get(model, cell) == b.0.get(model, cell)
             && edited(a.1, cell) == edited(b.1, cell)
             && a.1.drafts.get(&cell) == b.1.drafts.get(&cell)
+            && note(a.1, cell) == note(b.1, cell)
             && highlight(a.2, cell) == highlight(b.2, cell)
     })
 }
@@ -69,6 +70,11 @@ impl PartialEq for RowProps {
         std::ptr::eq(self.row, other.row)
             && same_line(self.periods, self.row.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
     }
+}
+
+/// What was refused in the field of `cell` when it was left, if that is the last word on it.
+fn note(state: &State, cell: Cell) -> Option<&String> {
+    state.refused.as_ref().filter(|(c, _)| *c == cell).map(|(_, note)| note)
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
@@ -137,6 +143,7 @@ fn statement_row(props: &RowProps) -> Html {
                 editable={editable.is_some()}
                 edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                 draft={props.state.drafts.get(&cell).cloned()}
+                note={note(&props.state, cell).cloned()}
                 {line_label} highlight={highlight(&props.highlights, cell)}
                 dispatch={props.dispatch.clone()} />
         }
