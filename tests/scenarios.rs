@@ -414,3 +414,30 @@ fn linked_equity_balances_are_inputs_like_the_others() {
         expect(&f, &[(Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,836")]);
     }
 }
+
+#[test]
+fn a_link_says_each_kind_of_problem_once_with_a_count() {
+    let model = Model::release();
+    // 7,999 identical bad parts and one good one: one sentence, short, with the count.
+    let junk = "x&".repeat(7_999);
+    let (scenario, problems) = decode(model, &format!("v=1&{junk}q3-2012.revenue=24000"));
+    assert_eq!(scenario.edits().count(), 1);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("7,999 parts") && problems[0].contains("“x”") && problems[0].len() < 200, "{}", problems[0]);
+    // Three kinds, each counted, examples distinct and at most three.
+    let (_, problems) = decode(model, "v=1&a&b&c&d&a&q3-2012.revenue=x&q3-2012.cost_of_revenue=y&q9-2012.revenue=1");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[0].starts_with("Skipped 5 parts: Not a key=value pair. For example “a”, “b”, “c” and 2 more."), "{}", problems[0]);
+    assert!(problems[1].starts_with("Skipped 2 parts: Not a number."), "{}", problems[1]);
+    assert_eq!(problems[2], "Skipped “q9-2012.revenue=1”: No such period.");
+    // Escapes that do not spell text are shown as typed, never as a replacement character.
+    let (_, problems) = decode(model, "v=1&q3-2012.revenue=%C3%A");
+    assert_eq!(problems, ["Skipped “q3-2012.revenue=%C3%A”: Its percent-escapes do not spell text."]);
+    // A figure given twice: the later value, said once.
+    let (scenario, problems) = decode(model, "v=1&q3-2012.revenue=1&q3-2012.revenue=2");
+    assert_eq!(scenario.edit(Cell::new(Q3_2012, "revenue")), Some(d("2")));
+    assert_eq!(problems, ["Used the later value of “q3-2012.revenue”: It sets a figure given earlier in the link."]);
+    // Another version: one sentence, which does not claim anything was loaded.
+    let (_, problems) = decode(model, "v=2&q3-2012.revenue=1&junk");
+    assert_eq!(problems, ["This link is version 2; this page reads version 1. None of its edits were loaded."]);
+}

@@ -2,7 +2,7 @@
 //! scenario where they are shown.
 
 use crate::model::format::exact;
-use crate::model::link::decode;
+use crate::model::link::{decode, shorten};
 use crate::model::parse::parse_input;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
 use crate::model::{Cell, Model, Scenario};
@@ -439,15 +439,6 @@ fn restored(model: &Model, scenario: &Scenario, cell: Cell, before: Option<Decim
     match before {
         Some(v) => without.with(model, cell, v).unwrap_or(without),
         None => without,
-    }
-}
-
-/// Refused text as a message quotes it: a pasted page of it would bury the message.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
-        None => text.to_string(),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct FigureProps {
     /// The input is edited in the scenario.
     pub edited: bool,
     pub draft: Option<Draft>,
+    /// What the figure's link gives, where an edit overrides it with another value.
+    #[prop_or_default]
+    pub link: Option<Value>,
     /// What was refused when the field was last left, and what was kept.
     #[prop_or_default]
     pub note: Option<String>,
@@ -155,7 +158,7 @@ pub fn figure(props: &FigureProps) -> Html {
     };
     let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
     html! {
-        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
+        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), props.link.is_some().then_some("overrides-link"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
@@ -173,6 +176,11 @@ pub fn figure(props: &FigureProps) -> Html {
             </div>
             if moved && error.is_none() {
                 <span class="was">{format!("was {reported}")}</span>
+            }
+            if let Some(link) = props.link {
+                <span class="overridden" title="This figure follows a link to other figures until it is edited. Your edit overrides it; the tie-out shows the difference.">
+                    {format!("≠ link {}", display(turned(link, props.negated), props.unit))}
+                </span>
             }
             if let Some(why) = error {
                 <span class="field-error" id={error_id}>{why}</span>

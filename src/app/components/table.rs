@@ -4,7 +4,7 @@ use super::figure::Figure;
 use super::panel::Panel;
 use crate::app::state::State;
 use crate::model::tables::{Emphasis, FigureRow, Row, Table};
-use crate::model::{Cell, Figures, Model, Period};
+use crate::model::{Cell, Def, Figures, Model, Period, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,6 +39,7 @@ fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State, &High
             && edited(a.1, cell) == edited(b.1, cell)
             && a.1.drafts.get(&cell) == b.1.drafts.get(&cell)
             && note(a.1, cell) == note(b.1, cell)
+            && overridden(a.0, a.1, cell) == overridden(b.0, b.1, cell)
             && highlight(a.2, cell) == highlight(b.2, cell)
     })
 }
@@ -70,6 +71,16 @@ impl PartialEq for RowProps {
         std::ptr::eq(self.row, other.row)
             && same_line(self.periods, self.row.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
     }
+}
+
+/// What the link of an edited linked input gives, where the edit overrides it with another value:
+/// the figure no longer follows its link, and the tie-out shows by how much.
+fn overridden(figures: &Figures, state: &State, cell: Cell) -> Option<Value> {
+    let model = Model::release();
+    let edited = state.scenario.edit(model.editable(cell)?)?;
+    let Some(Def::Input { link: Some(_), .. }) = model.def(model.canonical(cell)) else { return None };
+    let link = model.declared(model.canonical(cell), &|c| figures.get(model, c))?;
+    (link != Ok(edited)).then_some(link)
 }
 
 /// What was refused in the field of `cell` when it was left, if that is the last word on it.
@@ -144,6 +155,7 @@ fn statement_row(props: &RowProps) -> Html {
                 edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                 draft={props.state.drafts.get(&cell).cloned()}
                 note={note(&props.state, cell).cloned()}
+                link={overridden(&props.figures, &props.state, cell)}
                 {line_label} highlight={highlight(&props.highlights, cell)}
                 dispatch={props.dispatch.clone()} />
         }
