@@ -1,7 +1,7 @@
 //! The page's state and its one reducer. Figures are not stored: they are evaluated from the
 //! scenario where they are shown.
 
-use crate::model::format::exact;
+use crate::model::format::{exact, ZERO};
 use crate::model::link::{decode, shorten};
 use crate::model::parse::parse_input;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
@@ -443,7 +443,10 @@ fn restored(model: &Model, scenario: &Scenario, cell: Cell, before: Option<Decim
 }
 
 /// The text a field shows when not being edited: the exact value, sign turned for rows the
-/// release prints that way.
+/// release prints that way, and a zero as the release prints it.
 pub fn field_text(value: Decimal, negated: bool) -> String {
+    if value.is_zero() {
+        return ZERO.to_string();
+    }
     exact(if negated { -value } else { value })
 }

@@ -26,7 +26,7 @@ function releaseTables() {
     const [label, ...rest] = cells;
     const figures = rest.filter((c) => c !== '').map((c) => c.replace(/<\/?u>/g, '').replace(/\\\$/g, '').replace(/\s+/g, ''));
     if (label === '' || figures.length === 0) continue; // column headings, captions
-    current.push({ label, figures: figures.map((f) => (f === '-' ? '0' : f)) });
+    current.push({ label, figures });
   }
   return tables;
 }

@@ -1,7 +1,7 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
 use crate::app::state::{field_text, Action, Draft, State};
-use crate::model::format::{display, plain};
+use crate::model::format::{display, exact, plain};
 use crate::model::{Cell, Unit, Value};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -109,7 +109,7 @@ pub fn figure(props: &FigureProps) -> Html {
     let error_id = format!("err-{}-{}", cell.period.id(), cell.line);
     let onfocus = {
         let dispatch = props.dispatch.clone();
-        let entry = props.value.map(|v| field_text(v, false)).unwrap_or_default();
+        let entry = props.value.map(exact).unwrap_or_default();
         let has_draft = props.draft.is_some();
         Callback::from(move |e: FocusEvent| {
             // Show the entry form now and select it, so the render that follows changes

@@ -3,7 +3,7 @@
 
 use super::figure::explain_handlers;
 use crate::app::state::State;
-use crate::model::format::{display, plain};
+use crate::model::format::{change, display, plain};
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,14 +23,6 @@ pub const HEADLINES: [Headline; 6] = [
     Headline { title: "Adjusted EBITDA", cell: Cell::new(Q3_2012, "adjusted_ebitda"), beside: Some((Cell::new(Q3_2012, "adjusted_ebitda_margin"), "of revenues")) },
     Headline { title: "Four-Quarter Bookings", cell: Cell::new(F4_2012, "four_quarter_bookings"), beside: Some((Cell::new(F4_2012, "four_quarter_bookings_growth"), "year over year")) },
 ];
-
-/// "+1,000" or "−0.02": the change against the release, in the figure's own unit.
-pub fn difference(value: Value, reported: Value, unit: Unit) -> Option<String> {
-    let diff = value.ok()?.checked_sub(reported.ok()?)?;
-    let text = display(Ok(diff.abs()), unit);
-    let text = if unit == Unit::Percent { text.replace('%', " pts") } else { text };
-    Some(if diff.is_sign_negative() { format!("−{text}") } else { format!("+{text}") })
-}
 
 /// A figure with the contract's attributes, outside the tables, shown as `text`; a click or
 /// Enter opens its derivation.
@@ -84,7 +76,7 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 if moved {
                     <div class="card-change">
                         {format!("Reported {}", display(reported, unit))}
-                        if let Some(d) = difference(value, reported, unit) {
+                        if let Some(d) = change(value, reported, unit) {
                             <span class="delta">{format!(" · {d}")}</span>
                         }
                     </div>
