@@ -96,7 +96,7 @@ describe('figures a person can trust', { concurrency: 1, timeout: TEST_TIMEOUT *
     await typeInto(page, '2012-09-30', 'accumulated_oci', '(901)');
     await page.keyboard.press('Enter');
     await expectValue(page, '2012-09-30', 'accumulated_oci', '-901');
-    await eventually(async () => new URL(page.url()).hash, '#v=1&2012-09-30.accumulated_oci=-901&2012-09-30.accumulated_deficit=-75167', 'both in the link');
+    await eventually(async () => new URL(page.url()).hash, '#v=1&2012-09-30.accumulated_deficit=-75167&2012-09-30.accumulated_oci=-901', 'both in the link');
     assert.deepEqual(problems, []);
   });
 
