@@ -2,7 +2,8 @@
 # Measures the performance budgets and writes BENCHMARKS.md:
 #   1. setup (tools + headless Chromium, installed only if missing)
 #   2. builds the app and the minimal Yew page (bench/minimal/), both with trunk --release
-#   3. cargo bench --bench recompute (criterion: native recompute for one edit)
+#   3. cargo bench --bench recompute and --bench analysis (criterion: native recompute for one
+#      edit; a 7 × 7 sensitivity table)
 #   4. node bench/browser.mjs for each page (download size, load time, edit latency)
 #   5. node bench/report.mjs → BENCHMARKS.md
 # Takes a few minutes (the first run also builds the minimal page's dependencies).
@@ -31,6 +32,7 @@ mkdir -p "$out"
 
 step "native recompute (criterion)"
 cargo bench --bench recompute
+cargo bench --bench analysis
 
 step "browser: app"
 node bench/browser.mjs dist >"$out/app.json"
@@ -38,6 +40,7 @@ step "browser: minimal page"
 node bench/browser.mjs bench/minimal/dist >"$out/minimal.json"
 
 node bench/report.mjs "$out/app.json" "$out/minimal.json" \
-  "target/criterion/edit and evaluate every figure/new/estimates.json" "$out/machine.txt" >BENCHMARKS.md
+  "target/criterion/edit and evaluate every figure/new/estimates.json" "$out/machine.txt" \
+  "target/criterion/7x7 sensitivity table/new/estimates.json" >BENCHMARKS.md
 step "wrote BENCHMARKS.md"
 sed -n '/^## Results/,/^KB = /p' BENCHMARKS.md

@@ -15,13 +15,13 @@ import { fileURLToPath } from 'node:url';
 export const BUDGET_BYTES = 110_000;
 // The app is not yet within the budget (BENCHMARKS.md says by how much). Until it is, the test
 // suite holds the download at this ceiling, so it can shrink but not grow: lower it with each
-// cut, and make it BUDGET_BYTES once the app is within.
-// Raised only by a feature's measured cost (gzip -9 of the wasm, measured by building with and
-// without it), each listed here:
-//   issue 11, nothing wrong or lost: +6.8 KB (a loss's EPS rule 1.5; only text typed whole
-//   reaches link and storage, input arithmetic, the first-half ties 3.8; grouped link messages,
-//   overridden-link marks and zeros as "-" 1.5).
-export const CEILING_BYTES = 197_500;
+// cut, and make it BUDGET_BYTES once the app is within. The Q4/FY estimates and the live
+// guidance panel (issue 13) measured +8.1 KB: 190.1 → 198.2 KB. Goal seek, sensitivity and the
+// stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB. Nothing wrong or
+// lost (issue 11) measured +6.8 KB: a loss's EPS rule 1.5; only text typed whole reaching link and
+// storage, input arithmetic and the first-half ties 3.8; grouped link messages, overridden-link
+// marks and zeros as "-" 1.5.
+export const CEILING_BYTES = 244_800;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */

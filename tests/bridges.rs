@@ -52,6 +52,23 @@ fn net_income_and_bookings_bridges() {
 }
 
 #[test]
+fn the_estimates_have_bridges_too() {
+    // The year: 3,690 net income plus the year's stock-based compensation, line by line
+    // (195 + 68, 484 + 167, 856 + 349, 1,048 + 443), to 7,300.
+    let f = Model::release().reported();
+    assert_eq!(steps(1, f, FY_2012), pairs(&[
+        ("fy-2012.net_income", "=3690"),
+        ("fy-2012.sbc_cost_of_revenue", "+263"),
+        ("fy-2012.sbc_research_and_development", "+651"),
+        ("fy-2012.sbc_sales_and_marketing", "+1205"),
+        ("fy-2012.sbc_general_and_administrative", "+1491"),
+        ("fy-2012.non_gaap_net_income", "=7300"),
+    ]));
+    assert_eq!(steps(0, f, Q4_2012).first().unwrap(), &("q4-2012.income_from_operations".to_string(), "=2639".to_string()));
+    assert_eq!(steps(0, f, Q4_2012).last().unwrap(), &("q4-2012.non_gaap_income_from_operations".to_string(), "=3666".to_string()));
+}
+
+#[test]
 fn every_bridge_ends_where_its_steps_take_it_after_any_edit() {
     let model = Model::release();
     let s = Scenario::default()

@@ -66,7 +66,8 @@ fn sum(f: &Figures, p: Period, lines: &[&'static str]) -> Decimal {
 
 /// The statements' own arithmetic, written out independently of the model's declarations.
 fn assert_identities(f: &Figures) {
-    for p in Period::INCOME {
+    // The statement of operations and its reconciliations, the estimates included.
+    for p in Period::OPERATIONS {
         assert_eq!(v(f, p, "gross_profit"), v(f, p, "revenue") - v(f, p, "cost_of_revenue"));
         let opex = sum(f, p, &["research_and_development", "sales_and_marketing", "general_and_administrative"]);
         assert_eq!(v(f, p, "total_operating_expenses"), opex);
@@ -77,7 +78,6 @@ fn assert_identities(f: &Figures) {
         assert_eq!(v(f, p, "net_income"), v(f, p, "income_before_taxes") - v(f, p, "provision_for_income_taxes"));
         let sbc = sum(f, p, &["sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative"]);
         assert_eq!(v(f, p, "sbc_total"), sbc);
-        assert_eq!(v(f, p, "comprehensive_income"), v(f, p, "net_income") + v(f, p, "fx_translation"));
         let ebitda = sum(f, p, &["net_income", "depreciation_property_equipment", "amortization_intangibles", "provision_for_income_taxes"])
             + v(f, p, "interest_expense") - v(f, p, "interest_income");
         assert_eq!(v(f, p, "ebitda"), ebitda);
@@ -85,9 +85,29 @@ fn assert_identities(f: &Figures) {
         assert_eq!(v(f, p, "non_gaap_gross_profit"), v(f, p, "gross_profit") + v(f, p, "sbc_cost_of_revenue"));
         assert_eq!(v(f, p, "non_gaap_income_from_operations"), v(f, p, "income_from_operations") + sbc);
         assert_eq!(v(f, p, "non_gaap_net_income"), v(f, p, "net_income") + sbc);
+    }
+    for p in Period::INCOME {
+        assert_eq!(v(f, p, "comprehensive_income"), v(f, p, "net_income") + v(f, p, "fx_translation"));
         let shares = sum(f, p, &["shares_basic", "dilutive_convertible_preferred", "dilutive_options", "dilutive_warrants", "dilutive_contingent_shares"]);
         assert_eq!(v(f, p, "shares_diluted"), shares);
         assert_eq!(v(f, p, "net_income_to_common_basic") - v(f, p, "net_income"), v(f, p, "net_income_to_participating"));
+    }
+    // The year is nine months plus the fourth quarter, flow by flow; estimate EPS has no
+    // two-class allocation.
+    for line in [
+        "revenue", "cost_of_revenue", "research_and_development", "sales_and_marketing", "general_and_administrative",
+        "interest_expense", "interest_income", "other_income_expense_net", "provision_for_income_taxes",
+        "sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative",
+        "depreciation_property_equipment", "amortization_intangibles",
+    ] {
+        assert_eq!(v(f, FY_2012, line), v(f, M9_2012, line) + v(f, Q4_2012, line), "{line}");
+    }
+    for p in Period::ESTIMATES {
+        let shares = v(f, p, "shares_diluted");
+        if !shares.is_zero() {
+            assert_eq!(v(f, p, "eps_diluted"), v(f, p, "net_income") / shares);
+            assert_eq!(v(f, p, "non_gaap_eps_diluted"), v(f, p, "non_gaap_net_income") / shares);
+        }
     }
     for p in Period::BALANCE {
         let tca = sum(f, p, &["cash", "accounts_receivable", "prepaid_and_other_current"]);

@@ -125,12 +125,16 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario"
+        "table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario,q4-2012 release estimate,q4-2012 scenario,fy-2012 release estimate,fy-2012 scenario"
     );
     assert_eq!(
         lines[1],
-        "Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560"
+        "Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560,24300,24300,91063,92063.5"
     );
+    // A line without an estimate is blank in the estimate columns.
+    assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,eps_basic,Basic,"), "{text}");
+    let basic = lines.iter().find(|l| l.contains(",eps_basic,")).unwrap();
+    assert!(basic.ends_with(",,,,"), "{basic}");
     // Interest expense in the model's sign; a per-share figure exact, not rounded to the cent.
     assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,interest_expense,Interest expense,"), "{text}");
     let eps = lines.iter().find(|l| l.contains(",eps_diluted,")).unwrap();

@@ -374,7 +374,7 @@ fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
     ]);
     // The rule turns on the sign: at exactly zero net income nothing is allocated either way.
     let (_, f) = edit(&[(Q3_2012, "revenue", "21715")]);
-    expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "-"), (Q3_2012, "eps_diluted", "-")]);
+    expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "0.00"), (Q3_2012, "eps_diluted", "0.00")]);
 }
 
 #[test]

@@ -12,14 +12,16 @@ mod url;
 use crate::model::link::encode;
 use crate::model::saved::{write_stored, Saved};
 use crate::model::tables::TABLES;
-use crate::model::Model;
+use crate::model::{Model, Period};
 use components::bridges::Bridges;
 use components::changes::Changes;
 use components::compare::Compare;
 use components::explain::Explain;
 use components::headline::Headlines;
-use components::highlights::{GuidanceTable, Highlights};
+use components::guidance::Outlook;
+use components::highlights::Highlights;
 use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::sbc_reading::SbcChoice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -210,14 +212,21 @@ fn app() -> Html {
                 </p>
                 <BalanceCheck figures={figures.clone()} />
                 if *complete {
+                    <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
+                        dispatch={state.dispatcher()} />
                     <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
                     { for TABLES.iter().map(|t| html! {
-                        <StatementTable key={t.id} table={t} figures={figures.clone()} state={snapshot.clone()}
-                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        <key={t.id}>
+                            // The reading of a stock compensation edit is chosen beside its table.
+                            if t.id == "stock_compensation" {
+                                <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                            }
+                            <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
+                                dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                        </>
                     }) }
                     <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
                     <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
-                    <GuidanceTable />
                 }
             </main>
             if let Some(cell) = state.explained.last().copied() {

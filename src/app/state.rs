@@ -5,7 +5,7 @@ use crate::model::format::{exact, ZERO};
 use crate::model::link::{decode, shorten};
 use crate::model::parse::parse_input;
 use crate::model::saved::{read_scenario, read_stored, Named, Saved};
-use crate::model::{Cell, Model, Scenario};
+use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
@@ -131,6 +131,10 @@ pub enum Action {
     DismissProblem,
     /// Puts the scenario deleted last back where it was.
     Restore,
+    /// Sets an input to a value found for it (goal seek, a tornado bar): one undoable edit.
+    Apply { cell: Cell, value: Decimal },
+    /// How stock-based compensation edits are read: one undoable step.
+    ReadSbc(SbcReading),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -234,10 +238,12 @@ impl State {
         let now = model.display(cell, model.evaluate(&self.scenario).get(model, cell));
         let reported = model.display(cell, model.reported().get(model, cell));
         let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
+        // An estimate's unedited figure is the page's, not reported.
+        let word = crate::app::components::figure::baseline_word(cell);
         if now == reported {
-            format!("{name}: {now}, as reported.")
+            format!("{name}: {now}, as {word}.")
         } else {
-            format!("{name}: {now} (reported {reported}).")
+            format!("{name}: {now} ({word} {reported}).")
         }
     }
 }
@@ -425,6 +431,21 @@ impl Reducible for State {
             Action::StorageDiscarded => {
                 next.storage = Storage::Saving;
                 next.storage_notice = None;
+            }
+            Action::Apply { cell, value } => match next.scenario.with(model, cell, value) {
+                Ok(scenario) => {
+                    next.step_to(scenario);
+                    next.announcement = next.describe(model, cell);
+                }
+                Err(why) => next.problem = Some(format!("{} cannot be set to {}: {why}", model.name(cell, cell.period), exact(value))),
+            },
+            Action::ReadSbc(reading) => {
+                next.step_to(next.scenario.with_sbc_reading(reading));
+                next.announcement = match reading {
+                    SbcReading::Within => "Stock-based compensation is read within the GAAP expense lines.",
+                    SbcReading::OnTop => "Stock-based compensation is read on top of the GAAP expense lines.",
+                }
+                .to_string();
             }
             Action::DismissStorageNotice => next.storage_notice = None,
             Action::DismissProblem => next.problem = None,

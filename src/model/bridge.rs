@@ -24,14 +24,14 @@ pub const BRIDGES: [Bridge; 3] = [
         title: "Income from operations: GAAP to non-GAAP",
         line: "non_gaap_income_from_operations",
         expand: &["sbc_total"],
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
     },
     Bridge {
         id: "bridge-net-income",
         title: "Net income: GAAP to non-GAAP",
         line: "non_gaap_net_income",
         expand: &["sbc_total"],
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
     },
     Bridge {
         id: "bridge-bookings",

@@ -2,7 +2,7 @@
 //! declarations that compute it.
 
 use super::engine::{Def, Model};
-use super::scenario::Scenario;
+use super::scenario::{SbcReading, Scenario};
 use super::Cell;
 
 /// A figure and the figures it is computed from.
@@ -18,14 +18,21 @@ pub struct Step {
 impl Model {
     /// The figures `cell` is computed from in `scenario`, each once, in the order its formula
     /// reads them. None for an input: a plain one, or a linked one that is edited.
+    /// With stock compensation on top, an unedited GAAP expense line is built from its reported
+    /// value and the compensation it contains.
     pub fn sources(&self, cell: Cell, scenario: &Scenario) -> Vec<Cell> {
+        let sbc = match scenario.sbc_reading() {
+            SbcReading::OnTop => self.contained_sbc(cell),
+            SbcReading::Within => None,
+        };
         match self.def(cell) {
-            None | Some(Def::Input { link: None, .. }) => return Vec::new(),
+            None => return Vec::new(),
             Some(Def::Input { .. }) if scenario.edit(cell).is_some() => return Vec::new(),
+            Some(Def::Input { link: None, .. }) if sbc.is_none() => return Vec::new(),
             Some(_) => {}
         }
         let mut out: Vec<Cell> = Vec::new();
-        for c in self.reads(cell) {
+        for c in self.reads(cell).into_iter().chain(sbc) {
             if !out.contains(&c) {
                 out.push(c);
             }

@@ -2,7 +2,7 @@
 //! what depends on it.
 
 use super::expr::Expr;
-use super::scenario::Scenario;
+use super::scenario::{SbcReading, Scenario};
 use super::unit::Unit;
 use super::{Cell, Period, Undefined, Value};
 use rust_decimal::Decimal;
@@ -44,6 +44,9 @@ pub struct Model {
     order: Vec<usize>,
     reads: Vec<Vec<usize>>,
     read_by: Vec<Vec<usize>>,
+    /// For a GAAP expense input, the same period's stock-based compensation input it contains:
+    /// read when stock compensation is on top of the GAAP lines (`SbcReading::OnTop`).
+    contains: Vec<Option<usize>>,
     /// References to figures that do not exist, or a cycle; empty for a sound model.
     faults: Vec<String>,
     reported: Figures,
@@ -62,7 +65,9 @@ impl Model {
         MODEL.get_or_init(super::release::build)
     }
 
-    pub(super) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>) -> Model {
+    /// `contained` pairs each GAAP expense line with the stock-compensation line it contains;
+    /// the pairing holds in every period where both are inputs.
+    pub(super) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>, contained: &[(&str, &'static str)]) -> Model {
         let mut faults = Vec::new();
         let index: HashMap<Cell, usize, FxBuildHasher> =
             cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();
@@ -96,7 +101,23 @@ impl Model {
                 }
             }
         }
-        let order = topological_order(&reads, &mut faults);
+        let is_input = |i: &usize| matches!(cells.get(*i), Some((_, Def::Input { .. })));
+        let contains: Vec<Option<usize>> = cells
+            .iter()
+            .map(|(cell, def)| {
+                let (_, sbc) = contained.iter().find(|(line, _)| *line == cell.line)?;
+                let j = index.get(&Cell { line: sbc, ..*cell }).copied().filter(is_input)?;
+                matches!(def, Def::Input { .. }).then_some(j)
+            })
+            .collect();
+        // Evaluated after what they read, and after the compensation they may follow.
+        let mut after = reads.clone();
+        for (i, j) in contains.iter().enumerate() {
+            if let (Some(j), Some(list)) = (j, after.get_mut(i)) {
+                list.push(*j);
+            }
+        }
+        let order = topological_order(&after, &mut faults);
         let to_index = |c: Cell| index.get(&c).copied().unwrap_or(usize::MAX);
         let indexed = cells
             .iter()
@@ -107,7 +128,7 @@ impl Model {
             })
             .collect();
         let empty = Figures { values: Vec::new() };
-        let mut model = Model { lines, cells, indexed, index, order, reads, read_by, faults, reported: empty };
+        let mut model = Model { lines, cells, indexed, index, order, reads, read_by, contains, faults, reported: empty };
         model.reported = model.evaluate(&Scenario::default());
         model
     }
@@ -167,23 +188,29 @@ impl Model {
         let known = self.reported.values.len() == n;
         let mut values = if known { self.reported.values.clone() } else { vec![Err(Undefined::Missing); n] };
         let mut moved = vec![!known; n];
+        let on_top = scenario.sbc_reading() == SbcReading::OnTop;
         for &i in &self.order {
             let (Some((cell, _)), Some(def)) = (self.cells.get(i), self.indexed.get(i)) else { continue };
             let edit = match def {
                 Def::Input { .. } => scenario.edit(*cell),
                 _ => None,
             };
-            let reads_moved = self.reads.get(i).is_some_and(|rs| rs.iter().any(|j| moved.get(*j) == Some(&true)));
+            // With stock compensation on top, an unedited GAAP line follows its compensation.
+            let sbc = if on_top && edit.is_none() { self.contains.get(i).copied().flatten() } else { None };
+            let reads_moved = self.reads.get(i).is_some_and(|rs| rs.iter().any(|j| moved.get(*j) == Some(&true)))
+                || sbc.is_some_and(|j| moved.get(j) == Some(&true));
             if known && edit.is_none() && !reads_moved {
                 continue;
             }
             let value = {
                 let get = |j: usize| -> Value { values.get(j).copied().unwrap_or(Err(Undefined::Missing)) };
                 match def {
-                    Def::Input { reported, link } => match (edit, link) {
-                        (Some(v), _) => Ok(v),
-                        (None, Some(e)) => e.evaluate(&get),
-                        (None, None) => Ok(*reported),
+                    Def::Input { reported, link } => match edit {
+                        Some(v) => Ok(v),
+                        None => self.unedited(*reported, link.as_ref(), &get).and_then(|v| match sbc {
+                            Some(j) => v.checked_add(self.sbc_change(j, scenario, &get)?).ok_or(Undefined::Overflow),
+                            None => Ok(v),
+                        }),
                     },
                     Def::Formula(e) => e.evaluate(&get),
                     Def::Same(other) => get(*other),
@@ -197,6 +224,33 @@ impl Model {
             }
         }
         Figures { values }
+    }
+
+    /// An input's value when it is not edited: its link's, or as reported.
+    fn unedited(&self, reported: Decimal, link: Option<&Expr<usize>>, get: &dyn Fn(usize) -> Value) -> Value {
+        match link {
+            Some(e) => e.evaluate(get),
+            None => Ok(reported),
+        }
+    }
+
+    /// How far the stock-compensation input `j` is from its unedited value: its edit less
+    /// what it would be unedited, zero when it is not edited.
+    fn sbc_change(&self, j: usize, scenario: &Scenario, get: &dyn Fn(usize) -> Value) -> Value {
+        let (Some((cell, _)), Some(Def::Input { reported, link })) = (self.cells.get(j), self.indexed.get(j)) else {
+            return Ok(Decimal::ZERO);
+        };
+        match scenario.edit(*cell) {
+            Some(v) => v.checked_sub(self.unedited(*reported, link.as_ref(), get)?).ok_or(Undefined::Overflow),
+            None => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// The stock-compensation input a GAAP expense input contains (`sbc_sales_and_marketing`
+    /// for `sales_and_marketing`, in the same period), if it contains one.
+    pub fn contained_sbc(&self, cell: Cell) -> Option<Cell> {
+        let j = self.index.get(&cell).and_then(|i| self.contains.get(*i)).copied().flatten()?;
+        self.cells.get(j).map(|(c, _)| *c)
     }
 
     /// The figures exactly as the release reports them.

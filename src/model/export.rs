@@ -1,6 +1,6 @@
 //! The scenario's tables as CSV (RFC 4180): for each table in the release's order, a header
 //! row, then one row per figure with the reported and the scenario value in each of the
-//! table's periods. Values are exact plain decimals in the model's own sign (interest expense
+//! table's periods (for an estimate, its value on the release alone and in the scenario). Values are exact plain decimals in the model's own sign (interest expense
 //! is positive), empty where a figure is undefined.
 
 use super::engine::{Figures, Model};
@@ -16,7 +16,8 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
         }
         let mut header = vec!["table".to_string(), "line".to_string(), "label".to_string()];
         for p in table.periods {
-            header.push(format!("{} reported", p.id()));
+            // An estimate's starting value is the page's, never reported.
+            header.push(format!("{} {}", p.id(), if p.is_estimate() { "release estimate" } else { "reported" }));
             header.push(format!("{} scenario", p.id()));
         }
         record(&mut out, &header);
@@ -37,7 +38,7 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
 }
 
 /// One CSV record: a field holding a comma, a quote or a line break is quoted, quotes doubled.
-fn record(out: &mut String, fields: &[String]) {
+pub(crate) fn record(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

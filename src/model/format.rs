@@ -7,14 +7,15 @@ use rust_decimal::Decimal;
 
 /// What the page shows for a figure that has no value (a margin when revenue is zero).
 pub const UNDEFINED: &str = "—";
-/// What the release prints for a zero (share counts, cash flows), as an accounting format does:
-/// only an exact zero, so a figure that merely rounds to zero still shows "0".
+/// What the release prints for an amount or share count of zero (see its share counts and cash
+/// flows): whatever rounds to zero in thousands, as the release's own rounded figures do.
+/// Per-share figures and margins keep their places ("0.00", as the guidance writes it).
 pub const ZERO: &str = "-";
 
 /// A computed figure, rounded for display.
 pub fn display(value: Value, unit: Unit) -> String {
     match value {
-        Ok(v) if v.is_zero() && unit != Unit::Percent => ZERO.to_string(),
+        Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && round_for_display(v, 0).is_zero() => ZERO.to_string(),
         Ok(v) => {
             let text = exact(round_for_display(v, unit.display_places()));
             // Rounding may leave fewer places than the unit shows (0.1 → "0.10").
@@ -129,11 +130,12 @@ mod tests {
             ("670.5", Unit::Money, "671"),
             ("-670.5", Unit::Money, "(671)"),
             ("670.49", Unit::Money, "670"),
-            ("-0.4", Unit::Money, "0"),
-            ("0.4", Unit::Money, "0"),
+            ("-0.4", Unit::Money, "-"),
+            ("0.4", Unit::Money, "-"),
+            ("0.5", Unit::Money, "1"),
             ("0", Unit::Money, "-"),
             ("0.000", Unit::Shares, "-"),
-            ("0", Unit::PerShare, "-"),
+            ("0", Unit::PerShare, "0.00"),
             ("0.004", Unit::PerShare, "0.00"),
             ("0", Unit::Percent, "0.0%"),
             ("1234567", Unit::Shares, "1,234,567"),

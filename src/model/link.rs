@@ -1,10 +1,11 @@
 //! The share link: the URL fragment holds the edits, and only the edits, against the release:
-//! `v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000`.
+//! `v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000`, and
+//! `sbc=on-top` when stock-based compensation edits are read on top of the GAAP lines.
 //! A public API: links that work must keep working.
 
 use super::engine::Model;
 use super::parse::parse_plain;
-use super::scenario::Scenario;
+use super::scenario::{SbcReading, Scenario};
 use super::{Cell, Period};
 
 pub const VERSION: &str = "1";
@@ -24,11 +25,19 @@ pub fn encode(scenario: &Scenario) -> String {
     out
 }
 
-/// The edits as `<period>.<line>` keys and plain decimal values: the form links, saved
-/// scenarios and exported files all share.
+/// The scenario as keys and values, the form links, saved scenarios and exported files all
+/// share: `sbc` = `on-top` first when stock compensation is read that way (`within`, the
+/// default, is left out), then the edits by `<period>.<line>` as plain decimals.
 pub fn pairs(scenario: &Scenario) -> impl Iterator<Item = (String, String)> + '_ {
-    scenario.edits().map(|(cell, value)| (cell.key(), value.normalize().to_string()))
+    let reading = match scenario.sbc_reading() {
+        SbcReading::Within => None,
+        on_top => Some((SBC_KEY.to_string(), on_top.id().to_string())),
+    };
+    reading.into_iter().chain(scenario.edits().map(|(cell, value)| (cell.key(), value.normalize().to_string())))
 }
+
+/// The key that says how stock-based compensation edits are read.
+pub const SBC_KEY: &str = "sbc";
 
 /// Reads a fragment (with or without `#`): the scenario it holds, and one sentence for each kind
 /// of part that could not be used, with a count and the first few examples. The usable parts
@@ -131,6 +140,13 @@ fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>
     let mut seen: Vec<Cell> = Vec::new();
     for (key, value) in pairs {
         let part = format!("{key}={value}");
+        if key == SBC_KEY {
+            match SbcReading::from_id(value) {
+                Some(reading) => scenario = scenario.with_sbc_reading(reading),
+                None => refused.push(Refused::skipped(&part, "stock-based compensation is read “within” or “on-top”")),
+            }
+            continue;
+        }
         let cell = match find_cell(model, key) {
             Ok(cell) => cell,
             Err(why) => {

@@ -1,12 +1,14 @@
 //! The release as a model: every figure, reported or computed, and how edits move them.
 //! Plain Rust with no browser imports, so all of it is tested natively.
 
+pub mod analysis;
 pub mod bridge;
 mod derivation;
 mod engine;
 pub mod export;
 mod expr;
 pub mod format;
+pub mod guidance;
 pub mod json;
 pub mod link;
 mod narrative;
@@ -22,9 +24,10 @@ mod unit;
 pub use derivation::Step;
 pub use engine::{Def, Figures, Line, Model};
 pub use expr::{Expr, Sign};
-pub use narrative::{Guidance, GuidanceRange, Highlight, Style, GUIDANCE, HIGHLIGHTS};
+pub use guidance::{Guidance, GuidanceRange, GUIDANCE};
+pub use narrative::{Highlight, Style, HIGHLIGHTS};
 pub use period::Period;
-pub use scenario::{EditError, Scenario};
+pub use scenario::{EditError, SbcReading, Scenario};
 pub use unit::{EntryError, Unit};
 
 /// One figure: a line of the release in one period, as the contract names it

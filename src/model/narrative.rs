@@ -1,4 +1,5 @@
-//! The narrative's figures (growth, margins, per-share) and the guidance, as data the page shows.
+//! The narrative's figures (growth, margins, per-share), as data the page shows. The guidance
+//! is in `guidance.rs`.
 
 use super::period::Period::*;
 use super::Cell;
@@ -68,48 +69,6 @@ pub const HIGHLIGHTS: &[Highlight] = &[
     h("Adjusted EBITDA", "Adjusted EBITDA growth", Cell::new(Q3_2012, "adjusted_ebitda_growth"), Style::WholePercent, "66%"),
     h("Adjusted EBITDA", "As a percentage of revenues, Q3 2012", Cell::new(Q3_2012, "adjusted_ebitda_margin"), Style::WholePercent, "20%"),
     h("Adjusted EBITDA", "As a percentage of revenues, Q3 2011", Cell::new(Q3_2011, "adjusted_ebitda_margin"), Style::WholePercent, "14%"),
-];
-
-/// A guided range, in the units of the contract (thousands of dollars, dollars per share).
-#[derive(Clone, Copy, Debug)]
-pub struct GuidanceRange {
-    pub label: &'static str,
-    pub low: Decimal,
-    pub high: Decimal,
-    pub per_share: bool,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Guidance {
-    pub period: &'static str,
-    pub ranges: [GuidanceRange; 3],
-    /// Approximate weighted average diluted shares, in thousands.
-    pub diluted_shares: Decimal,
-}
-
-const fn dec(units: u32, scale: u32) -> Decimal {
-    Decimal::from_parts(units, 0, 0, false, scale)
-}
-
-const fn money(label: &'static str, low: u32, high: u32) -> GuidanceRange {
-    GuidanceRange { label, low: dec(low, 0), high: dec(high, 0), per_share: false }
-}
-
-const fn cents(label: &'static str, low: u32, high: u32) -> GuidanceRange {
-    GuidanceRange { label, low: dec(low, 2), high: dec(high, 2), per_share: true }
-}
-
-pub const GUIDANCE: [Guidance; 2] = [
-    Guidance {
-        period: "Fourth quarter 2012",
-        ranges: [money("Revenues", 24_000, 24_600), cents("GAAP EPS", 0, 2), cents("Non-GAAP EPS", 3, 5)],
-        diluted_shares: dec(35_200, 0),
-    },
-    Guidance {
-        period: "Full year 2012",
-        ranges: [money("Revenues", 90_800, 91_400), cents("GAAP EPS", 4, 6), cents("Non-GAAP EPS", 17, 19)],
-        diluted_shares: dec(28_400, 0),
-    },
 ];
 
 impl Style {

@@ -3,6 +3,7 @@
 
 use super::engine::{Def, Line, Model};
 use super::expr::{Expr, Sign};
+use super::guidance::{GuidanceRange, FULL_YEAR, GUIDANCE, Q4};
 use super::period::Period::{self, *};
 use super::unit::Unit::{self, *};
 use super::Cell;
@@ -10,6 +11,9 @@ use rust_decimal::Decimal;
 
 /// Income-statement columns: Q3 2012, Q3 2011, 9M 2012, 9M 2011, as the release orders them.
 const INCOME: [Period; 4] = Period::INCOME;
+/// Where the statement of operations and its reconciliations compute: those columns and the
+/// fourth-quarter and full-year estimates, with the same formulas.
+const OPERATIONS: [Period; 6] = Period::OPERATIONS;
 
 pub fn build() -> Model {
     let mut b = Builder::default();
@@ -23,36 +27,47 @@ pub fn build() -> Model {
     cash_flows(&mut b);
     bookings(&mut b);
     highlights(&mut b);
-    Model::new(b.lines, b.cells)
+    estimates(&mut b);
+    implied_by_guidance(&mut b);
+    Model::new(b.lines, b.cells, &SBC_WITHIN)
 }
+
+/// The GAAP expense lines and the stock-based compensation each contains (the release's
+/// stock-based compensation table): what `sbc=on-top` moves together.
+const SBC_WITHIN: [(&str, &str); 4] = [
+    ("cost_of_revenue", "sbc_cost_of_revenue"),
+    ("research_and_development", "sbc_research_and_development"),
+    ("sales_and_marketing", "sbc_sales_and_marketing"),
+    ("general_and_administrative", "sbc_general_and_administrative"),
+];
 
 fn operations(b: &mut Builder) {
     b.flow("revenue", "Revenues", [23_382, 19_375, 66_763, 55_560]);
     b.flow("cost_of_revenue", "Cost of revenues", [4_634, 3_225, 13_423, 9_124]);
-    b.formula("gross_profit", "Gross profit", Money, &INCOME, |p| {
+    b.formula("gross_profit", "Gross profit", Money, &OPERATIONS, |p| {
         difference(p, "revenue", "cost_of_revenue")
     });
     b.flow("research_and_development", "Research and development", [5_076, 4_922, 15_325, 14_680]);
     b.flow("sales_and_marketing", "Sales and marketing", [8_797, 7_985, 27_827, 22_297]);
     b.flow("general_and_administrative", "General and administrative", [3_154, 2_249, 8_811, 6_510]);
-    b.formula("total_operating_expenses", "Total operating expenses", Money, &INCOME, |p| {
+    b.formula("total_operating_expenses", "Total operating expenses", Money, &OPERATIONS, |p| {
         total(p, &["research_and_development", "sales_and_marketing", "general_and_administrative"])
     });
-    b.formula("income_from_operations", "Income from operations", Money, &INCOME, |p| {
+    b.formula("income_from_operations", "Income from operations", Money, &OPERATIONS, |p| {
         difference(p, "gross_profit", "total_operating_expenses")
     });
     // Entered as a positive expense; the statement shows it in parentheses.
     b.flow("interest_expense", "Interest expense", [38, 47, 153, 164]);
     b.flow("interest_income", "Interest income", [1, 4, 2, 10]);
     b.flow("other_income_expense_net", "Other income (expense), net", [60, -418, -44, 101]);
-    b.formula("total_other_income_expense", "Total other income (expense), net", Money, &INCOME, |p| {
+    b.formula("total_other_income_expense", "Total other income (expense), net", Money, &OPERATIONS, |p| {
         signed(p, &[(Sign::Minus, "interest_expense"), (Sign::Plus, "interest_income"), (Sign::Plus, "other_income_expense_net")])
     });
-    b.formula("income_before_taxes", "Income before provision for income taxes", Money, &INCOME, |p| {
+    b.formula("income_before_taxes", "Income before provision for income taxes", Money, &OPERATIONS, |p| {
         total(p, &["income_from_operations", "total_other_income_expense"])
     });
     b.flow("provision_for_income_taxes", "Provision for income taxes", [77, 81, 77, 291]);
-    b.formula("net_income", "Net income", Money, &INCOME, |p| {
+    b.formula("net_income", "Net income", Money, &OPERATIONS, |p| {
         difference(p, "income_before_taxes", "provision_for_income_taxes")
     });
 }
@@ -62,7 +77,7 @@ fn stock_compensation(b: &mut Builder) {
     b.flow("sbc_research_and_development", "Stock-based compensation in research and development", [167, 118, 484, 340]);
     b.flow("sbc_sales_and_marketing", "Stock-based compensation in sales and marketing", [349, 163, 856, 397]);
     b.flow("sbc_general_and_administrative", "Stock-based compensation in general and administrative", [443, 225, 1_048, 679]);
-    b.formula("sbc_total", "Total stock-based compensation", Money, &INCOME, |p| {
+    b.formula("sbc_total", "Total stock-based compensation", Money, &OPERATIONS, |p| {
         total(p, &["sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative"])
     });
 }
@@ -174,39 +189,39 @@ fn per_share(b: &mut Builder) {
 fn ebitda(b: &mut Builder) {
     b.flow("depreciation_property_equipment", "Depreciation and amortization of property and equipment", [1_739, 1_121, 5_066, 3_466]);
     b.flow("amortization_intangibles", "Amortization of intangible assets", [112, 101, 331, 315]);
-    b.formula("interest_expense_net", "Interest expense, net", Money, &INCOME, |p| {
+    b.formula("interest_expense_net", "Interest expense, net", Money, &OPERATIONS, |p| {
         difference(p, "interest_expense", "interest_income")
     });
-    b.formula("ebitda", "EBITDA", Money, &INCOME, |p| {
+    b.formula("ebitda", "EBITDA", Money, &OPERATIONS, |p| {
         total(p, &["net_income", "depreciation_property_equipment", "amortization_intangibles", "interest_expense_net", "provision_for_income_taxes"])
     });
     // The release adds back "Other (income) expense, net": other income taken away.
-    b.formula("adjusted_ebitda", "Adjusted EBITDA", Money, &INCOME, |p| {
+    b.formula("adjusted_ebitda", "Adjusted EBITDA", Money, &OPERATIONS, |p| {
         signed(p, &[(Sign::Plus, "ebitda"), (Sign::Plus, "sbc_total"), (Sign::Minus, "other_income_expense_net")])
     });
-    b.formula("adjusted_ebitda_margin", "Adjusted EBITDA margin", Percent, &INCOME, |p| {
+    b.formula("adjusted_ebitda_margin", "Adjusted EBITDA margin", Percent, &OPERATIONS, |p| {
         percent_of(at(p, "adjusted_ebitda"), at(p, "revenue"))
     });
 }
 
 fn non_gaap(b: &mut Builder) {
-    b.formula("non_gaap_gross_profit", "Non-GAAP gross profit", Money, &INCOME, |p| {
+    b.formula("non_gaap_gross_profit", "Non-GAAP gross profit", Money, &OPERATIONS, |p| {
         total(p, &["gross_profit", "sbc_cost_of_revenue"])
     });
-    b.formula("gross_margin", "Gross margin", Percent, &INCOME, |p| percent_of(at(p, "gross_profit"), at(p, "revenue")));
-    b.formula("non_gaap_gross_margin", "Non-GAAP gross margin", Percent, &INCOME, |p| {
+    b.formula("gross_margin", "Gross margin", Percent, &OPERATIONS, |p| percent_of(at(p, "gross_profit"), at(p, "revenue")));
+    b.formula("non_gaap_gross_margin", "Non-GAAP gross margin", Percent, &OPERATIONS, |p| {
         percent_of(at(p, "non_gaap_gross_profit"), at(p, "revenue"))
     });
-    b.formula("non_gaap_income_from_operations", "Non-GAAP income from operations", Money, &INCOME, |p| {
+    b.formula("non_gaap_income_from_operations", "Non-GAAP income from operations", Money, &OPERATIONS, |p| {
         total(p, &["income_from_operations", "sbc_total"])
     });
-    b.formula("operating_margin", "Operating margin", Percent, &INCOME, |p| {
+    b.formula("operating_margin", "Operating margin", Percent, &OPERATIONS, |p| {
         percent_of(at(p, "income_from_operations"), at(p, "revenue"))
     });
-    b.formula("non_gaap_operating_margin", "Non-GAAP operating margin", Percent, &INCOME, |p| {
+    b.formula("non_gaap_operating_margin", "Non-GAAP operating margin", Percent, &OPERATIONS, |p| {
         percent_of(at(p, "non_gaap_income_from_operations"), at(p, "revenue"))
     });
-    b.formula("non_gaap_net_income", "Non-GAAP net income", Money, &INCOME, |p| total(p, &["net_income", "sbc_total"]));
+    b.formula("non_gaap_net_income", "Non-GAAP net income", Money, &OPERATIONS, |p| total(p, &["net_income", "sbc_total"]));
     b.two_class("non_gaap_net_income_to_common", "Non-GAAP net income attributable to common stockholders", Money, |t| {
         t.common_share("non_gaap_net_income")
     });
@@ -421,6 +436,101 @@ fn highlights(b: &mut Builder) {
     });
 }
 
+/// The flows the fourth quarter estimates and the year adds up (contract: "The fourth quarter
+/// and the year").
+const Q4_FLOWS: [&str; 15] = [
+    "revenue", "cost_of_revenue", "research_and_development", "sales_and_marketing", "general_and_administrative",
+    "interest_expense", "interest_income", "other_income_expense_net", "provision_for_income_taxes",
+    "sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative",
+    "depreciation_property_equipment", "amortization_intangibles",
+];
+
+fn estimates(b: &mut Builder) {
+    for id in Q4_FLOWS {
+        if id == "revenue" {
+            // Revenue starts at the midpoint of the fourth-quarter guidance.
+            let [range, ..] = Q4.ranges;
+            b.def(Q4_2012, id, Def::Input { reported: (range.low + range.high) / Decimal::TWO, link: None });
+        } else {
+            // A flat sequential run-rate: the scenario's third quarter, until edited. The
+            // provision for income taxes too: held as entered, no tax rate assumed.
+            b.follows(Q4_2012, id, Q3_2012);
+        }
+        // The year is the nine months as the scenario has them plus the fourth quarter.
+        b.def(FY_2012, id, Def::Formula(Expr::Sum(vec![(Sign::Plus, at(M9_2012, id)), (Sign::Plus, at(Q4_2012, id))])));
+    }
+    // Share counts are weighted averages, each period's own: the guidance's counts.
+    for g in GUIDANCE {
+        b.def(g.period, "shares_diluted", Def::Input { reported: g.diluted_shares, link: None });
+    }
+    // On the guidance's basis: the preferred stock converted at the IPO on October 3, 2012, so
+    // there is no two-class allocation.
+    for (id, income) in [("eps_diluted", "net_income"), ("non_gaap_eps_diluted", "non_gaap_net_income")] {
+        for p in Period::ESTIMATES {
+            b.def(p, id, Def::Formula(quotient(at(p, income), at(p, "shares_diluted"))));
+        }
+    }
+}
+
+/// One end of what the full-year guidance implies for the fourth quarter: line ids and labels
+/// for revenue, GAAP net income and EPS, non-GAAP net income and EPS.
+struct ImpliedEnd {
+    name: &'static str,
+    lines: [(&'static str, &'static str); 5],
+    bound: fn(&GuidanceRange) -> Decimal,
+}
+
+const IMPLIED_ENDS: [ImpliedEnd; 2] = [
+    ImpliedEnd {
+        name: "the full-year guidance's low",
+        lines: [
+            ("implied_revenue_low", "Fourth-quarter revenues implied by the full-year guidance, low"),
+            ("implied_net_income_low", "Fourth-quarter net income implied by the full-year guidance, low"),
+            ("implied_eps_diluted_low", "Fourth-quarter diluted EPS implied by the full-year guidance, low"),
+            ("implied_non_gaap_net_income_low", "Fourth-quarter non-GAAP net income implied by the full-year guidance, low"),
+            ("implied_non_gaap_eps_diluted_low", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, low"),
+        ],
+        bound: |r| r.low,
+    },
+    ImpliedEnd {
+        name: "the full-year guidance's high",
+        lines: [
+            ("implied_revenue_high", "Fourth-quarter revenues implied by the full-year guidance, high"),
+            ("implied_net_income_high", "Fourth-quarter net income implied by the full-year guidance, high"),
+            ("implied_eps_diluted_high", "Fourth-quarter diluted EPS implied by the full-year guidance, high"),
+            ("implied_non_gaap_net_income_high", "Fourth-quarter non-GAAP net income implied by the full-year guidance, high"),
+            ("implied_non_gaap_eps_diluted_high", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, high"),
+        ],
+        bound: |r| r.high,
+    },
+];
+
+/// What the full-year guidance implies for the fourth quarter, given the scenario's nine
+/// months: the year's range less nine months; net income from EPS at the year's guided share
+/// count, and back to EPS at the fourth quarter's.
+fn implied_by_guidance(b: &mut Builder) {
+    let [revenue, eps, non_gaap_eps] = FULL_YEAR.ranges;
+    let fixed = |name: &'static str, v: Decimal| Expr::Fixed { name, num: v, den: Decimal::ONE };
+    let year_shares = fixed("the full-year guidance's diluted shares", FULL_YEAR.diluted_shares);
+    let q4_shares = fixed("the fourth-quarter guidance's diluted shares", Q4.diluted_shares);
+    let less_nine_months = |year: Expr, line: &'static str| Expr::Sum(vec![(Sign::Plus, year), (Sign::Minus, at(M9_2012, line))]);
+    for end in &IMPLIED_ENDS {
+        let guided = |r: &GuidanceRange| fixed(end.name, (end.bound)(r));
+        let [(rev, rev_label), (ni, ni_label), (ni_eps, ni_eps_label), (ng, ng_label), (ng_eps, ng_eps_label)] = end.lines;
+        b.line(rev, rev_label, Money);
+        b.def(Q4_2012, rev, Def::Formula(less_nine_months(guided(&revenue), "revenue")));
+        for ((income, income_label), (per_share, per_share_label), range, nine_months) in
+            [((ni, ni_label), (ni_eps, ni_eps_label), &eps, "net_income"), ((ng, ng_label), (ng_eps, ng_eps_label), &non_gaap_eps, "non_gaap_net_income")]
+        {
+            let year = Expr::Product(vec![guided(range), year_shares.clone()]);
+            b.line(income, income_label, Money);
+            b.def(Q4_2012, income, Def::Formula(less_nine_months(year, nine_months)));
+            b.line(per_share, per_share_label, PerShare);
+            b.def(Q4_2012, per_share, Def::Formula(quotient(at(Q4_2012, income), q4_shares.clone())));
+        }
+    }
+}
+
 // --- Declaring figures ---
 
 #[derive(Default)]
@@ -458,6 +568,18 @@ impl Builder {
             let link = Expr::Sum(vec![(Sign::Plus, first_half), (Sign::Plus, at(quarter, id))]);
             self.def(nine, id, Def::Input { reported: Decimal::from(n), link: Some(link) });
         }
+    }
+
+    /// An input of `period` that starts at the same line's value in `of`, and follows it until
+    /// it is edited itself.
+    fn follows(&mut self, period: Period, id: &'static str, of: Period) {
+        let start = self.cells.iter().find(|(c, _)| *c == Cell::new(of, id)).and_then(|(_, def)| match def {
+            Def::Input { reported, .. } => Some(*reported),
+            _ => None,
+        });
+        // A line without a reported value in `of` is a declaration error, which the tests catch:
+        // the link then gives another value than the start.
+        self.def(period, id, Def::Input { reported: start.unwrap_or_default(), link: Some(at(of, id)) });
     }
 
     /// An input that follows `link` until it is edited itself.

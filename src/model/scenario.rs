@@ -6,10 +6,38 @@ use super::Cell;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Edits by figure; evaluating a scenario gives every figure (`Model::evaluate`).
+/// Edits by figure, and how stock-based compensation edits are read; evaluating a scenario
+/// gives every figure (`Model::evaluate`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scenario {
     edits: BTreeMap<Cell, Decimal>,
+    sbc: SbcReading,
+}
+
+/// How an edit of stock-based compensation is read (contract: "What an edit means").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SbcReading {
+    /// Contained in the GAAP expense lines: more of the same cost paid in stock. The GAAP
+    /// lines stay as entered; the non-GAAP add-backs change.
+    #[default]
+    Within,
+    /// On top of them: more awards. Each GAAP line that contains stock-based compensation moves
+    /// by its compensation's change, unless the line itself is edited; non-GAAP figures stay.
+    OnTop,
+}
+
+impl SbcReading {
+    /// The share link's value for the `sbc` key.
+    pub fn id(self) -> &'static str {
+        match self {
+            SbcReading::Within => "within",
+            SbcReading::OnTop => "on-top",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SbcReading> {
+        [SbcReading::Within, SbcReading::OnTop].into_iter().find(|r| r.id() == id)
+    }
 }
 
 /// Why an edit was refused.
@@ -42,8 +70,19 @@ impl Scenario {
         self.edits.iter().map(|(c, v)| (*c, *v))
     }
 
+    /// Whether the scenario is the release as it is read by default: no edits, and stock
+    /// compensation read within the GAAP lines.
     pub fn is_empty(&self) -> bool {
-        self.edits.is_empty()
+        self.edits.is_empty() && self.sbc == SbcReading::Within
+    }
+
+    pub fn sbc_reading(&self) -> SbcReading {
+        self.sbc
+    }
+
+    /// This scenario with stock-based compensation edits read as `sbc`.
+    pub fn with_sbc_reading(&self, sbc: SbcReading) -> Scenario {
+        Scenario { sbc, ..self.clone() }
     }
 
     /// This scenario with `cell` (or the figure it names) set to `value`. Setting a figure to
@@ -62,6 +101,14 @@ impl Scenario {
             next.edits.insert(target, value);
         }
         Ok(next)
+    }
+
+    /// This scenario with `cell` (canonical) set to any value, past the entry checks: the goal
+    /// seek tries values finer than an entry can be, to find an exact solution. Never shown.
+    pub(in crate::model) fn with_unchecked(&self, cell: Cell, value: Decimal) -> Scenario {
+        let mut next = self.clone();
+        next.edits.insert(cell, value);
+        next
     }
 
     /// This scenario with `cell` back at its unedited value.

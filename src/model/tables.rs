@@ -38,6 +38,8 @@ pub struct Table {
     pub id: &'static str,
     pub title: &'static str,
     pub note: &'static str,
+    /// The release's columns, then the page's estimates (`Period::is_estimate`) where the
+    /// table has them: lines without an estimate are blank there.
     pub periods: &'static [Period],
     pub rows: &'static [Row],
 }
@@ -72,7 +74,7 @@ pub const TABLES: &[Table] = &[
         id: "operations",
         title: "Condensed Consolidated Statements of Operations",
         note: "(in thousands, except per share data)",
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
         rows: &[
             fig("revenue", "Revenues"),
             fig("cost_of_revenue", "Cost of revenues (1)"),
@@ -104,7 +106,7 @@ pub const TABLES: &[Table] = &[
         id: "stock_compensation",
         title: "(1) Includes stock-based compensation as follows:",
         note: "(in thousands)",
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
         rows: &[
             fig("sbc_cost_of_revenue", "Cost of revenues"),
             fig("sbc_research_and_development", "Research and development"),
@@ -225,7 +227,7 @@ pub const TABLES: &[Table] = &[
         id: "ebitda",
         title: "Reconciliation of Non-GAAP Disclosures: EBITDA and Adjusted EBITDA",
         note: "(in thousands)",
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
         rows: &[
             fig("net_income", "Net income"),
             fig("depreciation_property_equipment", "Depreciation and amortization of property and equipment"),
@@ -243,7 +245,7 @@ pub const TABLES: &[Table] = &[
         id: "non_gaap",
         title: "Reconciliation of Non-GAAP Disclosures",
         note: "(in thousands, except per share data)",
-        periods: &Period::INCOME,
+        periods: &Period::OPERATIONS,
         rows: &[
             fig("gross_profit", "GAAP gross profit"),
             head("Plus:"),

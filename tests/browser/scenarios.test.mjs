@@ -279,8 +279,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.equal(download.suggestedFilename(), 'qualys-q3-2012-scenario.csv');
     const csv = await fs.readFile(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario');
-    assert.equal(lines[1], 'Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560');
+    assert.equal(lines[0], 'table,line,label,q3-2012 reported,q3-2012 scenario,q3-2011 reported,q3-2011 scenario,9m-2012 reported,9m-2012 scenario,9m-2011 reported,9m-2011 scenario,q4-2012 release estimate,q4-2012 scenario,fy-2012 release estimate,fy-2012 scenario');
+    assert.equal(lines[1], 'Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560,24300,24300,91063,92063.5');
     assert.ok(lines.includes('table,line,label,4q-2012 reported,4q-2012 scenario,4q-2011 reported,4q-2011 scenario'));
     assert.ok(lines.some((l) => l.startsWith('Condensed Consolidated Balance Sheets,total_liabilities_and_equity,"Total liabilities, convertible')));
     // Every scenario value is the page's own exact value.

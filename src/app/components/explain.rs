@@ -2,8 +2,9 @@
 //! from down to the inputs, and what depends on it. Every name can be followed in turn. All of
 //! it is read from the model's declarations.
 
+use super::analyses::Analyses;
 use crate::app::state::{Action, State};
-use crate::model::{Cell, Def, Figures, Model, Scenario, Step};
+use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,10 +26,13 @@ pub fn explain(props: &ExplainProps) -> Html {
     let shown = |c: Cell| ctx.shown(c);
     let follow = |c: Cell| ctx.follow(c);
     let edited = ctx.edited(cell);
+    let estimate = cell.period.is_estimate();
     let what = match model.def(cell) {
         Some(Def::Input { link: Some(_), .. }) if edited => "An input you edited. Unedited, it follows:",
+        Some(Def::Input { link: Some(_), .. }) if estimate => "An estimate, not reported: it follows the third quarter until you edit it:",
         Some(Def::Input { link: Some(_), .. }) => "An input that follows other figures until it is edited:",
         Some(Def::Input { .. }) if edited => "An input you edited.",
+        Some(Def::Input { .. }) if estimate => "An estimate, not reported: it starts from the release's guidance (revenue at its midpoint, diluted shares at its count). Click it in its table to edit it.",
         Some(Def::Input { .. }) => "An input, as reported in the release. Click it in its table to edit it.",
         Some(Def::Formula(_)) => "Computed:",
         Some(Def::Same(_)) => "The same figure as another table's:",
@@ -41,6 +45,8 @@ pub fn explain(props: &ExplainProps) -> Html {
     let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
+    // Nobody should assume a tax rate: say so wherever the provision enters.
+    let taxes: Vec<Cell> = inputs.iter().copied().filter(|c| c.line == "provision_for_income_taxes").collect();
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
@@ -71,15 +77,30 @@ pub fn explain(props: &ExplainProps) -> Html {
             </div>
             <p class="explain-value">
                 <strong>{shown(cell)}</strong>
-                {if shown(cell) == reported { " as reported".to_string() } else { format!(" (reported {reported})") }}
+                {match (estimate, shown(cell) == reported) {
+                    (false, true) => " as reported".to_string(),
+                    (false, false) => format!(" (reported {reported})"),
+                    (true, true) => " (an estimate, as on the release alone)".to_string(),
+                    (true, false) => format!(" (an estimate; on the release alone {reported})"),
+                }}
             </p>
             <p>{what}</p>
+            if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }
             if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
                 <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>
                 <p class="inputs-note">{match inputs.len() { 1 => "Comes down to 1 input.".to_string(), n => format!("Comes down to {n} inputs.") }}</p>
+            }
+            if !taxes.is_empty() {
+                <p class="tax-note">
+                    {format!("The provision for income taxes is held as entered in every period ({}): no tax rate is applied, so it does not move with income before taxes.",
+                        taxes.iter().map(|c| format!("{} {}", shown(*c), c.period.short())).collect::<Vec<_>>().join(", "))}
+                </p>
+            }
+            if model.editable(cell).is_none() {
+                <Analyses key={cell.key()} {cell} scenario={props.scenario.clone()} figures={props.figures.clone()} dispatch={props.dispatch.clone()} />
             }
             if !read_by.is_empty() {
                 <h3>{"Feeds"}</h3>
@@ -88,6 +109,16 @@ pub fn explain(props: &ExplainProps) -> Html {
                 }) }</ul>
             }
         </aside>
+    }
+}
+
+/// Which reading of stock compensation is in force, for a GAAP line that contains some.
+fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, edited: bool) -> String {
+    let sbc_name = model.name(sbc, cell.period);
+    match scenario.sbc_reading() {
+        SbcReading::Within => format!("It contains {sbc_name}; an edit to that is read within this line (the default): this line stays as entered."),
+        SbcReading::OnTop if edited => format!("Stock compensation is read on top of the GAAP lines, but this line is edited, so it holds what was typed, whatever {sbc_name} is."),
+        SbcReading::OnTop => format!("Stock compensation is read on top of the GAAP lines: this line is its unedited value plus the change in {sbc_name}."),
     }
 }
 

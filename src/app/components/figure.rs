@@ -2,7 +2,8 @@
 
 use crate::app::state::{field_text, Action, Draft, State};
 use crate::model::format::{display, exact, plain};
-use crate::model::{Cell, Unit, Value};
+use crate::model::guidance::range_of;
+use crate::model::{Cell, Def, Model, Unit, Value};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -66,14 +67,32 @@ pub fn explain_handlers(dispatch: &UseReducerDispatcher<State>, cell: Cell) -> (
     (onclick, onkeydown)
 }
 
+/// The contract's `data-guidance` for a guided estimate: where it falls against its range.
+pub fn guidance_of(cell: Cell, value: Value) -> Option<&'static str> {
+    Some(range_of(cell)?.place(value.ok()?).position.id())
+}
+
+/// What an unedited figure is called: the release reports it, or (an estimate) the page
+/// computes it from the release alone.
+pub fn baseline_word(cell: Cell) -> &'static str {
+    if cell.period.is_estimate() {
+        "on the release alone"
+    } else {
+        "reported"
+    }
+}
+
 #[function_component(Figure)]
 pub fn figure(props: &FigureProps) -> Html {
     let moved = props.value != props.reported;
     let shown = display(turned(props.value, props.negated), props.unit);
     let reported = display(turned(props.reported, props.negated), props.unit);
     let cell = props.cell;
+    let estimate = cell.period.is_estimate().then_some("estimate");
     let data_value = plain(props.value);
-    let reported_note = format!("Reported: {reported}");
+    let guidance = guidance_of(cell, props.value);
+    let baseline = baseline_word(cell);
+    let reported_note = if estimate.is_some() { format!("Estimate; on the release alone {reported}") } else { format!("Reported: {reported}") };
     let label = format!("{}, {}", props.line_label, cell.period.long());
 
     if !props.editable {
@@ -81,14 +100,14 @@ pub fn figure(props: &FigureProps) -> Html {
         // Every computed figure takes focus: Enter opens its derivation, and a moved figure's
         // reported value is one focus away.
         let aria_label = if moved {
-            format!("{label}: {shown}, reported {reported}. Enter shows how it is computed.")
+            format!("{label}: {shown}, {baseline} {reported}. Enter shows how it is computed.")
         } else {
             format!("{label}: {shown}. Enter shows how it is computed.")
         };
         return html! {
-            <td class={classes!("num", moved.then_some("moved"), props.highlight)}>
+            <td class={classes!("num", estimate, moved.then_some("moved"), props.highlight)}>
                 <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
-                    data-reported={reported.clone()}
+                    data-reported={reported.clone()} data-guidance={guidance}
                     title={format!("{reported_note}. Click to see how it is computed.")}
                     tabindex="0" role="button" aria-label={aria_label}
                     {onclick} {onkeydown}>
@@ -157,21 +176,35 @@ pub fn figure(props: &FigureProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(Some(cell))))
     };
     let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
+    // A fourth-quarter estimate that still follows the third quarter, not a figure anyone set.
+    let follows = match Model::release().def(cell) {
+        Some(Def::Input { link: Some(_), .. }) if estimate.is_some() && !props.edited => Model::release().reads(cell).first().map(|c| c.period.short()),
+        _ => None,
+    };
+    let reset_to = if estimate.is_some() { format!("{reported}, its value on the release alone") } else { format!("the reported {reported}") };
+    let title = match follows {
+        Some(of) => format!("Follows {of} until you type a figure of its own.{hint}"),
+        None => format!("{reported_note}.{hint}"),
+    };
+    let aria_label = match follows {
+        Some(of) => format!("{label}, follows {of}"),
+        None => label.clone(),
+    };
     html! {
-        <td class={classes!("num", "input-cell", props.edited.then_some("edited"), props.link.is_some().then_some("overrides-link"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
+        <td class={classes!("num", "input-cell", estimate, follows.is_some().then_some("follows"), props.edited.then_some("edited"), props.link.is_some().then_some("overrides-link"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
-                    data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
-                    value={text} aria-label={label.clone()}
+                    data-line={cell.line} data-period={cell.period.id()} data-value={data_value} data-guidance={guidance}
+                    value={text} aria-label={aria_label}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
-                    title={format!("{reported_note}.{hint}")}
+                    {title}
                     {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
                 if props.edited {
                     <button type="button" class="reset" onclick={reset}
-                        aria-label={format!("Reset {label} to the reported {reported}")}
-                        title={format!("Reset to the reported {reported}")}>{"↺"}</button>
+                        aria-label={format!("Reset {label} to {reset_to}")}
+                        title={format!("Reset to {reset_to}")}>{"↺"}</button>
                 }
             </div>
             if moved && error.is_none() {

@@ -1,9 +1,10 @@
-//! The release's headline figures for the third quarter: the scenario's value and, once it
-//! differs, the reported value and the difference.
+//! The release's headline figures for the third quarter, and the estimated year against its
+//! guidance: the scenario's value and, once it differs, the reported value and the difference.
 
-use super::figure::explain_handlers;
+use super::figure::{baseline_word, explain_handlers, guidance_of};
 use crate::app::state::State;
 use crate::model::format::{change, display, plain};
+use crate::model::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,13 +16,15 @@ pub struct Headline {
     pub beside: Option<(Cell, &'static str)>,
 }
 
-pub const HEADLINES: [Headline; 6] = [
+pub const HEADLINES: [Headline; 7] = [
     Headline { title: "Revenues, Q3 2012", cell: Cell::new(Q3_2012, "revenue"), beside: Some((Cell::new(Q3_2012, "revenue_growth"), "year over year")) },
     Headline { title: "GAAP diluted EPS", cell: Cell::new(Q3_2012, "eps_diluted"), beside: None },
     Headline { title: "Non-GAAP diluted EPS", cell: Cell::new(Q3_2012, "non_gaap_eps_diluted"), beside: None },
     Headline { title: "Non-GAAP net income", cell: Cell::new(Q3_2012, "non_gaap_net_income"), beside: None },
     Headline { title: "Adjusted EBITDA", cell: Cell::new(Q3_2012, "adjusted_ebitda"), beside: Some((Cell::new(Q3_2012, "adjusted_ebitda_margin"), "of revenues")) },
     Headline { title: "Four-Quarter Bookings", cell: Cell::new(F4_2012, "four_quarter_bookings"), beside: Some((Cell::new(F4_2012, "four_quarter_bookings_growth"), "year over year")) },
+    // The year against its guidance: an estimate, marked as one.
+    Headline { title: "Revenues, FY 2012 estimate", cell: Cell::new(FY_2012, "revenue"), beside: Some((Cell::new(FY_2012, "non_gaap_eps_diluted"), "non-GAAP EPS")) },
 ];
 
 /// A figure with the contract's attributes, outside the tables, shown as `text`; a click or
@@ -31,8 +34,14 @@ pub fn figure_as(cell: Cell, value: Value, text: String, dispatch: &UseReducerDi
     let label = format!("{}, {}: {text}. Enter shows how it is computed.", Model::release().name(cell, cell.period), cell.period.long());
     html! {
         <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}
-            tabindex="0" role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
+            data-guidance={guidance_of(cell, value)} tabindex="0" role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
     }
+}
+
+/// "Reported", "On the release alone".
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 fn figure(cell: Cell, value: Value, dispatch: &UseReducerDispatcher<State>) -> Html {
@@ -62,8 +71,15 @@ pub fn headlines(props: &HeadlineProps) -> Html {
         let moved = value != reported;
         let money = unit == Unit::Money;
         let dollars = money || unit == Unit::PerShare;
+        // A guided figure: its range and where it falls, for the card and the figure beside it.
+        let guided = std::iter::once(h.cell).chain(h.beside.map(|(c, _)| c)).filter_map(|c| {
+            let range = range_of(c)?;
+            let placed = range.place(props.figures.get(model, c).ok()?);
+            let whose = if c == h.cell { "Guidance".to_string() } else { format!("{} guidance", range.label) };
+            Some(format!("{whose} {}: {}", range.describe(), placed.describe(range.unit)))
+        });
         html! {
-            <div class={classes!("card", moved.then_some("moved"))}>
+            <div class={classes!("card", moved.then_some("moved"), h.cell.period.is_estimate().then_some("estimate"))}>
                 <div class="card-title">{h.title}</div>
                 <div class="card-value">
                     if dollars { <span class="unit">{"$"}</span> }
@@ -73,9 +89,10 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 if let Some((beside, words)) = h.beside {
                     <div class="card-beside">{figure(beside, props.figures.get(model, beside), &props.dispatch)}{format!(" {words}")}</div>
                 }
+                { for guided.map(|g| html! { <div class="card-guidance">{g}</div> }) }
                 if moved {
                     <div class="card-change">
-                        {format!("Reported {}", display(reported, unit))}
+                        {format!("{} {}", capitalised(baseline_word(h.cell)), display(reported, unit))}
                         if let Some(d) = change(value, reported, unit) {
                             <span class="delta">{format!(" · {d}")}</span>
                         }

@@ -1,10 +1,9 @@
-//! The narrative's highlights, recomputed, beside what the release printed; and the guidance.
+//! The narrative's highlights, recomputed, beside what the release printed.
 
 use super::headline::figure_as;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::format::exact;
-use crate::model::{Figures, Model, GUIDANCE, HIGHLIGHTS};
+use crate::model::{Figures, Model, HIGHLIGHTS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,39 +39,6 @@ pub fn highlights(props: &HighlightsProps) -> Html {
             note="The release's narrative figures, written its way, recomputed from this scenario.">
             <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
             <tbody>{ for rows }</tbody>
-        </Panel>
-    }
-}
-
-#[function_component(GuidanceTable)]
-pub fn guidance_table() -> Html {
-    let range = |low, high, per_share: bool| {
-        if per_share {
-            format!("${low:.2} to ${high:.2}")
-        } else {
-            format!("${} to ${} thousand", exact(low), exact(high))
-        }
-    };
-    html! {
-        <Panel id="guidance" class="guidance" title="Financial Performance Outlook"
-            note="Management's guidance as given in the release; not recomputed.">
-                    <thead><tr><td class="corner"></td>
-                        { for GUIDANCE.iter().map(|g| html! { <th scope="col">{g.period}</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for GUIDANCE.first().into_iter().flat_map(|g| g.ranges.iter().enumerate()).map(|(i, first)| html! {
-                            <tr>
-                                <th scope="row">{first.label}</th>
-                                { for GUIDANCE.iter().map(|g| html! {
-                                    <td class="num">{g.ranges.get(i).map(|r| range(r.low, r.high, r.per_share)).unwrap_or_default()}</td>
-                                }) }
-                            </tr>
-                        }) }
-                        <tr>
-                            <th scope="row">{"Weighted average diluted shares (approx.)"}</th>
-                            { for GUIDANCE.iter().map(|g| html! { <td class="num">{format!("{} thousand", exact(g.diluted_shares))}</td> }) }
-                        </tr>
-                    </tbody>
         </Panel>
     }
 }

@@ -1,13 +1,18 @@
+pub mod analyses;
 pub mod bridges;
 pub mod changes;
 pub mod compare;
 pub mod explain;
 pub mod figure;
+pub mod goal_seek;
+pub mod guidance;
 pub mod headline;
 pub mod highlights;
 pub mod notices;
 pub mod panel;
+pub mod sbc_reading;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod table;
 pub mod ties;
 

@@ -88,13 +88,14 @@ fn note(state: &State, cell: Cell) -> Option<&String> {
     state.refused.as_ref().filter(|(c, _)| *c == cell).map(|(_, note)| note)
 }
 
-/// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011).
-fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize)> {
-    let mut groups: Vec<(&'static str, usize)> = Vec::new();
+/// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011),
+/// and whether they are estimates.
+fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize, bool)> {
+    let mut groups: Vec<(&'static str, usize, bool)> = Vec::new();
     for p in periods {
         match groups.last_mut() {
-            Some((g, n)) if *g == p.group() => *n += 1,
-            _ => groups.push((p.group(), 1)),
+            Some((g, n, _)) if *g == p.group() => *n += 1,
+            _ => groups.push((p.group(), 1, p.is_estimate())),
         }
     }
     groups
@@ -118,12 +119,15 @@ pub fn statement_table(props: &TableProps) -> Html {
             <thead>
                 <tr>
                     <td class="corner" rowspan="2"></td>
-                    { for column_groups(table.periods).into_iter().map(|(g, n)| html! {
-                        <th scope="colgroup" colspan={n.to_string()}>{g}</th>
+                    { for column_groups(table.periods).into_iter().map(|(g, n, estimate)| html! {
+                        <th scope="colgroup" colspan={n.to_string()} class={estimate.then_some("estimate")}
+                            title={estimate.then_some("The page's estimates, not reported: the fourth quarter starts at the third quarter's figures (revenue at the guidance midpoint) and the year is nine months plus the fourth quarter.")}>{g}</th>
                     }) }
                 </tr>
                 <tr>
-                    { for table.periods.iter().map(|p| html! { <th scope="col" title={p.long()}>{p.column()}</th> }) }
+                    { for table.periods.iter().map(|p| html! {
+                        <th scope="col" title={p.long()} class={p.is_estimate().then_some("estimate")}>{p.column()}</th>
+                    }) }
                 </tr>
             </thead>
             <tbody>{ for rows }</tbody>
@@ -145,7 +149,8 @@ fn statement_row(props: &RowProps) -> Html {
     let cells = props.periods.iter().map(|p| {
         let cell = Cell::new(*p, r.line);
         let (Some(unit), Some(_)) = (model.unit(cell), model.def(cell)) else {
-            return html! { <td class="num empty"></td> };
+            // A line with no estimate (two-class, basic, dilutive shares) is blank there.
+            return html! { <td class={classes!("num", "empty", p.is_estimate().then_some("estimate"))}></td> };
         };
         let editable = model.editable(cell);
         html! {

@@ -27,7 +27,9 @@ pub fn tie_out(props: &TieOutProps) -> Html {
     let model = Model::release();
     let figures = &props.figures;
     let checks: Vec<_> = ties::all().iter().map(|t| (t, t.check(model, figures))).collect();
-    let broken = checks.iter().filter(|(_, c)| !c.holds()).count();
+    // A fourth-quarter estimate set by hand is a choice, shown but not counted as a break.
+    let broken = checks.iter().filter(|(t, c)| !c.holds() && !t.informational()).count();
+    let identities = checks.iter().filter(|(t, _)| !t.informational()).count();
     let mut groups: Vec<&'static str> = Vec::new();
     for (t, _) in &checks {
         if !groups.contains(&t.group) {
@@ -38,12 +40,12 @@ pub fn tie_out(props: &TieOutProps) -> Html {
         <section class="statement ties" id="ties" aria-labelledby="t-ties">
             <h2 id="t-ties">{"Tie-out: the statements' identities and links"}</h2>
             <p class="note">
-                {"Net income flows into cash and the accumulated deficit; the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed."}
+                {"Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed."}
             </p>
             <p class={classes!("tie-summary", (broken > 0).then_some("off"))} role="status">
                 {match broken {
-                    0 => format!("All {} hold.", checks.len()),
-                    n => format!("{n} of {} do not hold after your edits.", checks.len()),
+                    0 => format!("All {identities} hold."),
+                    n => format!("{n} of {identities} do not hold after your edits."),
                 }}
             </p>
             <div class="scroll">
@@ -82,13 +84,18 @@ fn tie_row(props: &RowProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(left))))
     };
-    let status = if check.holds() {
+    let status = if tie.informational() {
+        match check.holds() {
+            true => html! { <td class="status ok">{"✓ follows"}</td> },
+            false => html! { <td class="status">{format!("set by hand, {} from it", model.display(left, check.difference()))}</td> },
+        }
+    } else if check.holds() {
         html! { <td class="status ok">{"✓ holds"}</td> }
     } else {
         html! { <td class="status off">{format!("✗ differs by {}", model.display(left, check.difference()))}</td> }
     };
     html! {
-        <tr class={if check.holds() { "holds" } else { "breaks" }} data-tie={left.key()}>
+        <tr class={classes!(if check.holds() { "holds" } else { "breaks" }, tie.informational().then_some("informational"))} data-tie={left.key()}>
             <th scope="row">
                 <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
                 <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>

@@ -1,0 +1,143 @@
+//! Goal seek from a figure's derivation: a target, the input to change, and the answer the
+//! model finds (`model::analysis::solve`), applied as one undoable edit.
+
+use crate::app::state::{Action, State};
+use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
+use crate::model::format::exact;
+use crate::model::{Cell, Figures, Model, Scenario};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GoalSeekProps {
+    pub cell: Cell,
+    pub scenario: Scenario,
+    pub figures: Rc<Figures>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// An answer, with what it was asked of: shown only while the scenario is the one solved.
+#[derive(Clone, PartialEq)]
+struct Answer {
+    scenario: Scenario,
+    input: Cell,
+    target: Decimal,
+    found: Result<Solution, NoSolution>,
+}
+
+#[function_component(GoalSeek)]
+pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
+    let model = Model::release();
+    let cell = props.cell;
+    let inputs = model.built_from(cell, &props.scenario);
+    let target = use_state(String::new);
+    let by = use_state(|| inputs.first().copied());
+    let problem = use_state(|| None::<String>);
+    let answer = use_state(|| None::<Answer>);
+    // The chosen input, or the first one if the choice is no longer among them.
+    let input = by.filter(|c| inputs.contains(c)).or(inputs.first().copied());
+
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(field) = e.target_dyn_into::<HtmlInputElement>() {
+                target.set(field.value());
+            }
+        })
+    };
+    let on_by = {
+        let by = by.clone();
+        let inputs = inputs.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                by.set(inputs.iter().find(|c| c.key() == select.value()).copied());
+            }
+        })
+    };
+    let solve = {
+        let (target, problem, answer, scenario) = (target.clone(), problem.clone(), answer.clone(), props.scenario.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = input else { return };
+            match read_target(model, cell, &target) {
+                Err(why) => problem.set(Some(why.to_string())),
+                Ok(t) => {
+                    problem.set(None);
+                    let found = goal_seek(model, &scenario, cell, input, t);
+                    answer.set(Some(Answer { scenario: scenario.clone(), input, target: t, found }));
+                }
+            }
+        })
+    };
+    let apply = |input: Cell, value: Decimal| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Apply { cell: input, value }))
+    };
+
+    let result = match answer.as_ref().filter(|a| a.scenario == props.scenario) {
+        None => html! {},
+        Some(a) => {
+            let shows = model.display(cell, Ok(a.target));
+            let now = props.figures.get(model, a.input).unwrap_or_default();
+            let input_name = named(model, a.input);
+            match &a.found {
+                Err(why) => html! { <p class="no-solution">{why.describe(model, cell, a.input, &shows)}{" Nothing was changed."}</p> },
+                Ok(s) => {
+                    let nearest = if s.nearest == now {
+                        html! { <p class="nearest">{format!("It already shows {shows}, with {input_name} at {}.", exact(now))}</p> }
+                    } else {
+                        html! {
+                            <p class="nearest">
+                                {format!("The nearest value that shows {shows}: {input_name} at ")}<strong>{exact(s.nearest)}</strong>
+                                {format!(" (now {}); the figure is then {}. ", exact(now), full_precision(s.reaches))}
+                                <button type="button" class="apply-nearest" onclick={apply(a.input, s.nearest)}>{format!("Apply {}", exact(s.nearest))}</button>
+                            </p>
+                        }
+                    };
+                    let exactly = match s.exact {
+                        Some(Exact::Enterable(x)) if x == s.nearest => html! { <p class="exact">{"That is exactly the target."}</p> },
+                        Some(Exact::Enterable(x)) => html! {
+                            <p class="exact">
+                                {format!("Exactly {} at {}. ", exact(a.target), exact(x))}
+                                <button type="button" class="apply-exact" onclick={apply(a.input, x)}>{format!("Apply {} instead", exact(x))}</button>
+                            </p>
+                        },
+                        Some(Exact::Finer(x)) => html! {
+                            <p class="exact">{format!("Exactly {} at {}: more decimals than an input holds (three).", exact(a.target), full_precision(x))}</p>
+                        },
+                        None => html! {},
+                    };
+                    html! { <>{nearest}{exactly}</> }
+                }
+            }
+        }
+    };
+
+    if inputs.is_empty() {
+        return html! { <p class="no-solution">{"This figure is built from no input, so there is nothing to change."}</p> };
+    }
+    let id = |what: &str| format!("gs-{what}-{}", cell.key());
+    html! {
+        <form class="goal-seek" onsubmit={solve}>
+            <div class="field">
+                <label for={id("target")}>{"Target"}</label>
+                <input id={id("target")} type="text" inputmode="decimal" autocomplete="off" value={(*target).clone()}
+                    oninput={on_target} aria-invalid={problem.is_some().then_some("true")}
+                    aria-describedby={problem.is_some().then(|| id("problem"))} />
+                if let Some(why) = (*problem).clone() { <span class="field-error" id={id("problem")}>{why}</span> }
+            </div>
+            <div class="field">
+                <label for={id("by")}>{"By changing"}</label>
+                <select id={id("by")} onchange={on_by}>
+                    { for inputs.iter().map(|c| html! {
+                        <option value={c.key()} selected={Some(*c) == input}>{named(model, *c)}</option>
+                    }) }
+                </select>
+            </div>
+            <button type="submit" class="solve">{"Solve"}</button>
+            <div class="goal-seek-result" aria-live="polite">{result}</div>
+        </form>
+    }
+}

@@ -1,0 +1,147 @@
+//! The release's outlook, live: each guided figure's estimate beside its range, where it falls
+//! and by how much; and what the full-year range implies for the fourth quarter given the
+//! scenario's nine months, against the fourth quarter's own estimate.
+
+use super::headline::figure_as;
+use crate::app::state::State;
+use crate::model::guidance::{place, Placement, Position, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
+use crate::model::{Cell, Figures, Model, Period, Unit};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct OutlookProps {
+    pub figures: Rc<Figures>,
+    /// No fourth-quarter input is edited: the estimate is the third quarter's run-rate.
+    pub run_rate: bool,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Every figure the panel shows.
+fn cells() -> impl Iterator<Item = Cell> {
+    let guided = GUIDANCE.iter().flat_map(|g| g.ranges.iter().map(|r| r.cell(g.period)));
+    let implied = IMPLIED.iter().flat_map(|i| [i.low, i.high, i.estimate]).map(|l| Cell::new(Period::Q4_2012, l));
+    guided.chain(implied)
+}
+
+impl PartialEq for OutlookProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.run_rate == other.run_rate && super::same_values(&self.figures, &other.figures, cells())
+    }
+}
+
+fn placement(p: Option<Placement>, unit: Unit) -> Html {
+    match p {
+        Some(p) => html! { <span class={classes!("placed", p.position.id())}>{p.describe(unit)}</span> },
+        None => html! { <span class="placed">{"—"}</span> },
+    }
+}
+
+#[function_component(Outlook)]
+pub fn outlook(props: &OutlookProps) -> Html {
+    let model = Model::release();
+    let figures = &props.figures;
+    let fig = |cell: Cell| figure_as(cell, figures.get(model, cell), model.display(cell, figures.get(model, cell)), &props.dispatch);
+    let value = |line: &'static str| figures.get(model, Cell::new(Period::Q4_2012, line)).ok();
+
+    let guided = GUIDANCE.iter().map(|g| {
+        let rows = g.ranges.iter().map(|r| {
+            let cell = r.cell(g.period);
+            let placed = figures.get(model, cell).ok().map(|v| r.place(v));
+            html! {
+                <tr class={placed.map(|p| p.position.id())}>
+                    <th scope="row">{r.label}</th>
+                    <td class="num range">{r.describe()}</td>
+                    <td class="num estimate">{fig(cell)}</td>
+                    <td>{placement(placed, r.unit)}</td>
+                </tr>
+            }
+        });
+        html! {
+            <tbody>
+                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, model.display(Cell::new(g.period, "shares_diluted"), Ok(g.diluted_shares)))}</th></tr>
+                { for rows }
+            </tbody>
+        }
+    });
+
+    // What the year's range leaves for the fourth quarter, against the quarter's estimate.
+    let implied_rows = IMPLIED.iter().map(|i| {
+        let unit = model.unit(Cell::new(Period::Q4_2012, i.estimate)).unwrap_or(Unit::Money);
+        let placed = match (value(i.estimate), value(i.low), value(i.high)) {
+            (Some(v), Some(lo), Some(hi)) => Some(place(v, lo, hi, unit)),
+            _ => None,
+        };
+        let q4_range = Q4.ranges.iter().find(|r| r.line == i.estimate).map(|r| r.describe());
+        html! {
+            <tr class={placed.map(|p| p.position.id())}>
+                <th scope="row">{i.label}</th>
+                <td class="num range">
+                    {fig(Cell::new(Period::Q4_2012, i.low))}{" to "}{fig(Cell::new(Period::Q4_2012, i.high))}
+                </td>
+                <td class="num range">{q4_range.unwrap_or_default()}</td>
+                <td class="num estimate">{fig(Cell::new(Period::Q4_2012, i.estimate))}</td>
+                <td>{placement(placed, unit)}</td>
+            </tr>
+        }
+    });
+
+    // The insight an analyst looks for: how far the fourth quarter's estimate sits from what
+    // the year's guidance leaves for it.
+    let gap = IMPLIED.iter().find(|i| i.estimate == "non_gaap_net_income").and_then(|i| {
+        let (v, lo, hi) = (value(i.estimate)?, value(i.low)?, value(i.high)?);
+        let p = place(v, lo, hi, Unit::Money);
+        let money = |d: Decimal| model.display(Cell::new(Period::Q4_2012, i.estimate), Ok(d));
+        let whose = if props.run_rate { "Run-rate Q4 non-GAAP net income" } else { "This scenario's Q4 non-GAAP net income" };
+        let verdict = match p.position {
+            Position::Within => "within what the year's guidance leaves for the fourth quarter".to_string(),
+            _ => format!("{} of what the year's guidance leaves for the fourth quarter", p.describe(Unit::Money)),
+        };
+        Some(html! {
+            <p class={classes!("gap", p.position.id())} role="status">
+                <strong>{format!("{whose} ${} thousand", money(v))}</strong>
+                {format!(" vs ${} to ${} thousand implied by the full-year guidance: {verdict}.", money(lo), money(hi))}
+            </p>
+        })
+    });
+
+    html! {
+        <section class="statement guidance" id="guidance" aria-labelledby="t-guidance">
+            <h2 id="t-guidance">{"Financial Performance Outlook: the guidance against this scenario"}</h2>
+            <p class="note">
+                {"The release's guidance beside the page's estimates, which are not reported: the fourth quarter starts at the third quarter's figures and follows them until you edit it (revenue starts at the guidance midpoint); the year is nine months plus the fourth quarter. EPS is on the guidance's basis: net income ÷ the diluted shares, with no two-class allocation. The provision for income taxes is held as entered. Each figure is compared with its range as displayed (thousands; EPS to the cent)."}
+            </p>
+            {gap}
+            <div class="scroll" role="region" tabindex="0" aria-label="Guidance and estimates">
+                <table class="outlook">
+                    <thead><tr>
+                        <td class="corner"></td>
+                        <th scope="col">{"Guidance"}</th>
+                        <th scope="col" class="estimate">{"Estimate"}</th>
+                        <th scope="col">{"Where it falls"}</th>
+                    </tr></thead>
+                    { for guided }
+                </table>
+            </div>
+            <h3 class="sub">{"What the full-year guidance implies for the fourth quarter, given this scenario's nine months"}</h3>
+            <p class="note">
+                {format!("The year's range less nine months; net income from the year's EPS range at its {} thousand diluted shares, per share at the fourth quarter's {} thousand.",
+                    model.display(Cell::new(Period::FY_2012, "shares_diluted"), Ok(FULL_YEAR.diluted_shares)),
+                    model.display(Cell::new(Period::Q4_2012, "shares_diluted"), Ok(Q4.diluted_shares)))}
+            </p>
+            <div class="scroll" role="region" tabindex="0" aria-label="What the full-year guidance implies for the fourth quarter">
+                <table class="implied">
+                    <thead><tr>
+                        <td class="corner"></td>
+                        <th scope="col">{"Implied by the full year"}</th>
+                        <th scope="col">{"Q4 guidance"}</th>
+                        <th scope="col" class="estimate">{"Q4 estimate"}</th>
+                        <th scope="col">{"Estimate against the implied range"}</th>
+                    </tr></thead>
+                    <tbody>{ for implied_rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

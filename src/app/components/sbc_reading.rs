@@ -1,0 +1,47 @@
+//! The choice of how a stock-based compensation edit is read, shown beside the table of it:
+//! within the GAAP expense lines (the release's own reading) or on top of them.
+
+use crate::app::state::{Action, State};
+use crate::model::SbcReading;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SbcChoiceProps {
+    pub reading: SbcReading,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+const CHOICES: [(SbcReading, &str, &str); 2] = [
+    (
+        SbcReading::Within,
+        "Within the GAAP expense lines",
+        "more of the same cost paid in stock: GAAP expense stays as entered, non-GAAP income and cash rise",
+    ),
+    (
+        SbcReading::OnTop,
+        "On top of them",
+        "more awards: each GAAP expense line rises by its stock compensation's change, non-GAAP figures stay",
+    ),
+];
+
+#[function_component(SbcChoice)]
+pub fn sbc_choice(props: &SbcChoiceProps) -> Html {
+    html! {
+        <fieldset class="sbc-reading">
+            <legend>{"An edit to stock-based compensation is read"}</legend>
+            { for CHOICES.iter().map(|(reading, label, note)| {
+                let reading = *reading;
+                let onchange = {
+                    let dispatch = props.dispatch.clone();
+                    Callback::from(move |_: Event| dispatch.dispatch(Action::ReadSbc(reading)))
+                };
+                html! {
+                    <label>
+                        <input type="radio" name="sbc-reading" value={reading.id()} checked={props.reading == reading} {onchange} />
+                        <strong>{*label}</strong>{": "}{*note}{"."}
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,383 @@
+//! Goal seek: the value of one input at which a figure, as the page shows it, is a target.
+//!
+//! Excel's Goal Seek iterates to a tolerance and can stop on a value that displays the wrong
+//! figure. Here the answer is the value, to three decimals (what an entry holds), nearest the
+//! input's current value at which the figure *displays* the target: the smallest change that
+//! makes the page show it. Beside it, the exact solution, where the figure equals the target.
+//!
+//! The search only evaluates scenarios, so it follows every rule the model declares: sums
+//! (linear, most paths), share counts that divide, the two-class split, a rule that changes
+//! at a loss. From the current value it steps outwards both ways, doubling the step, until the
+//! figure shows the target or passes it; then it bisects that bracket on the thousandths.
+//! Every figure of the release is monotonic between the points where it is undefined, so the
+//! first bracket holds the nearest answer. The exact solution is the secant method from that
+//! bracket: one step where the figure is linear in the input, a few where the input divides.
+
+use crate::model::engine::Model;
+use crate::model::format::exact as grouped;
+use crate::model::parse::parse_entry;
+use crate::model::scenario::Scenario;
+use crate::model::unit::{EntryError, Unit, MAX_ENTRY};
+use crate::model::{Cell, Value};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What the goal seek found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Solution {
+    /// The input's value nearest its current one, to three decimals, at which the figure
+    /// shows the target. The current value itself when the figure already shows it.
+    pub nearest: Decimal,
+    /// The figure's exact value there.
+    pub reaches: Decimal,
+    /// The input's value at which the figure equals the target exactly, if one was found.
+    pub exact: Option<Exact>,
+}
+
+/// The input's value at which the figure equals the target exactly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Exact {
+    /// A value an input can hold: it may be applied instead of the nearest.
+    Enterable(Decimal),
+    /// It has more decimals than an input holds: shown, not applied. Kept to fifteen
+    /// decimals, well within what the arithmetic's 28 significant digits settle.
+    Finer(Decimal),
+}
+
+/// Why no value of the input makes the figure show the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoSolution {
+    /// The figure is not built from that input.
+    NotBuiltFrom,
+    /// The figure does not change when the input does (its effects cancel out).
+    Unmoved,
+    /// The figure has no value, whatever the input: it divides by zero.
+    Undefined,
+    /// Only a value past what an entry may be would do (beyond a billion either way, or a
+    /// negative share count); `needed` is where the straight line through the current value
+    /// reaches the target.
+    BeyondBound { needed: Option<Decimal> },
+    /// The figure approaches the target but never shows it.
+    Unreachable,
+    /// The figure passes the target between two values a thousandth apart, so no value an
+    /// entry can hold shows it; `exact` is where it equals the target.
+    BetweenEntries { below: Decimal, above: Decimal, exact: Option<Decimal> },
+}
+
+/// Reads a target typed for `figure`: what an input of its unit accepts, and for a margin a
+/// trailing `%` too (the page shows margins with one).
+pub fn read_target(model: &Model, figure: Cell, text: &str) -> Result<Decimal, EntryError> {
+    let unit = model.unit(figure).unwrap_or(Unit::Money);
+    let text = text.trim();
+    let text = match unit {
+        Unit::Percent => text.strip_suffix('%').unwrap_or(text),
+        _ => text,
+    };
+    parse_entry(text, unit)
+}
+
+/// Finds the value of `input` at which `figure` shows `target` (see the module's notes).
+pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, target: Decimal) -> Result<Solution, NoSolution> {
+    let input = model.canonical(input);
+    if !model.built_from(figure, scenario).contains(&input) {
+        return Err(NoSolution::NotBuiltFrom);
+    }
+    let figures = model.evaluate(scenario);
+    let x0 = figures.get(model, input).map_err(|_| NoSolution::Undefined)?;
+    let unit = model.unit(input).unwrap_or(Unit::Money);
+    let bound = thousandths(MAX_ENTRY).unwrap_or(i64::MAX / 4);
+    let lo = if unit.allows_negative() { -bound } else { 0 };
+    let n0 = thousandths(x0).unwrap_or(0).clamp(lo, bound);
+    let mut seek = Seek {
+        model,
+        scenario,
+        figure,
+        input,
+        target,
+        shown: model.display(figure, Ok(target)),
+        lo,
+        hi: bound,
+        n0,
+        f0: figures.get(model, figure),
+        moved: false,
+        defined: false,
+        between: None,
+    };
+    let s0 = seek.side(seek.f0);
+    seek.defined = s0 != Side::Undefined;
+    let nearest = if s0 == Side::Inside {
+        Some(n0)
+    } else {
+        let up = seek.scan(1, s0);
+        let down = seek.scan(-1, s0);
+        match (up, down) {
+            (Some(u), Some(d)) => Some(if n0.abs_diff(d) < n0.abs_diff(u) { d } else { u }),
+            (u, d) => u.or(d),
+        }
+    };
+    let Some(n) = nearest else { return Err(seek.why_not()) };
+    let reaches = seek.at(entry(n)).map_err(|_| NoSolution::Undefined)?;
+    // Seeds for the secant: the answer and its neighbour towards the current value (or, when
+    // nothing moved, the next thousandth).
+    let toward = if n == n0 { n.saturating_add(1) } else if n > n0 { n - 1 } else { n + 1 };
+    let exact = seek.exact(entry(toward), entry(n)).map(|x| seek.classify(x));
+    Ok(Solution { nearest: entry(n), reaches, exact })
+}
+
+/// Where a figure stands against the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    /// It shows the target.
+    Inside,
+    Below,
+    Above,
+    Undefined,
+}
+
+struct Seek<'a> {
+    model: &'a Model,
+    scenario: &'a Scenario,
+    figure: Cell,
+    input: Cell,
+    target: Decimal,
+    /// The target as the figure would show it.
+    shown: String,
+    /// The input's range, in thousandths.
+    lo: i64,
+    hi: i64,
+    /// The input's current value, in thousandths.
+    n0: i64,
+    /// The figure now.
+    f0: Value,
+    /// Whether any value tried changed the figure.
+    moved: bool,
+    /// Whether the figure had a value anywhere tried.
+    defined: bool,
+    /// Two neighbouring entries the figure passes the target between, the first found.
+    between: Option<(i64, i64)>,
+}
+
+impl Seek<'_> {
+    /// The figure with the input at `x`.
+    fn at(&self, x: Decimal) -> Value {
+        let scenario = self.scenario.with_unchecked(self.input, x);
+        self.model.evaluate(&scenario).get(self.model, self.figure)
+    }
+
+    fn side(&self, v: Value) -> Side {
+        match v {
+            Err(_) => Side::Undefined,
+            Ok(v) if self.model.display(self.figure, Ok(v)) == self.shown => Side::Inside,
+            Ok(v) if v < self.target => Side::Below,
+            Ok(_) => Side::Above,
+        }
+    }
+
+    /// Where the figure stands with the input at `n` thousandths.
+    fn probe(&mut self, n: i64) -> Side {
+        let v = self.at(entry(n));
+        self.moved |= v != self.f0;
+        let side = self.side(v);
+        self.defined |= side != Side::Undefined;
+        side
+    }
+
+    /// Steps away from the current value in direction `d` (±1), doubling the step, until the
+    /// figure shows the target or passes it; returns the nearest entry that shows it.
+    fn scan(&mut self, d: i64, s0: Side) -> Option<i64> {
+        let (mut prev_n, mut prev) = (self.n0, s0);
+        let mut step: i64 = 1;
+        loop {
+            let n = self.n0.saturating_add(d.saturating_mul(step)).clamp(self.lo, self.hi);
+            if n == prev_n {
+                return None;
+            }
+            let s = self.probe(n);
+            let crossed = prev != Side::Undefined && s != Side::Undefined && s != prev;
+            if s == Side::Inside || crossed {
+                let (before, after, side) = self.bisect(prev_n, prev, n, s);
+                if side == Side::Inside {
+                    return Some(after);
+                }
+                if s == Side::Inside {
+                    // Not monotonic in between: `n` shows the target, if not the nearest.
+                    return Some(n);
+                }
+                if side != Side::Undefined && self.between.is_none() {
+                    self.between = Some((before, after));
+                }
+            }
+            (prev_n, prev) = (n, s);
+            step = step.saturating_mul(2);
+        }
+    }
+
+    /// Narrows `p` (on side `ps`) and `q` (on side `qs`) to neighbouring thousandths where
+    /// the side changes; returns them and the side after the change.
+    fn bisect(&mut self, mut p: i64, ps: Side, mut q: i64, mut qs: Side) -> (i64, i64, Side) {
+        while p.abs_diff(q) > 1 {
+            let m = p + (q - p) / 2;
+            let s = self.probe(m);
+            if s == ps {
+                p = m;
+            } else {
+                (q, qs) = (m, s);
+            }
+        }
+        (p, q, qs)
+    }
+
+    /// The input's value where the figure equals the target, by the secant method from `a`
+    /// and `b`; None if it does not settle.
+    fn exact(&self, a: Decimal, b: Decimal) -> Option<Decimal> {
+        let t = self.target;
+        let (mut xa, mut fa) = (a, self.at(a).ok()?);
+        let (mut xb, mut fb) = (b, self.at(b).ok()?);
+        for _ in 0..64 {
+            if fb == t {
+                return Some(xb.normalize());
+            }
+            let rise = fb.checked_sub(fa)?;
+            if rise.is_zero() {
+                break;
+            }
+            let shift = fb.checked_sub(t)?.checked_mul(xb.checked_sub(xa)?)?.checked_div(rise)?;
+            let x = xb.checked_sub(shift)?;
+            if x.abs() > MAX_ENTRY || (self.lo == 0 && x.is_sign_negative()) {
+                return None;
+            }
+            let fx = self.at(x).ok()?;
+            (xa, fa, xb, fb) = (xb, fb, x, fx);
+            if xa == xb {
+                break;
+            }
+        }
+        // Settled to the arithmetic's precision (28 significant digits) without landing on
+        // the target to the last digit: near enough, within the last digits of the figure.
+        let close = Decimal::new(1, 16) * t.abs().max(Decimal::ONE);
+        (fb.checked_sub(t)?.abs() <= close).then(|| xb.normalize())
+    }
+
+    /// An exact solution an input can hold, or one finer than that.
+    fn classify(&self, x: Decimal) -> Exact {
+        let r = x.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero);
+        match self.at(r) {
+            Ok(v) if v == self.target => Exact::Enterable(r.normalize()),
+            _ => Exact::Finer(x.round_dp(15).normalize()),
+        }
+    }
+
+    /// Why nothing was found, once both directions are searched.
+    fn why_not(&self) -> NoSolution {
+        if !self.defined {
+            return NoSolution::Undefined;
+        }
+        if !self.moved {
+            return NoSolution::Unmoved;
+        }
+        if let Some((a, b)) = self.between {
+            let (below, above) = (entry(a.min(b)), entry(a.max(b)));
+            return NoSolution::BetweenEntries { below, above, exact: self.exact(below, above) };
+        }
+        // Where the straight line through the current value and its neighbour meets the target.
+        let x0 = entry(self.n0);
+        let needed = (|| {
+            let f0 = self.f0.ok()?;
+            let next = entry(self.n0.saturating_add(1));
+            let rise = self.at(next).ok()?.checked_sub(f0)?;
+            let run = next.checked_sub(x0)?;
+            x0.checked_add(self.target.checked_sub(f0)?.checked_mul(run)?.checked_div(rise)?)
+        })();
+        match needed {
+            Some(x) if x.abs() > MAX_ENTRY || (self.lo == 0 && x.is_sign_negative()) => {
+                NoSolution::BeyondBound { needed: Some(x.round_dp(3)) }
+            }
+            _ if self.n0 == self.lo || self.n0 == self.hi => NoSolution::BeyondBound { needed: None },
+            _ => NoSolution::Unreachable,
+        }
+    }
+}
+
+/// A value in thousandths, if it fits.
+fn thousandths(x: Decimal) -> Option<i64> {
+    x.checked_mul(Decimal::ONE_THOUSAND)?.round().to_i64()
+}
+
+fn entry(n: i64) -> Decimal {
+    Decimal::new(n, 3).normalize()
+}
+
+/// A figure's name with its period: "Net income, Q3 2012".
+pub fn named(model: &Model, cell: Cell) -> String {
+    format!("{}, {}", model.name(cell, cell.period), cell.period.short())
+}
+
+/// An exact solution to every digit, or to twelve decimals and "…" when it has more.
+pub fn full_precision(x: Decimal) -> String {
+    let cut = x.round_dp_with_strategy(12, RoundingStrategy::ToZero);
+    if cut == x {
+        grouped(x)
+    } else {
+        format!("{}…", grouped(cut))
+    }
+}
+
+impl NoSolution {
+    /// The reason in words: `target` is the target as the figure would show it.
+    pub fn describe(&self, model: &Model, figure: Cell, input: Cell, target: &str) -> String {
+        let (f, i) = (named(model, figure), named(model, input));
+        match self {
+            NoSolution::NotBuiltFrom => format!("{f} is not built from {i}."),
+            NoSolution::Unmoved => format!("{f} does not change with {i}: their effects cancel out, so no value of it shows {target}."),
+            NoSolution::Undefined => format!("{f} has no value whatever {i} is: it divides by zero."),
+            NoSolution::BeyondBound { needed: Some(x) } if x.is_sign_negative() && model.unit(input) == Some(Unit::Shares) => {
+                format!("{f} would show {target} only with a negative share count ({i} at {}).", grouped(*x))
+            }
+            NoSolution::BeyondBound { needed: Some(x) } => format!(
+                "{f} would show {target} only with {i} at {}, beyond what an input holds (at most 1,000,000,000 either way).",
+                grouped(*x)
+            ),
+            NoSolution::BeyondBound { needed: None } => {
+                format!("{f} would show {target} only with {i} beyond what an input holds (at most 1,000,000,000 either way).")
+            }
+            NoSolution::Unreachable => format!("No value of {i} makes {f} show {target}."),
+            NoSolution::BetweenEntries { below, above, exact } => {
+                let at = exact.map(|x| format!(" (exactly at {})", full_precision(x))).unwrap_or_default();
+                format!(
+                    "{f} passes {target} between {i} {} and {}{at}: a thousandth apart, and an input holds no value in between.",
+                    grouped(*below),
+                    grouped(*above)
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Period::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn full_precision_cuts_after_twelve_decimals() {
+        assert_eq!(full_precision(d("846.1429086538461538")), "846.142908653846…");
+        assert_eq!(full_precision(d("21715")), "21,715");
+        assert_eq!(full_precision(d("-0.5")), "(0.5)");
+    }
+
+    #[test]
+    fn a_target_reads_like_an_input_and_a_margin_may_carry_its_percent_sign() {
+        let model = Model::release();
+        let margin = Cell::new(Q3_2012, "gross_margin");
+        let eps = Cell::new(Q3_2012, "non_gaap_eps_diluted");
+        assert_eq!(read_target(model, margin, "80.5%"), Ok(d("80.5")));
+        assert_eq!(read_target(model, eps, "$0.12"), Ok(d("0.12")));
+        assert_eq!(read_target(model, eps, "0.12%"), Err(EntryError::NotANumber));
+        assert_eq!(read_target(model, eps, ""), Err(EntryError::Empty));
+    }
+}

@@ -1,0 +1,169 @@
+// Asking the page backwards (issue 14), typed the way a person does: goal seek from a figure's
+// derivation, the sensitivity table and tornado, and the stock-compensation reading.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { eventually, expectValue, input, typeInto, value } from './page.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 4;
+const tableFigure = (page, period, line) => page.locator(`td [data-period="${period}"][data-line="${line}"]`).first();
+const hash = (page) => new URL(page.url()).hash;
+
+describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  async function openPage(fragment = '', viewport) {
+    const { page, problems } = await h.open(h.rootUrl + fragment, viewport ? { viewport } : {});
+    await page.locator('main.settled').waitFor({ timeout: TIMEOUT_MS });
+    return { page, problems };
+  }
+
+  /** Opens a figure's derivation from the keyboard. */
+  async function explain(page, period, line) {
+    await tableFigure(page, period, line).focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('aside.explain');
+    await panel.waitFor();
+    return panel;
+  }
+
+  test('goal seek finds the nearest value that shows the target, applies it as one undoable edit in the link', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q3-2012', 'non_gaap_eps_diluted');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    // Typed like a person: Tab from the target to the select, choose, Enter to solve.
+    await panel.getByLabel('Target').click();
+    await page.keyboard.type('$0.12');
+    await panel.getByLabel('By changing').selectOption('q3-2012.sbc_sales_and_marketing');
+    const options = await panel.getByLabel('By changing').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(options.includes('q3-2012.revenue') && options.includes('q3-2012.shares_basic'), options.join());
+    await panel.getByLabel('Target').press('Enter');
+    const result = panel.locator('.goal-seek-result');
+    await eventually(async () => /nearest value that shows 0\.12: .*713\.179/.test(await result.textContent()), true, 'the nearest');
+    assert.match(await result.textContent(), /Exactly 0\.12 at 846\.142908653846…/);
+    // Nothing changes until it is applied.
+    assert.equal(await value(page, 'q3-2012', 'sbc_sales_and_marketing'), '349');
+    await panel.getByRole('button', { name: 'Apply 713.179' }).click();
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '713.179');
+    assert.equal(await tableFigure(page, 'q3-2012', 'non_gaap_eps_diluted').textContent().then((t) => t.includes('0.12')), true);
+    await eventually(() => hash(page), '#v=1&q3-2012.sbc_sales_and_marketing=713.179', 'in the share link');
+    // One undo takes it back.
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
+    await page.getByRole('button', { name: '↷ Redo' }).click();
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '713.179');
+    assert.deepEqual(problems, []);
+  });
+
+  test('goal seek offers the exact solution, and says why when there is none', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q3-2012', 'net_income');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    await panel.getByLabel('By changing').selectOption('q3-2012.revenue');
+    await panel.getByLabel('Target').click();
+    await page.keyboard.type('0');
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    const result = panel.locator('.goal-seek-result');
+    await eventually(async () => /shows 0: .*21,715\.499/.test(await result.textContent()), true, 'nearest showing 0');
+    await panel.getByRole('button', { name: 'Apply 21,715 instead' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '21715');
+    await expectValue(page, 'q3-2012', 'net_income', '0');
+    // A billion is past what revenue can hold: said plainly, nothing changed.
+    await panel.getByLabel('Target').fill('');
+    await panel.getByLabel('Target').click();
+    await page.keyboard.type('1,000,000,000');
+    await page.keyboard.press('Enter');
+    await eventually(async () => /beyond what an input holds.*Nothing was changed/.test(await result.textContent()), true, 'no solution');
+    await expectValue(page, 'q3-2012', 'revenue', '21715');
+    // A target that is not a number is refused next to its field.
+    await panel.getByLabel('Target').fill('twelve');
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    await eventually(() => panel.getByLabel('Target').getAttribute('aria-invalid'), 'true', 'refused');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the sensitivity table marks the current cell; a tornado bar applies its change', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q3-2012', 'net_income');
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    const table = panel.locator('table.sensitivity-table');
+    await table.waitFor();
+    assert.equal(await table.locator('tbody td').count(), 49);
+    const current = table.locator('td.current');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute('data-value'), '1667');
+    assert.equal(await current.getAttribute('aria-current'), 'true');
+    // Three values of each: nine cells, still one marked.
+    await panel.getByLabel('Values of each').fill('3');
+    await eventually(() => table.locator('tbody td').count(), 9, '3 × 3');
+    assert.equal(await table.locator('td.current').count(), 1);
+    // The tornado: revenue swings net income most; its +10 % end applies 25,720.2.
+    const first = panel.locator('.tornado li').first();
+    assert.equal(await first.getAttribute('data-input'), 'q3-2012.revenue');
+    await first.locator('button.t-high').click();
+    await expectValue(page, 'q3-2012', 'revenue', '25720.2');
+    await eventually(() => hash(page), '#v=1&q3-2012.revenue=25720.2', 'in the link');
+    // The table follows the scenario: the current cell is the new net income.
+    await eventually(() => table.locator('td.current').getAttribute('data-value'), '4005.2', 'current follows');
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // ±5 % instead.
+    await panel.getByLabel('Move each input by ± %').fill('5');
+    await panel.locator('.tornado li').first().locator('button.t-low').click();
+    await expectValue(page, 'q3-2012', 'revenue', '22212.9');
+    // Both export as CSV.
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export table (CSV)' }).click()]);
+    assert.match(download.suggestedFilename(), /^sensitivity-q3-2012\.net_income\.csv$/);
+    const [tornado] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export tornado (CSV)' }).click()]);
+    assert.match(tornado.suggestedFilename(), /^tornado-q3-2012\.net_income\.csv$/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('the stock-compensation reading changes GAAP and the link, and a link opens with it', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=849');
+    // Within (the default): GAAP stays, non-GAAP rises.
+    await expectValue(page, 'q3-2012', 'sales_and_marketing', '8797');
+    await expectValue(page, 'q3-2012', 'non_gaap_net_income', '3194');
+    const onTop = page.locator('input[name="sbc-reading"][value="on-top"]');
+    assert.equal(await page.locator('input[name="sbc-reading"][value="within"]').isChecked(), true);
+    await onTop.focus();
+    await page.keyboard.press('Space');
+    await expectValue(page, 'q3-2012', 'sales_and_marketing', '9297');
+    await expectValue(page, '9m-2012', 'sales_and_marketing', '28327');
+    await expectValue(page, 'q3-2012', 'non_gaap_net_income', '2694');
+    await eventually(() => hash(page), '#v=1&sbc=on-top&q3-2012.sbc_sales_and_marketing=849', 'the link says on-top');
+    // The derivation of a GAAP expense line says which reading is in force.
+    await input(page, 'q3-2012', 'sales_and_marketing').click();
+    const panel = page.locator('aside.explain');
+    await eventually(async () => /read on top of the GAAP lines/.test(await panel.textContent()), true, 'stated');
+    // Undo is one step back to within.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expectValue(page, 'q3-2012', 'sales_and_marketing', '8797');
+    await eventually(() => hash(page), '#v=1&q3-2012.sbc_sales_and_marketing=849', 'within again');
+    // Opened from a link, on top.
+    const other = await openPage('#v=1&sbc=on-top&q3-2012.sbc_sales_and_marketing=849');
+    await expectValue(other.page, 'q3-2012', 'sales_and_marketing', '9297');
+    assert.equal(await other.page.locator('input[name="sbc-reading"][value="on-top"]').isChecked(), true);
+    assert.deepEqual([...problems, ...other.problems], []);
+  });
+
+  test('on a phone, the goal seek answer is on screen and applies', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('', { width: 390, height: 844 });
+    const panel = await explain(page, 'q3-2012', 'net_income');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    await panel.getByLabel('Target').fill('0');
+    await panel.getByLabel('By changing').selectOption('q3-2012.cost_of_revenue');
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    const apply = panel.getByRole('button', { name: 'Apply 6,301 instead' });
+    await apply.waitFor();
+    const box = await apply.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 390, 'the apply button is on screen');
+    await apply.click();
+    await expectValue(page, 'q3-2012', 'net_income', '0');
+    await h.screenshot(page, 'analysis-phone');
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,212 @@
+//! Goal seek against the release: the value nearest the current one that makes a figure show a
+//! target, the exact solution beside it, and a plain reason when there is none.
+
+use proptest::prelude::*;
+use qualys_what_if::model::analysis::solve::{goal_seek, read_target, Exact, NoSolution, Solution};
+use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn q3(line: &'static str) -> Cell {
+    Cell::new(Q3_2012, line)
+}
+
+/// The figure shown with `input` at `value`.
+fn shown(scenario: &Scenario, figure: Cell, input: Cell, value: Decimal) -> String {
+    let model = Model::release();
+    let s = scenario.with(model, input, value).unwrap();
+    model.display(figure, model.evaluate(&s).get(model, figure))
+}
+
+#[test]
+fn answers_are_the_nearest_value_that_shows_the_target_and_the_exact_one() {
+    let model = Model::release();
+    let release = Scenario::default();
+    // (figure, input, target, nearest, exact)
+    let rows: &[(Cell, Cell, &str, &str, Option<Exact>)] = &[
+        // 713 shows $0.11 and 714 $0.12; by hand: non-GAAP diluted EPS is (1,667 + 1,027 + Δ) ×
+        // 1,664 ÷ 1,667 ÷ 26,545 and reaches 0.115 at Δ = 364.178621…, so 349 + 364.179.
+        // Exactly 0.12 at Δ = 0.12 × 26,545 × 1,667 ÷ 1,664 − 2,694 = 497.142908653846…
+        (q3("non_gaap_eps_diluted"), q3("sbc_sales_and_marketing"), "0.12", "713.179", Some(Exact::Finer(d("846.142908653846154")))),
+        // Net income is revenue less 21,715: it shows 0 from 21,714.501 to 21,715.499.
+        (q3("net_income"), q3("revenue"), "0", "21715.499", Some(Exact::Enterable(d("21715")))),
+        // Already showing the target: nothing to change.
+        (q3("net_income"), q3("revenue"), "1,667", "23382", Some(Exact::Enterable(d("23382")))),
+        (q3("net_income"), q3("revenue"), "1,667.4", "23382", Some(Exact::Enterable(d("23382.4")))),
+        // Up: a higher cost lowers income from operations (1,721): it shows 1,000 below 1,000.5.
+        (q3("income_from_operations"), q3("cost_of_revenue"), "1000", "5354.501", Some(Exact::Enterable(d("5355")))),
+        // Through the link: the quarter's revenue moves nine months.
+        (Cell::new(M9_2012, "net_income"), q3("revenue"), "0", "22277.499", Some(Exact::Enterable(d("22277")))),
+        // A margin, typed with its percent sign: revenue divides. It shows 82.0 % from 81.95 %,
+        // 100 × (R − 4,634) ÷ R = 81.95 at R = 25,673.130193…
+        (q3("gross_margin"), q3("revenue"), "82%", "25673.131", None),
+        // Shares divide: basic EPS is 1,667 ÷ (basic + 17,627.556626…), below 0.065 past
+        // 8,018.597220… basic shares.
+        (q3("eps_basic"), q3("shares_basic"), "0.06", "8018.598", None),
+    ];
+    for (figure, input, target, nearest, exact) in rows {
+        let t = read_target(model, *figure, target).unwrap();
+        let found = goal_seek(model, &release, *figure, *input, t);
+        let Ok(Solution { nearest: got, exact: got_exact, .. }) = found else {
+            panic!("{} by {} to {target}: {found:?}", figure.key(), input.key());
+        };
+        assert_eq!(got, d(nearest), "{} by {} to {target}", figure.key(), input.key());
+        let want = model.display(*figure, Ok(t));
+        assert_eq!(shown(&release, *figure, *input, got), want);
+        if let Some(exact) = exact {
+            assert_eq!(got_exact.as_ref(), Some(exact), "{} by {} to {target}", figure.key(), input.key());
+        }
+    }
+}
+
+#[test]
+fn the_nearest_is_the_first_value_that_shows_it() {
+    let release = Scenario::default();
+    let (eps, sbc) = (q3("non_gaap_eps_diluted"), q3("sbc_sales_and_marketing"));
+    assert_eq!(shown(&release, eps, sbc, d("713.178")), "0.11");
+    assert_eq!(shown(&release, eps, sbc, d("713.179")), "0.12");
+    let (income, revenue) = (q3("net_income"), q3("revenue"));
+    assert_eq!(shown(&release, income, revenue, d("21715.499")), "-"); // a zero, as the release prints it
+    assert_eq!(shown(&release, income, revenue, d("21715.5")), "1");
+}
+
+#[test]
+fn a_margin_is_found_where_the_rounding_makes_it_show() {
+    let model = Model::release();
+    let (margin, revenue) = (q3("gross_margin"), q3("revenue"));
+    let found = goal_seek(model, &Scenario::default(), margin, revenue, d("82")).unwrap();
+    // 81.95 % is where it starts to show 82.0 %: 100 × (R − 4,634) ÷ R = 81.95 at R = 25,673.13…
+    let release = Scenario::default();
+    assert_eq!(shown(&release, margin, revenue, found.nearest), "82.0%");
+    assert_eq!(shown(&release, margin, revenue, found.nearest - d("0.001")), "81.9%");
+}
+
+#[test]
+fn says_plainly_when_there_is_none() {
+    let model = Model::release();
+    let release = Scenario::default();
+    let no_revenue = release.with(model, q3("revenue"), Decimal::ZERO).unwrap();
+    let tiny_prior = release.with(model, Cell::new(Q3_2011, "revenue"), d("0.6")).unwrap();
+    let rows: &[(&Scenario, Cell, Cell, &str, fn(&NoSolution) -> bool)] = &[
+        // Last year's revenue is not in this quarter's net income.
+        (&release, q3("net_income"), Cell::new(Q3_2011, "revenue"), "0", |e| *e == NoSolution::NotBuiltFrom),
+        // December's cash is what balances December's balance sheet: receivables move cash,
+        // not total assets.
+        (&release, Cell::new(Bs2011, "total_assets"), Cell::new(Bs2011, "accounts_receivable"), "1", |e| *e == NoSolution::Unmoved),
+        // A margin with revenue 0 has no value, whatever the cost.
+        (&no_revenue, q3("gross_margin"), q3("cost_of_revenue"), "50", |e| *e == NoSolution::Undefined),
+        // Net income of a billion needs revenue past a billion.
+        (&release, q3("net_income"), q3("revenue"), "1000000000", |e| *e == NoSolution::BeyondBound { needed: Some(d("1000021715")) }),
+        // EPS of $10 needs fewer than no shares.
+        (&release, q3("eps_diluted"), q3("shares_basic"), "10", |e| matches!(e, NoSolution::BeyondBound { needed: Some(x) } if x.is_sign_negative())),
+        // More shares bring EPS towards zero, never below it.
+        (&release, q3("eps_diluted"), q3("shares_basic"), "-0.05", |e| *e == NoSolution::Unreachable),
+        // With last year's revenue near zero, growth moves 10,000 points a thousandth.
+        (&tiny_prior, q3("revenue_growth"), Cell::new(Q3_2011, "revenue"), "5000000", |e| {
+            matches!(e, NoSolution::BetweenEntries { below, above, exact: Some(x) }
+                if *below == d("0.467") && *above == d("0.468") && x.round_dp(9) == d("0.467630647"))
+        }),
+    ];
+    for (scenario, figure, input, target, expected) in rows {
+        let t = read_target(model, *figure, target).unwrap();
+        let found = goal_seek(model, scenario, *figure, *input, t);
+        match &found {
+            Err(why) => {
+                assert!(expected(why), "{} by {} to {target}: {why:?}", figure.key(), input.key());
+                let said = why.describe(model, *figure, *input, &model.display(*figure, Ok(t)));
+                assert!(!said.is_empty());
+            }
+            Ok(s) => panic!("{} by {} to {target}: expected no solution, got {s:?}", figure.key(), input.key()),
+        }
+    }
+}
+
+#[test]
+fn inputs_are_found_through_links() {
+    let model = Model::release();
+    let keys = |cell: Cell| model.built_from(cell, &Scenario::default()).iter().map(|c| c.key()).collect::<Vec<_>>();
+    // Nine months' revenue is an input and follows the quarter: both move it.
+    let nine = keys(Cell::new(M9_2012, "net_income"));
+    assert!(nine.contains(&"9m-2012.revenue".to_string()) && nine.contains(&"q3-2012.revenue".to_string()), "{nine:?}");
+    // The cash flow statement reads the balance sheet.
+    let cash = keys(Cell::new(M9_2012, "cash_from_operations"));
+    assert!(cash.contains(&"2012-09-30.accounts_receivable".to_string()), "{cash:?}");
+    assert!(cash.contains(&"q3-2012.revenue".to_string()), "{cash:?}");
+    // An edited nine months no longer follows the quarter.
+    let edited = Scenario::default().with(model, Cell::new(M9_2012, "revenue"), d("70000")).unwrap();
+    let after: Vec<String> = model.built_from(Cell::new(M9_2012, "net_income"), &edited).iter().map(|c| c.key()).collect();
+    assert!(after.contains(&"9m-2012.revenue".to_string()) && !after.contains(&"q3-2012.revenue".to_string()), "{after:?}");
+    // No input appears twice, and the figure is not its own input.
+    assert!(nine.iter().enumerate().all(|(i, k)| !nine[..i].contains(k) && k != "9m-2012.net_income"));
+}
+
+/// Computed figures with at least one input, and their inputs.
+fn seekable() -> Vec<(Cell, Vec<Cell>)> {
+    let model = Model::release();
+    model
+        .cells()
+        .filter(|c| model.editable(*c).is_none())
+        .map(|c| (c, model.built_from(c, &Scenario::default())))
+        .filter(|(_, inputs)| !inputs.is_empty())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+    #[test]
+    fn no_target_panics_and_every_answer_shows_the_target(
+        pick in any::<prop::sample::Index>(),
+        which in any::<prop::sample::Index>(),
+        mantissa in -1_000_000_000_000i64..=1_000_000_000_000,
+        scale in 0u32..=3,
+        near in any::<bool>(),
+    ) {
+        let model = Model::release();
+        let figures = seekable();
+        let (figure, inputs) = &figures[pick.index(figures.len())];
+        let input = inputs[which.index(inputs.len())];
+        let release = Scenario::default();
+        let now = model.reported().get(model, *figure).unwrap_or_default();
+        // Half the targets near the figure (the common question), half anywhere.
+        let target = if near { (now + Decimal::new(mantissa % 100_000, scale)).round_dp(3) } else { Decimal::new(mantissa, scale) };
+        match goal_seek(model, &release, *figure, input, target) {
+            Ok(found) => {
+                let s = release.with(model, input, found.nearest);
+                prop_assert!(s.is_ok(), "{} by {}: {} cannot be entered", figure.key(), input.key(), found.nearest);
+                let got = model.evaluate(&s.unwrap()).get(model, *figure);
+                prop_assert_eq!(model.display(*figure, got), model.display(*figure, Ok(target)));
+                prop_assert_eq!(got, Ok(found.reaches));
+                if let Some(Exact::Enterable(x)) = found.exact {
+                    let s = release.with(model, input, x).unwrap();
+                    prop_assert_eq!(model.evaluate(&s).get(model, *figure), Ok(target));
+                }
+            }
+            Err(why) => {
+                let _ = why.describe(model, *figure, input, &model.display(*figure, Ok(target)));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_fourth_quarter_is_sought_through_its_run_rate() {
+    let model = Model::release();
+    let release = Scenario::default();
+    let q4_eps = Cell::new(Q4_2012, "non_gaap_eps_diluted");
+    let inputs = model.built_from(q4_eps, &release);
+    // The fourth quarter follows the third until edited: both move it.
+    for key in ["q4-2012.sales_and_marketing", "q3-2012.sales_and_marketing", "q4-2012.revenue", "q4-2012.shares_diluted"] {
+        assert!(inputs.iter().any(|c| c.key() == key), "{key} in {inputs:?}");
+    }
+    // Now 0.10: 3,612 of non-GAAP net income over the guidance's 35,200 shares. It shows 0.05
+    // below 0.055 × 35,200 = 1,936, so at 1,676.001 more sales and marketing (8,797 + 1,676.001);
+    // exactly 0.05 at 1,760, 1,852 more.
+    let found = goal_seek(model, &release, q4_eps, q3("sales_and_marketing"), d("0.05")).unwrap();
+    assert_eq!(found.nearest, d("10473.001"));
+    assert_eq!(shown(&release, q4_eps, q3("sales_and_marketing"), found.nearest - d("0.001")), "0.06");
+    assert_eq!(found.exact, Some(Exact::Enterable(d("10649"))));
+}
