@@ -20,8 +20,8 @@ export const BUDGET_BYTES = 110_000;
 // stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB. Nothing wrong or
 // lost (issue 11) measured +6.8 KB: a loss's EPS rule 1.5; only text typed whole reaching link and
 // storage, input arithmetic and the first-half ties 3.8; grouped link messages, overridden-link
-// marks and zeros as "-" 1.5.
-export const CEILING_BYTES = 244_800;
+// marks and zeros as "-" 1.5 (+0.4 more on top of issue 14's code).
+export const CEILING_BYTES = 245_500;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
