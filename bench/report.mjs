@@ -100,3 +100,9 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   the two-way table of Q3 2012 non-GAAP diluted EPS over seven values of revenue (the input that
   reaches the most figures) by seven of sales-and-marketing stock compensation: 49 scenarios
   built and evaluated. Criterion's median per table.`);
+
+// Notes kept by hand (bench/notes/*.md, by name): what a change did to the figures above.
+const notes = new URL('./notes/', import.meta.url);
+for (const name of fs.existsSync(notes) ? fs.readdirSync(notes).filter((f) => f.endsWith('.md')).sort() : []) {
+  console.log(`\n${fs.readFileSync(new URL(name, notes), 'utf8').trim()}`);
+}

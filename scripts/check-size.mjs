@@ -17,11 +17,13 @@ export const BUDGET_BYTES = 110_000;
 // suite holds the download at this ceiling, so it can shrink but not grow: lower it with each
 // cut, and make it BUDGET_BYTES once the app is within. The Q4/FY estimates and the live
 // guidance panel (issue 13) measured +8.1 KB: 190.1 → 198.2 KB. Goal seek, sensitivity and the
-// stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB. Nothing wrong or
-// lost (issue 11) measured +6.8 KB: a loss's EPS rule 1.5; only text typed whole reaching link and
-// storage, input arithmetic and the first-half ties 3.8; grouped link messages, overridden-link
-// marks and zeros as "-" 1.5 (+0.4 more on top of issue 14's code).
-export const CEILING_BYTES = 245_500;
+// stock-compensation reading (issue 14) measured +39.7 KB: 198.2 → 237.9 KB; the estimates'
+// legend +0.1 KB: 238.0 KB. Issue 12 (serde with serde-wasm-bindgen, gloo, the JS glue
+// minified, shorter paths) +15.1 KB: 253.0 KB; two tabs sharing the saved scenarios (issue 11)
+// +4.1 KB: 257.1 KB. Nothing wrong or lost (the rest of issue 11) +7.2 KB: a loss's EPS rule
+// 1.5; only text typed whole reaching link and storage, input arithmetic and the first-half ties
+// 3.8; grouped link messages, overridden-link marks and zeros as "-" 1.5; +0.4 on issue 14's code.
+export const CEILING_BYTES = 267_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */

@@ -12,7 +12,7 @@
 #   - rustup target wasm32-unknown-unknown
 #   - trunk 0.21.x                         (cargo install --locked)
 #   - wasm-bindgen-cli == version in Cargo.lock (trunk requires an exact match)
-#   - node_modules (binaryen -> wasm-opt, playwright-core) via npm ci
+#   - node_modules (binaryen -> wasm-opt, esbuild -> the JS glue minified, playwright-core) via npm ci
 #   - all crates in Cargo.lock, for every target (cargo fetch), so
 #     `trunk build --offline` works on a fresh machine
 #   - with --browser: Debian's chromium (apt-get) if /usr/bin/chromium is missing
@@ -97,10 +97,11 @@ _setup_main() {
   # Cheap when everything is already in ~/.cargo/registry.
   (cd "$root" && cargo fetch -q) || { say "cargo fetch failed"; return 1; }
 
-  # --- npm: binaryen (wasm-opt) + playwright-core ---------------------------------
+  # --- npm: binaryen (wasm-opt) + esbuild + playwright-core ---------------------------------
   local stamp="$root/node_modules/.setup-stamp" want_stamp
   want_stamp="$(cd "$root" && cat package.json package-lock.json 2>/dev/null | sha256sum | awk '{print $1}')"
   if [[ ! -x "$root/node_modules/.bin/wasm-opt" || ! -d "$root/node_modules/playwright-core" \
+        || ! -x "$root/node_modules/.bin/esbuild" \
         || "$(cat "$stamp" 2>/dev/null)" != "$want_stamp" ]]; then
     if ! command -v npm >/dev/null 2>&1; then
       say "npm not found; install Node.js >= 20"; return 1

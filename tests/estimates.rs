@@ -2,6 +2,8 @@
 //! with every figure on the release scenario worked out by hand from the release's figures,
 //! and the guidance: where the estimates fall, and what the full-year range implies for Q4.
 
+mod common;
+
 use qualys_what_if::model::guidance::{place, range_of, Position, FULL_YEAR, GUIDANCE, Q4};
 use qualys_what_if::model::link::{decode, encode};
 use qualys_what_if::model::ties;
@@ -399,13 +401,12 @@ fn the_year_ties_to_nine_months_and_the_fourth_quarter_and_q4_edits_are_reported
 #[test]
 fn scenario_files_and_the_csv_carry_the_estimates() {
     use qualys_what_if::model::export::csv;
-    use qualys_what_if::model::saved::{read_scenario, write_scenario};
     let model = Model::release();
     let (s, f) = edit(&[(Q4_2012, "revenue", "25000.5"), (FY_2012, "shares_diluted", "29000"), (Q3_2012, "cost_of_revenue", "5000")]);
-    let file = write_scenario(&s);
+    let file = common::write_scenario(&s);
     assert!(file.contains(r#""q4-2012.revenue": "25000.5""#), "{file}");
     assert!(file.contains(r#""fy-2012.shares_diluted": "29000""#), "{file}");
-    assert_eq!(read_scenario(model, &file), Ok(s));
+    assert_eq!(common::read_scenario(model, &file), Ok(s));
     // The year's revenue row: release estimate 91,063, scenario 66,763 + 25,000.5.
     let text = csv(model, &f);
     let row = text.split("\r\n").find(|l| l.starts_with("Condensed Consolidated Statements of Operations,revenue,")).unwrap();

@@ -1,10 +1,18 @@
 //! The stored document, the scenario file and the CSV export: round trips, exactness, and
 //! every way a document can be unusable (each refused with a reason, nothing half-read).
+//! The page turns text into values with `JSON.parse` and back with `JSON.stringify(_, null, 2)`
+//! (tests/browser/scenarios.test.mjs); here serde_json does, as the same values and bytes.
 
+mod common;
+
+use common::{read_scenario, read_stored, write_scenario, write_stored, Json};
+use proptest::prelude::*;
 use qualys_what_if::model::export::csv;
-use qualys_what_if::model::saved::{read_scenario, read_stored, write_scenario, write_stored, Named, Saved};
+use qualys_what_if::model::saved::{self, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use serde_json::Value;
 use std::str::FromStr;
 
 fn scenario(edits: &[(&str, &str)]) -> Scenario {
@@ -21,7 +29,7 @@ fn saved() -> Saved {
         current: scenario(&[("q3-2012.revenue", "24382.125"), ("2012-09-30.deferred_revenue_current", "55000")]),
         named: vec![
             Named { name: "Bear case".into(), scenario: scenario(&[("q3-2012.revenue", "-0.001")]) },
-            Named { name: "Bull, \"plus\" ünïcode".into(), scenario: scenario(&[("q3-2012.shares_basic", "30000.5")]) },
+            Named { name: "Bull, \"plus\" ünïcode\\ \u{1}\t\u{7f}".into(), scenario: scenario(&[("q3-2012.shares_basic", "30000.5")]) },
             Named { name: "As reported".into(), scenario: Scenario::default() },
         ],
     }
@@ -34,6 +42,22 @@ fn the_stored_document_round_trips_exactly() {
     let back = read_stored(model, &text).unwrap();
     assert!(back == saved(), "{text}");
     assert_eq!(back.current.edit(Cell::new(Q3_2012, "revenue")), Some(Decimal::from_str("24382.125").unwrap()));
+}
+
+/// What version 1 of the page wrote, byte for byte (the page writes the same with
+/// `JSON.stringify`: tests/browser/scenarios.test.mjs compares it with this text).
+const STORED_V1: &str = include_str!("data/stored-v1.json");
+const FILE_V1: &str = include_str!("data/scenario-v1.json");
+
+#[test]
+fn the_bytes_written_are_those_version_1_wrote() {
+    assert_eq!(write_stored(&saved()), STORED_V1.trim_end());
+    assert_eq!(write_scenario(&saved().current), FILE_V1.trim_end());
+    let empty = "{\n  \"format\": \"qualys-what-if/saved\",\n  \"version\": 1,\n  \"current\": {},\n  \"scenarios\": []\n}";
+    assert_eq!(write_stored(&Saved::default()), empty);
+    let model = Model::release();
+    assert!(read_stored(model, STORED_V1).unwrap() == saved());
+    assert!(read_scenario(model, FILE_V1).unwrap() == saved().current);
 }
 
 #[test]
@@ -115,6 +139,97 @@ fn unusable_stored_documents_are_refused_with_a_reason() {
         read_stored(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{"nope":"1"},"scenarios":[]}"#),
         &["working scenario", "nope"],
     );
+}
+
+/// Each field of the wrong kind, or unknown, is refused by its name: nothing of the wrong kind
+/// is taken for an empty one (`"edits": []`, `"scenarios": ""`).
+#[test]
+fn fields_of_the_wrong_kind_or_unknown_are_refused_by_name() {
+    let model = Model::release();
+    let file = |rest: &str| format!(r#"{{"format":"qualys-what-if/scenario","version":1,{rest}}}"#);
+    let stored = |rest: &str| format!(r#"{{"format":"qualys-what-if/saved","version":1,{rest}}}"#);
+    for (edits, kind) in [("[]", "a list"), ("\"\"", "a string"), ("null", "null"), ("1", "a number"), ("true", "true or false")] {
+        refused(read_scenario(model, &file(&format!(r#""edits":{edits}"#))), &["damaged", "“edits”", kind, "not an object"]);
+    }
+    refused(read_scenario(model, &file(r#""edits":{"q3-2012.revenue":[]}"#)), &["“q3-2012.revenue”", "a list, not a string"]);
+    refused(read_scenario(model, &file(r#""edits":{"q3-2012.revenue":{}}"#)), &["“q3-2012.revenue”", "an object, not a string"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":"""#)), &["“scenarios”", "a string, not a list"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":{}"#)), &["“scenarios”", "an object, not a list"]);
+    refused(read_stored(model, &stored(r#""current":[],"scenarios":[]"#)), &["“current”", "a list, not an object"]);
+    refused(read_stored(model, &stored(r#""current":{}"#)), &["no “scenarios”"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":[7]"#)), &["a saved scenario is a number"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"name":7,"edits":{}}]"#)), &["“name”", "a number, not a string"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"edits":{}}]"#)), &["no “name”"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"name":"A","edits":{},"notes":""}]"#)), &["“notes”", "does not know"]);
+    refused(read_stored(model, &stored(r#""current":{},"scenarios":[],"theme":"dark""#)), &["“theme”", "does not know"]);
+    // The format and version are read first, whatever else the document holds.
+    refused(read_scenario(model, r#"{"edits":[],"format":"qualys-what-if/scenario","version":3}"#), &["version 3"]);
+    refused(read_scenario(model, r#"{"format":7,"version":1,"edits":{}}"#), &["no format and version"]);
+}
+
+/// A key given twice is read as `JSON.parse` reads it, which the page uses: the last one wins.
+#[test]
+fn a_key_given_twice_is_read_as_json_parse_reads_it() {
+    let model = Model::release();
+    let text = r#"{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"1","q3-2012.revenue":"24382"}}"#;
+    assert_eq!(read_scenario(model, text).unwrap().edit(Cell::new(Q3_2012, "revenue")), Some(Decimal::from(24382)));
+}
+
+/// Values of every kind, nested, to build documents from.
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        prop_oneof![any::<String>(), Just("q3-2012.revenue".to_string()), Just("24382".to_string())].prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![Just("format".to_string()), Just("version".to_string()), Just("edits".to_string()),
+                    Just("current".to_string()), Just("scenarios".to_string()), Just("name".to_string()), any::<String>()],
+                inner,
+                0..5
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A document with the right head and anything in its other fields.
+fn document() -> impl Strategy<Value = Value> {
+    let head = prop_oneof![Just(("qualys-what-if/saved", 1)), Just(("qualys-what-if/scenario", 1)), Just(("qualys-what-if/saved", 2))];
+    (head, prop::collection::btree_map(prop_oneof![Just("edits"), Just("current"), Just("scenarios"), Just("x")], value(), 0..4))
+        .prop_map(|((format, version), rest)| {
+            let mut doc: BTreeMap<String, Value> = rest.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            doc.insert("format".into(), format.into());
+            doc.insert("version".into(), version.into());
+            Value::Object(doc.into_iter().collect())
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn any_document_is_read_or_refused_with_a_reason(doc in prop_oneof![value(), document()]) {
+        let model = Model::release();
+        if let Err(why) = saved::read_stored(model, &Json(doc.clone())) {
+            prop_assert!(why.ends_with('.') && !why.contains("invalid type"), "{}", why);
+        }
+        if let Err(why) = saved::read_scenario(model, &Json(doc)) {
+            prop_assert!(why.ends_with('.') && !why.contains("invalid type"), "{}", why);
+        }
+    }
+
+    #[test]
+    fn any_names_round_trip(names in prop::collection::btree_set("[^\\s]([ -~é😀\\u{1}]{0,8}[^\\s])?", 0..5), revenue in 0..100_000i64) {
+        let named = names.iter().map(|n| Named { name: n.clone(), scenario: scenario(&[("q3-2012.revenue", &revenue.to_string())]) });
+        let saved = Saved { current: Scenario::default(), named: named.collect() };
+        prop_assert!(read_stored(Model::release(), &write_stored(&saved)).unwrap() == saved);
+    }
 }
 
 #[test]

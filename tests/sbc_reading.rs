@@ -1,10 +1,13 @@
 //! The two readings of a stock-based compensation edit (contract: "What an edit means"):
 //! within the GAAP expense lines (the default) or on top of them (`sbc=on-top`).
 
+mod common;
+
 use proptest::prelude::*;
 use qualys_what_if::model::analysis::solve::{goal_seek, Exact};
 use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::saved::{read_scenario, read_stored, write_scenario, write_stored, Named, Saved};
+use common::{read_scenario, read_stored, write_scenario, write_stored};
+use qualys_what_if::model::saved::{Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period, Period::*, SbcReading, Scenario};
 use rust_decimal::Decimal;
 

@@ -4,15 +4,15 @@
 
 mod components;
 mod download;
+mod json;
 mod state;
 mod storage;
 mod task;
 mod url;
 
 use crate::model::link::encode;
-use crate::model::saved::{write_stored, Saved};
 use crate::model::tables::TABLES;
-use crate::model::{Model, Period};
+use crate::model::{Model, Period, Scenario};
 use components::bridges::Bridges;
 use components::changes::Changes;
 use components::compare::Compare;
@@ -20,7 +20,7 @@ use components::explain::Explain;
 use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
-use components::notices::{BalanceCheck, LinkProblems, StorageNotice};
+use components::notices::{BalanceCheck, LinkProblems, OtherTab, StorageNotice};
 use components::sbc_reading::SbcChoice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
@@ -95,21 +95,43 @@ fn app() -> Html {
             url::replace_soon(encode(scenario));
         }
     });
-    // The browser keeps the working scenario and the named ones as they change.
+    // The browser keeps the working scenario and this tab's changes to the named ones as they
+    // change, merged with what other tabs wrote (`storage::write`).
     {
         let dispatch = state.dispatcher();
         let saving = state.storage == Storage::Saving;
-        // Keyed on the scenario and the shared list of named ones, so a keystroke copies neither.
-        use_effect_with((committed.clone(), state.named.clone(), saving), move |(current, named, saving)| {
-            if *saving {
+        let written = use_mut_ref(|| None::<Scenario>);
+        // Keyed on the scenario as typed whole and the shared list of changes, so a keystroke
+        // copies neither.
+        let keys = (committed.clone(), state.unsaved.clone(), saving, state.replace_unreadable);
+        use_effect_with(keys, move |(current, unsaved, saving, replace)| {
+            if *saving && !(unsaved.is_empty() && written.borrow().as_ref() == Some(current)) {
                 // After the render, like the address: the figures need not wait for the disk.
-                let saved = Saved { current: current.clone(), named: named.to_vec() };
-                task::write_later("storage", move || {
-                    if let Err(why) = storage::save(&write_stored(&saved)) {
-                        dispatch.dispatch(Action::StorageFailed(why));
+                let (current, unsaved, replace) = (current.clone(), unsaved.clone(), *replace);
+                task::write_later("storage", move || match storage::write(&current, &unsaved, replace) {
+                    Ok(named) => {
+                        *written.borrow_mut() = Some(current);
+                        dispatch.dispatch(Action::Written { changes: unsaved.len(), named });
                     }
+                    Err(storage::Failed::Off(why)) => dispatch.dispatch(Action::StorageFailed(why)),
+                    Err(storage::Failed::Unreadable(why)) => dispatch.dispatch(Action::StorageUnreadable(why)),
                 });
             }
+        });
+    }
+    // Another tab wrote the named scenarios: this tab shows them as they are now.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on_storage = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    if e.key().as_deref() == Some(storage::KEY) {
+                        dispatch.dispatch(Action::WrittenElsewhere(storage::written_elsewhere(e.new_value())));
+                    }
+                })
+            });
+            move || drop(on_storage)
         });
     }
     // A changed fragment (back, forward, a pasted link) loads its scenario; undo keys anywhere.
@@ -192,6 +214,7 @@ fn app() -> Html {
             </header>
             <main aria-busy={(!*complete).then_some("true")} class={settled.then_some("settled")}>
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
+                <OtherTab notice={state.other_tab.clone()} dispatch={state.dispatcher()} />
                 <div id="drawer">
                     { match *drawer {
                         Some(Drawer::Changes) => html! { <Changes state={state.clone()} /> },
@@ -205,6 +228,7 @@ fn app() -> Html {
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
+                    <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
                     <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
                     {"click any figure to see how it is computed; then "}
                     <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>

@@ -4,7 +4,9 @@
 use crate::model::format::{exact, ZERO};
 use crate::model::link::{decode, shorten};
 use crate::model::parse::parse_input;
-use crate::model::saved::{read_scenario, read_stored, Named, Saved};
+use crate::app::json::{read_scenario, read_stored};
+use crate::model::named::{differences, free_name, Change};
+use crate::model::saved::{Named, Saved};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -78,8 +80,17 @@ pub struct State {
     pub future: Rc<Vec<Scenario>>,
     /// The scenario when typing in a field began: a typing session is one undo step.
     typing_from: Option<Scenario>,
-    /// Scenarios the user kept under a name, in their order; names are unique.
+    /// Scenarios the user kept under a name, in their order; names are unique. Storage holds
+    /// them with every tab's changes; this is its list as this tab last read it, with this
+    /// tab's changes since.
     pub named: Rc<Vec<Named>>,
+    /// This tab's changes to the named scenarios not yet written to storage: they are applied
+    /// to the list storage holds when they are written, so that another tab's are kept.
+    pub unsaved: Rc<Vec<Change>>,
+    /// What another tab changed of the named scenarios, said until dismissed.
+    pub other_tab: Option<String>,
+    /// The user let the page overwrite stored data it could not read, at its next write.
+    pub replace_unreadable: bool,
     /// Whether the scenarios are being saved in the browser.
     pub storage: Storage,
     /// Why nothing is being saved, said once until dismissed.
@@ -131,6 +142,15 @@ pub enum Action {
     DismissProblem,
     /// Puts the scenario deleted last back where it was.
     Restore,
+    /// Storage was written: the first `changes` of the unsaved ones were applied to the named
+    /// scenarios it held, giving `named`.
+    Written { changes: usize, named: Vec<Named> },
+    /// Another tab wrote the named scenarios (as storage now holds them), or what it wrote
+    /// cannot be read, for this reason.
+    WrittenElsewhere(Result<Vec<Named>, String>),
+    /// Storage holds what this page cannot read (another release wrote it), for this reason.
+    StorageUnreadable(String),
+    DismissOtherTab,
     /// Sets an input to a value found for it (goal seek, a tornado bar): one undoable edit.
     Apply { cell: Cell, value: Decimal },
     /// How stock-based compensation edits are read: one undoable step.
@@ -161,13 +181,10 @@ impl State {
         let mut state = State { scenario, link_problems, ..State::default() };
         let saved = match stored {
             Ok(None) => Saved::default(),
-            Ok(Some(text)) => match read_stored(model, &text) {
+            Ok(Some(text)) => match read_stored(&text) {
                 Ok(saved) => saved,
                 Err(why) => {
-                    state.storage = Storage::Unreadable;
-                    state.storage_notice = Some(format!(
-                        "Scenarios saved in this browser could not be read. {why} They are left as they are, and nothing is saved during this visit."
-                    ));
+                    state.unreadable(&why);
                     Saved::default()
                 }
             },
@@ -182,6 +199,32 @@ impl State {
         }
         state.named = Rc::new(saved.named);
         state
+    }
+
+    /// Storage holds what this page cannot read: it is left as it is, and not written.
+    fn unreadable(&mut self, why: &str) {
+        self.storage = Storage::Unreadable;
+        self.storage_notice = Some(format!(
+            "Scenarios saved in this browser could not be read. {why} They are left as they are, and nothing is saved during this visit."
+        ));
+    }
+
+    /// A change to the named scenarios: made to this tab's list, and kept to be written.
+    fn change(&mut self, change: Change) {
+        change.apply(Rc::make_mut(&mut self.named));
+        Rc::make_mut(&mut self.unsaved).push(change);
+    }
+
+    /// The named scenarios as storage holds them, with this tab's unsaved changes on top; says
+    /// what differs from the list this tab showed (another tab changed it).
+    fn adopt(&mut self, mut named: Vec<Named>) {
+        for change in self.unsaved.iter() {
+            change.apply(&mut named);
+        }
+        if let Some(what) = differences(&self.named, &named) {
+            self.other_tab = Some(format!("Another tab changed the saved scenarios: {what}."));
+            self.named = Rc::new(named);
+        }
     }
 
     /// Makes `scenario` the open one, as one undo step.
@@ -355,10 +398,7 @@ impl Reducible for State {
                     return Rc::new(next);
                 }
                 let scenario = next.scenario.clone();
-                match next.find(&name).and_then(|i| Rc::make_mut(&mut next.named).get_mut(i)) {
-                    Some(existing) => existing.scenario = scenario,
-                    None => Rc::make_mut(&mut next.named).push(Named { name: name.clone(), scenario }),
-                }
+                next.change(Change::Save(Named { name: name.clone(), scenario }));
                 next.problem = None;
                 next.announcement = format!("Saved as “{name}”.");
             }
@@ -375,9 +415,8 @@ impl Reducible for State {
                 next.problem = match (next.find(&from), next.find(&to)) {
                     _ if to.is_empty() => Some("A scenario needs a name.".to_string()),
                     (Some(i), None) => {
-                        if let Some(n) = Rc::make_mut(&mut next.named).get_mut(i) {
-                            n.name = to.clone();
-                        }
+                        let scenario = next.named.get(i).map(|n| n.scenario.clone()).unwrap_or_default();
+                        next.change(Change::Rename { from: from.clone(), to: to.clone(), scenario });
                         next.announcement = format!("Renamed “{from}” to “{to}”.");
                         None
                     }
@@ -393,27 +432,25 @@ impl Reducible for State {
                     .find(|n| next.find(n).is_none())
                     .unwrap_or_default();
                 if let Some(scenario) = next.named.get(i).map(|n| n.scenario.clone()) {
-                    Rc::make_mut(&mut next.named).insert(i + 1, Named { name: copy.clone(), scenario });
+                    next.change(Change::Add { at: i + 1, named: Named { name: copy.clone(), scenario } });
                     next.announcement = format!("Duplicated as “{copy}”.");
                 }
             }
             Action::Delete(name) => {
-                if let Some(i) = next.find(&name) {
-                    next.deleted = Some((i, Rc::make_mut(&mut next.named).remove(i)));
+                if let Some((i, named)) = next.find(&name).and_then(|i| Some((i, next.named.get(i)?.clone()))) {
+                    next.change(Change::Delete(named.clone()));
+                    next.deleted = Some((i, named));
                     next.announcement = format!("Deleted “{name}”.");
                 }
             }
             Action::Restore => {
-                let Some((i, named)) = next.deleted.take() else { return self };
-                if next.find(&named.name).is_some() {
-                    next.problem = Some(format!("A scenario named “{}” already exists, so the deleted one cannot come back under that name.", named.name));
-                    return Rc::new(next);
-                }
-                next.announcement = format!("Restored “{}”.", named.name);
-                let at = i.min(next.named.len());
-                Rc::make_mut(&mut next.named).insert(at, named);
+                let Some((at, named)) = next.deleted.take() else { return self };
+                // Under a free name if one of its name was saved since ("Base (2)").
+                let name = free_name(&next.named, &named.name);
+                next.announcement = format!("Restored “{name}”.");
+                next.change(Change::Add { at, named });
             }
-            Action::Import(text) => match text.and_then(|t| read_scenario(model, &t)) {
+            Action::Import(text) => match text.and_then(|t| read_scenario(&t)) {
                 Ok(scenario) => {
                     let edits = scenario.edits().count();
                     next.step_to(scenario);
@@ -431,7 +468,27 @@ impl Reducible for State {
             Action::StorageDiscarded => {
                 next.storage = Storage::Saving;
                 next.storage_notice = None;
+                next.replace_unreadable = true;
             }
+            Action::Written { changes, named } => {
+                if changes > 0 {
+                    let unsaved = Rc::make_mut(&mut next.unsaved);
+                    unsaved.drain(..changes.min(unsaved.len()));
+                }
+                next.replace_unreadable = false;
+                next.adopt(named);
+                // Nothing to show: no render, and no write again.
+                if changes == 0 && !self.replace_unreadable && Rc::ptr_eq(&next.named, &self.named) {
+                    return self;
+                }
+            }
+            Action::WrittenElsewhere(named) => match named {
+                _ if next.storage != Storage::Saving => return self,
+                Ok(named) => next.adopt(named),
+                Err(why) => next.unreadable(&why),
+            },
+            Action::StorageUnreadable(why) => next.unreadable(&why),
+            Action::DismissOtherTab => next.other_tab = None,
             Action::Apply { cell, value } => match next.scenario.with(model, cell, value) {
                 Ok(scenario) => {
                     next.step_to(scenario);

@@ -3,6 +3,7 @@
 //! latest write of each kind is done, and whatever is still waiting is done at once when the
 //! page is hidden or left (a reload, a closed tab).
 
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -54,9 +55,7 @@ pub fn flush() {
 
 /// `work` in a task of its own.
 fn soon(work: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let later = Closure::once_into_js(work);
-    let _ = window.set_timeout_with_callback(later.unchecked_ref());
+    Timeout::new(0, work).forget();
 }
 
 /// `work` once the browser has painted what the page shows now: in a task queued from the next

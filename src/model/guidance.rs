@@ -126,17 +126,22 @@ pub fn place(value: Decimal, low: Decimal, high: Decimal, unit: Unit) -> Placeme
 
 /// "$24,037 to $24,637 thousand", "$0.00 to $0.02": a range of figures as displayed.
 pub fn span(low: Decimal, high: Decimal, unit: Unit) -> String {
-    let suffix = if unit == Unit::Money { " thousand" } else { "" };
-    format!("${} to ${}{suffix}", display(Ok(low), unit), display(Ok(high), unit))
+    format!("${} to ${}{}", display(Ok(low), unit), display(Ok(high), unit), thousand(unit))
+}
+
+/// Money is in thousands of dollars; per-share figures in dollars.
+fn thousand(unit: Unit) -> &'static str {
+    if unit == Unit::Money {
+        " thousand"
+    } else {
+        ""
+    }
 }
 
 impl Placement {
     /// "within the range", "$0.05 above the top", "$263 thousand below the bottom".
     pub fn describe(&self, unit: Unit) -> String {
-        let amount = || {
-            let suffix = if unit == Unit::Money { " thousand" } else { "" };
-            format!("${}{suffix}", display(Ok(self.by), unit))
-        };
+        let amount = || format!("${}{}", display(Ok(self.by), unit), thousand(unit));
         match self.position {
             Position::Within => "within the range".to_string(),
             Position::Above => format!("{} above the top", amount()),
@@ -151,29 +156,52 @@ pub fn range_of(cell: Cell) -> Option<&'static GuidanceRange> {
 }
 
 /// What the full-year range implies for the fourth quarter, given the scenario's nine months:
-/// each line is declared in `release.rs` in `q4-2012`, once per end of the range.
+/// lines of `q4-2012`, one per end of the range, declared in `release.rs`.
 pub struct Implied {
     pub label: &'static str,
-    pub low: &'static str,
-    pub high: &'static str,
-    /// The fourth quarter's own estimate of the same figure, and its own guidance if any.
+    /// The line id and label of each end.
+    pub low: (&'static str, &'static str),
+    pub high: (&'static str, &'static str),
+    /// The fourth quarter's own estimate of the same figure.
     pub estimate: &'static str,
 }
 
+impl Implied {
+    pub fn cells(&self) -> [Cell; 3] {
+        [Cell::new(Q4_2012, self.low.0), Cell::new(Q4_2012, self.high.0), Cell::new(Q4_2012, self.estimate)]
+    }
+}
+
+/// Revenue, GAAP net income and EPS, non-GAAP net income and EPS, in that order.
 pub const IMPLIED: [Implied; 5] = [
-    Implied { label: "Revenues", low: "implied_revenue_low", high: "implied_revenue_high", estimate: "revenue" },
-    Implied { label: "GAAP net income", low: "implied_net_income_low", high: "implied_net_income_high", estimate: "net_income" },
-    Implied { label: "GAAP diluted EPS", low: "implied_eps_diluted_low", high: "implied_eps_diluted_high", estimate: "eps_diluted" },
+    Implied {
+        label: "Revenues",
+        low: ("implied_revenue_low", "Fourth-quarter revenues implied by the full-year guidance, low"),
+        high: ("implied_revenue_high", "Fourth-quarter revenues implied by the full-year guidance, high"),
+        estimate: "revenue",
+    },
+    Implied {
+        label: "GAAP net income",
+        low: ("implied_net_income_low", "Fourth-quarter net income implied by the full-year guidance, low"),
+        high: ("implied_net_income_high", "Fourth-quarter net income implied by the full-year guidance, high"),
+        estimate: "net_income",
+    },
+    Implied {
+        label: "GAAP diluted EPS",
+        low: ("implied_eps_diluted_low", "Fourth-quarter diluted EPS implied by the full-year guidance, low"),
+        high: ("implied_eps_diluted_high", "Fourth-quarter diluted EPS implied by the full-year guidance, high"),
+        estimate: "eps_diluted",
+    },
     Implied {
         label: "Non-GAAP net income",
-        low: "implied_non_gaap_net_income_low",
-        high: "implied_non_gaap_net_income_high",
+        low: ("implied_non_gaap_net_income_low", "Fourth-quarter non-GAAP net income implied by the full-year guidance, low"),
+        high: ("implied_non_gaap_net_income_high", "Fourth-quarter non-GAAP net income implied by the full-year guidance, high"),
         estimate: "non_gaap_net_income",
     },
     Implied {
         label: "Non-GAAP diluted EPS",
-        low: "implied_non_gaap_eps_diluted_low",
-        high: "implied_non_gaap_eps_diluted_high",
+        low: ("implied_non_gaap_eps_diluted_low", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, low"),
+        high: ("implied_non_gaap_eps_diluted_high", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, high"),
         estimate: "non_gaap_eps_diluted",
     },
 ];

@@ -3,7 +3,7 @@
 
 use super::engine::{Def, Line, Model};
 use super::expr::{Expr, Sign};
-use super::guidance::{GuidanceRange, FULL_YEAR, GUIDANCE, Q4};
+use super::guidance::{GuidanceRange, Implied, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use super::period::Period::{self, *};
 use super::unit::Unit::{self, *};
 use super::Cell;
@@ -472,61 +472,31 @@ fn estimates(b: &mut Builder) {
     }
 }
 
-/// One end of what the full-year guidance implies for the fourth quarter: line ids and labels
-/// for revenue, GAAP net income and EPS, non-GAAP net income and EPS.
-struct ImpliedEnd {
-    name: &'static str,
-    lines: [(&'static str, &'static str); 5],
-    bound: fn(&GuidanceRange) -> Decimal,
-}
-
-const IMPLIED_ENDS: [ImpliedEnd; 2] = [
-    ImpliedEnd {
-        name: "the full-year guidance's low",
-        lines: [
-            ("implied_revenue_low", "Fourth-quarter revenues implied by the full-year guidance, low"),
-            ("implied_net_income_low", "Fourth-quarter net income implied by the full-year guidance, low"),
-            ("implied_eps_diluted_low", "Fourth-quarter diluted EPS implied by the full-year guidance, low"),
-            ("implied_non_gaap_net_income_low", "Fourth-quarter non-GAAP net income implied by the full-year guidance, low"),
-            ("implied_non_gaap_eps_diluted_low", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, low"),
-        ],
-        bound: |r| r.low,
-    },
-    ImpliedEnd {
-        name: "the full-year guidance's high",
-        lines: [
-            ("implied_revenue_high", "Fourth-quarter revenues implied by the full-year guidance, high"),
-            ("implied_net_income_high", "Fourth-quarter net income implied by the full-year guidance, high"),
-            ("implied_eps_diluted_high", "Fourth-quarter diluted EPS implied by the full-year guidance, high"),
-            ("implied_non_gaap_net_income_high", "Fourth-quarter non-GAAP net income implied by the full-year guidance, high"),
-            ("implied_non_gaap_eps_diluted_high", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, high"),
-        ],
-        bound: |r| r.high,
-    },
-];
-
 /// What the full-year guidance implies for the fourth quarter, given the scenario's nine
-/// months: the year's range less nine months; net income from EPS at the year's guided share
-/// count, and back to EPS at the fourth quarter's.
+/// months (the lines of `guidance::IMPLIED`): the year's range less nine months; net income
+/// from EPS at the year's guided share count, and back to EPS at the fourth quarter's.
 fn implied_by_guidance(b: &mut Builder) {
     let [revenue, eps, non_gaap_eps] = FULL_YEAR.ranges;
+    let [implied_revenue, income, per_share, non_gaap_income, non_gaap_per_share] = &IMPLIED;
     let fixed = |name: &'static str, v: Decimal| Expr::Fixed { name, num: v, den: Decimal::ONE };
     let year_shares = fixed("the full-year guidance's diluted shares", FULL_YEAR.diluted_shares);
     let q4_shares = fixed("the fourth-quarter guidance's diluted shares", Q4.diluted_shares);
     let less_nine_months = |year: Expr, line: &'static str| Expr::Sum(vec![(Sign::Plus, year), (Sign::Minus, at(M9_2012, line))]);
-    for end in &IMPLIED_ENDS {
-        let guided = |r: &GuidanceRange| fixed(end.name, (end.bound)(r));
-        let [(rev, rev_label), (ni, ni_label), (ni_eps, ni_eps_label), (ng, ng_label), (ng_eps, ng_eps_label)] = end.lines;
-        b.line(rev, rev_label, Money);
-        b.def(Q4_2012, rev, Def::Formula(less_nine_months(guided(&revenue), "revenue")));
-        for ((income, income_label), (per_share, per_share_label), range, nine_months) in
-            [((ni, ni_label), (ni_eps, ni_eps_label), &eps, "net_income"), ((ng, ng_label), (ng_eps, ng_eps_label), &non_gaap_eps, "non_gaap_net_income")]
-        {
+    type End = fn(&Implied) -> (&'static str, &'static str);
+    let ends: [(&'static str, fn(&GuidanceRange) -> Decimal, End); 2] =
+        [("the full-year guidance's low", |r| r.low, |i| i.low), ("the full-year guidance's high", |r| r.high, |i| i.high)];
+    for (name, bound, end) in ends {
+        let guided = |r: &GuidanceRange| fixed(name, bound(r));
+        let mut declare = |i: &Implied, unit: Unit, e: Expr| {
+            let (id, label) = end(i);
+            b.line(id, label, unit);
+            b.def(Q4_2012, id, Def::Formula(e));
+        };
+        declare(implied_revenue, Money, less_nine_months(guided(&revenue), "revenue"));
+        for (income, per_share, range) in [(income, per_share, &eps), (non_gaap_income, non_gaap_per_share, &non_gaap_eps)] {
             let year = Expr::Product(vec![guided(range), year_shares.clone()]);
-            b.line(income, income_label, Money);
-            b.def(Q4_2012, income, Def::Formula(less_nine_months(year, nine_months)));
-            b.line(per_share, per_share_label, PerShare);
-            b.def(Q4_2012, per_share, Def::Formula(quotient(at(Q4_2012, income), q4_shares.clone())));
+            declare(income, Money, less_nine_months(year, income.estimate));
+            declare(per_share, PerShare, quotient(at(Q4_2012, end(income).0), q4_shares.clone()));
         }
     }
 }

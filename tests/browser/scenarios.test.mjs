@@ -53,11 +53,11 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
   after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
 
-  async function openPage(fragment = '', { init } = {}) {
+  async function openPage(fragment = '', { init, arg } = {}) {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     context.setDefaultTimeout(TIMEOUT_MS);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.sub.origin });
-    if (init) await context.addInitScript(init);
+    if (init) await context.addInitScript(init, arg);
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
@@ -155,6 +155,50 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.click('.reset-all');
     await page.click('li[data-scenario="Bull (copy)"] button.open');
     await expectValue(page, 'q3-2012', 'revenue', '25000');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('two tabs: neither loses the other\'s saved scenarios, and each shows the current list', { timeout: TEST_TIMEOUT }, async () => {
+    const { page: a, context, problems } = await openPage();
+    const b = await context.newPage();
+    b.on('pageerror', (err) => problems.push(`pageerror (tab B): ${err.message}`));
+    await b.goto(h.subUrl);
+    await input(b, 'q3-2012', 'revenue').waitFor();
+    const names = (page) => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
+    const storedNames = async () => (await stored(a))?.scenarios.map((s) => s.name);
+    const saveAs = async (page, name) => {
+      await page.fill('#save-name', name);
+      await page.press('#save-name', 'Enter');
+      await page.locator(`li[data-scenario="${name}"]`).waitFor();
+    };
+    await a.click('.open-scenarios');
+    await b.click('.open-scenarios');
+    // Tab A saves "A" with revenue 25,000; tab B saves "B" with its own revenue, 26,000.
+    await typeInto(a, 'q3-2012', 'revenue', '25000');
+    await saveAs(a, 'A');
+    await eventually(storedNames, ['A'], 'A is stored');
+    await typeInto(b, 'q3-2012', 'revenue', '26000');
+    await saveAs(b, 'B');
+    await eventually(storedNames, ['A', 'B'], 'B is stored beside A');
+    // Tab A edits a figure: the write keeps B, and A now lists B and says another tab changed the list.
+    await typeInto(a, 'q3-2012', 'cost_of_revenue', '5000');
+    await eventually(async () => (await stored(a))?.current['q3-2012.cost_of_revenue'], '5000', 'A\'s edit is stored');
+    assert.deepEqual(await storedNames(), ['A', 'B']);
+    await eventually(() => names(a), ['A', 'B'], 'tab A lists B');
+    await eventually(() => names(b), ['A', 'B'], 'tab B lists A');
+    assert.match(await a.locator('.other-tab').textContent(), /Another tab changed the saved scenarios: “B” added/);
+    // Each tab keeps its own open scenario: B's working revenue did not replace A's.
+    await expectValue(a, 'q3-2012', 'revenue', '25000');
+    await expectValue(b, 'q3-2012', 'revenue', '26000');
+    // A delete in B reaches A; a rename in A reaches B.
+    await b.click('li[data-scenario="A"] button.delete');
+    await eventually(() => names(a), ['B'], 'the delete reaches tab A');
+    await a.click('li[data-scenario="B"] button.rename');
+    await a.fill('li[data-scenario="B"] .rename-name', 'Bull');
+    await a.press('li[data-scenario="B"] .rename-name', 'Enter');
+    await eventually(() => names(b), ['Bull'], 'the rename reaches tab B');
+    await eventually(storedNames, ['Bull'], 'stored');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -320,7 +364,9 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       ['other.json', '{"format":"something-else","version":1}', /something-else/],
       ['newer.json', '{"format":"qualys-what-if/scenario","version":2,"edits":{}}', /version 2/],
       ['bad-key.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q3-2012.revenue":"1"}}', /q3-2012\.gross_profit/],
-      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /string/],
+      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /the edit “q3-2012\.revenue” is a number, not a string/],
+      ['list.json', '{"format":"qualys-what-if/scenario","version":1,"edits":[]}', /“edits” is a list, not an object/],
+      ['extra.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{},"note":"x"}', /field “note” this page does not know/],
     ];
     for (const [name, text, why] of bad) {
       await page.setInputFiles('.import-file', file(name, text));
@@ -329,6 +375,36 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       assert.deepEqual(await figuresAgree(page), before, `${name} left the scenario untouched`);
       await page.click('.scenario-problem button');
     }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  // Version 1 of the page wrote these bytes (tests/saved.rs checks serde_json writes them too).
+  const data = (name) => fs.readFile(new URL(`../data/${name}`, import.meta.url), 'utf8');
+
+  test('version 1 bytes: a stored document reloads and is written back byte for byte; files too', { timeout: TEST_TIMEOUT }, async () => {
+    const v1 = await data('stored-v1.json');
+    // The same document on one line: the page reads it and writes it back as version 1 did.
+    const init = (text) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('qualys-what-if', text); } };
+    const { page, context, problems } = await openPage('', { init, arg: JSON.stringify(JSON.parse(v1)) });
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    await expectValue(page, '2012-09-30', 'deferred_revenue_current', '55000');
+    await page.click('.open-scenarios');
+    const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
+    await eventually(names, ['Bear case', 'Bull, "plus" ünïcode\\ \u0001\t\u007f', 'As reported'], 'the named scenarios');
+    await eventually(() => page.evaluate(() => localStorage.getItem('qualys-what-if')), v1, 'written back byte for byte');
+    // The exported file is version 1's bytes too, and reads back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-json')]);
+    const file = await fs.readFile(await download.path(), 'utf8');
+    assert.equal(file, await data('scenario-v1.json'));
+    await page.click('.reset-all');
+    await page.setInputFiles('.import-file', { name: 'v1.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    // A key given twice is read as JSON.parse reads it: the last one wins.
+    const twice = '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"1","q3-2012.revenue":"25000"}}';
+    await page.setInputFiles('.import-file', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    assert.equal(await page.locator('.scenario-problem').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -4,7 +4,7 @@
 
 use super::headline::figure_as;
 use crate::app::state::State;
-use crate::model::guidance::{place, Placement, Position, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
+use crate::model::guidance::{place, Implied, Placement, Position, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use crate::model::{Cell, Figures, Model, Period, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -21,7 +21,7 @@ pub struct OutlookProps {
 /// Every figure the panel shows.
 fn cells() -> impl Iterator<Item = Cell> {
     let guided = GUIDANCE.iter().flat_map(|g| g.ranges.iter().map(|r| r.cell(g.period)));
-    let implied = IMPLIED.iter().flat_map(|i| [i.low, i.high, i.estimate]).map(|l| Cell::new(Period::Q4_2012, l));
+    let implied = IMPLIED.iter().flat_map(Implied::cells);
     guided.chain(implied)
 }
 
@@ -69,7 +69,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
     // What the year's range leaves for the fourth quarter, against the quarter's estimate.
     let implied_rows = IMPLIED.iter().map(|i| {
         let unit = model.unit(Cell::new(Period::Q4_2012, i.estimate)).unwrap_or(Unit::Money);
-        let placed = match (value(i.estimate), value(i.low), value(i.high)) {
+        let placed = match (value(i.estimate), value(i.low.0), value(i.high.0)) {
             (Some(v), Some(lo), Some(hi)) => Some(place(v, lo, hi, unit)),
             _ => None,
         };
@@ -78,7 +78,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
             <tr class={placed.map(|p| p.position.id())}>
                 <th scope="row">{i.label}</th>
                 <td class="num range">
-                    {fig(Cell::new(Period::Q4_2012, i.low))}{" to "}{fig(Cell::new(Period::Q4_2012, i.high))}
+                    {fig(Cell::new(Period::Q4_2012, i.low.0))}{" to "}{fig(Cell::new(Period::Q4_2012, i.high.0))}
                 </td>
                 <td class="num range">{q4_range.unwrap_or_default()}</td>
                 <td class="num estimate">{fig(Cell::new(Period::Q4_2012, i.estimate))}</td>
@@ -90,7 +90,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
     // The insight an analyst looks for: how far the fourth quarter's estimate sits from what
     // the year's guidance leaves for it.
     let gap = IMPLIED.iter().find(|i| i.estimate == "non_gaap_net_income").and_then(|i| {
-        let (v, lo, hi) = (value(i.estimate)?, value(i.low)?, value(i.high)?);
+        let (v, lo, hi) = (value(i.estimate)?, value(i.low.0)?, value(i.high.0)?);
         let p = place(v, lo, hi, Unit::Money);
         let money = |d: Decimal| model.display(Cell::new(Period::Q4_2012, i.estimate), Ok(d));
         let whose = if props.run_rate { "Run-rate Q4 non-GAAP net income" } else { "This scenario's Q4 non-GAAP net income" };

@@ -108,3 +108,23 @@ pub fn storage_notice(props: &StorageNoticeProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct OtherTabProps {
+    pub notice: Option<String>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// What another tab of the page changed of the saved scenarios this tab shows.
+#[function_component(OtherTab)]
+pub fn other_tab(props: &OtherTabProps) -> Html {
+    let Some(notice) = props.notice.clone() else { return html! {} };
+    let dispatch = props.dispatch.clone();
+    let dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissOtherTab));
+    html! {
+        <div class="notice info other-tab" role="status">
+            <p>{notice}</p>
+            <button type="button" class="dismiss" onclick={dismiss}>{"Dismiss"}</button>
+        </div>
+    }
+}

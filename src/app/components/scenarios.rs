@@ -1,10 +1,10 @@
 //! Named scenarios kept in the browser (save as, open, rename, duplicate, delete), and files:
 //! the tables as CSV, the scenario as JSON, and a JSON scenario imported back.
 
-use crate::app::download;
+use crate::app::{download, json};
 use crate::app::state::{Action, State};
 use crate::model::export::csv;
-use crate::model::saved::write_scenario;
+use crate::model::saved::scenario_file;
 use crate::model::{Figures, Model};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -100,7 +100,9 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
     let export_json = {
         let scenario = state.scenario.clone();
         Callback::from(move |_| {
-            download::offer("qualys-q3-2012-scenario.json", "application/json", &write_scenario(&scenario));
+            if let Some(text) = json::write(&scenario_file(&scenario)) {
+                download::offer("qualys-q3-2012-scenario.json", "application/json", &text);
+            }
         })
     };
     let import = {

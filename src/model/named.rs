@@ -1,0 +1,83 @@
+//! Changes to the list of named scenarios. Two tabs of one browser share the list in its
+//! storage, so a tab does not write its own copy of the list over the other's: it keeps what
+//! it did (save, rename, duplicate, delete, restore) as changes, and applies them to the list
+//! as storage holds it when it writes. Scenarios are matched by name, and a change never drops
+//! a scenario it did not mean to: nothing another tab saved is lost.
+
+use super::saved::Named;
+use super::scenario::Scenario;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Save as: the scenario under its name, in place of one of that name, else last.
+    Save(Named),
+    /// A new scenario at a place in the list: a duplicate, or a deleted one restored. If the
+    /// name has been taken meanwhile by another scenario, under the next free one ("Base (2)").
+    Add { at: usize, named: Named },
+    /// `from` is now called `to`; `scenario` is what `from` held, kept under `to` if `from`
+    /// has gone meanwhile.
+    Rename { from: String, to: String, scenario: Scenario },
+    /// Deletes the scenario of this name if it still holds what was deleted: one saved again
+    /// since, under that name, is kept.
+    Delete(Named),
+}
+
+fn find(list: &[Named], name: &str) -> Option<usize> {
+    list.iter().position(|n| n.name == name)
+}
+
+/// `name`, or "name (2)", "name (3)"… whichever is not in the list yet.
+pub fn free_name(list: &[Named], name: &str) -> String {
+    (1..)
+        .map(|k| if k == 1 { name.to_string() } else { format!("{name} ({k})") })
+        .find(|n| find(list, n).is_none())
+        .unwrap_or_default()
+}
+
+/// Puts `named` at `at` (or last), under a free name, unless it is there already.
+fn add(list: &mut Vec<Named>, at: usize, named: &Named) {
+    if list.contains(named) {
+        return;
+    }
+    let name = free_name(list, &named.name);
+    list.insert(at.min(list.len()), Named { name, scenario: named.scenario.clone() });
+}
+
+impl Change {
+    /// Applies the change to `list`, as this tab or storage holds it.
+    pub fn apply(&self, list: &mut Vec<Named>) {
+        match self {
+            Change::Save(named) => match list.iter_mut().find(|n| n.name == named.name) {
+                Some(existing) => existing.scenario = named.scenario.clone(),
+                None => list.push(named.clone()),
+            },
+            Change::Add { at, named } => add(list, *at, named),
+            Change::Rename { from, to, scenario } => match (find(list, from), find(list, to)) {
+                (Some(i), None) => {
+                    if let Some(n) = list.get_mut(i) {
+                        n.name = to.clone();
+                    }
+                }
+                // The new name was taken meanwhile: the scenario stays under its old name.
+                (Some(_), Some(_)) => {}
+                (None, _) => add(list, list.len(), &Named { name: to.clone(), scenario: scenario.clone() }),
+            },
+            Change::Delete(named) => list.retain(|n| n != named),
+        }
+    }
+}
+
+/// What differs from `before` to `after`, in words ("“B” added; “A” changed"), or `None`.
+pub fn differences(before: &[Named], after: &[Named]) -> Option<String> {
+    let mut said = Vec::new();
+    let added = after.iter().filter(|n| find(before, &n.name).is_none());
+    said.extend(added.map(|n| format!("“{}” added", n.name)));
+    for n in before {
+        match after.iter().find(|m| m.name == n.name) {
+            None => said.push(format!("“{}” deleted", n.name)),
+            Some(m) if m.scenario != n.scenario => said.push(format!("“{}” changed", n.name)),
+            Some(_) => {}
+        }
+    }
+    (!said.is_empty()).then(|| said.join("; "))
+}

@@ -1,0 +1,39 @@
+//! The scenario documents as text, for the native tests. The page reads text with the browser's
+//! `JSON.parse` and writes it with `JSON.stringify(_, null, 2)`; here serde_json does, giving
+//! the same values and bytes (tests/saved.rs and tests/browser/scenarios.test.mjs check both).
+#![allow(dead_code)] // each test file uses its own part
+
+use qualys_what_if::model::saved::{self, scenario_file, stored, Document, Saved};
+use qualys_what_if::model::{Model, Scenario};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// A parsed document, as `JSON.parse` gives it to the page: a key given twice is read once, the
+/// last value winning.
+pub struct Json(pub Value);
+
+impl Document for Json {
+    fn read<T: DeserializeOwned>(&self) -> Result<T, String> {
+        T::deserialize(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub fn parse(text: &str) -> Result<Json, String> {
+    serde_json::from_str(text).map(Json).map_err(|e| format!("It is not valid JSON ({e})."))
+}
+
+pub fn read_stored(model: &Model, text: &str) -> Result<Saved, String> {
+    saved::read_stored(model, &parse(text)?)
+}
+
+pub fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
+    saved::read_scenario(model, &parse(text)?)
+}
+
+pub fn write_stored(saved: &Saved) -> String {
+    serde_json::to_string_pretty(&stored(saved)).unwrap_or_default()
+}
+
+pub fn write_scenario(scenario: &Scenario) -> String {
+    serde_json::to_string_pretty(&scenario_file(scenario)).unwrap_or_default()
+}
