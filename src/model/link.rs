@@ -131,7 +131,11 @@ pub fn shorten(text: &str) -> String {
 /// pair that could not be used. A later pair for the same figure wins.
 pub fn from_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<String>) {
     let (scenario, refused) = read_pairs(model, pairs);
-    (scenario, refused.iter().map(|r| format!("“{}”: {}", shorten(&r.part), r.why)).collect())
+    let said = |r: &Refused| {
+        let stop = if r.why.ends_with('.') { "" } else { "." };
+        format!("“{}”: {}{stop}", shorten(&r.part), r.why)
+    };
+    (scenario, refused.iter().map(said).collect())
 }
 
 fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<Refused>) {
