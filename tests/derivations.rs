@@ -93,3 +93,18 @@ fn the_derivation_says_which_rule_for_a_loss_applied() {
     let (_, said) = model.formula_applied(Cell::new(Q3_2012, "gross_profit"), &name, &|c| figures.get(model, c)).unwrap();
     assert_eq!(said, None);
 }
+
+#[test]
+fn a_derivation_names_every_figure_once() {
+    use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
+    // The year's net income passes through the year's provision, nine months' and Q4's, and
+    // comes down to the third quarter's (both follow it).
+    let model = Model::release();
+    let cells = model.derivation(Cell::new(FY_2012, "net_income"), &Scenario::default()).cells();
+    let taxes: Vec<String> = cells.iter().filter(|c| c.line == "provision_for_income_taxes").map(|c| c.key()).collect();
+    assert_eq!(taxes, ["fy-2012.provision_for_income_taxes", "9m-2012.provision_for_income_taxes", "q3-2012.provision_for_income_taxes", "q4-2012.provision_for_income_taxes"]);
+    let mut unique = cells.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), cells.len());
+}

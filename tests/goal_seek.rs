@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use qualys_what_if::model::analysis::solve::{goal_seek, read_target, Exact, NoSolution, Solution};
-use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
+use qualys_what_if::model::{Cell, Model, Period::*, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -164,13 +164,23 @@ proptest! {
         mantissa in -1_000_000_000_000i64..=1_000_000_000_000,
         scale in 0u32..=3,
         near in any::<bool>(),
+        edit in any::<prop::sample::Index>(),
+        edited in -1_000_000i64..=1_000_000,
+        on_top in any::<bool>(),
     ) {
         let model = Model::release();
         let figures = seekable();
         let (figure, inputs) = &figures[pick.index(figures.len())];
         let input = inputs[which.index(inputs.len())];
-        let release = Scenario::default();
-        let now = model.reported().get(model, *figure).unwrap_or_default();
+        // From the release or a scenario with one more edit (zero revenue, say), either reading.
+        let reading = if on_top { SbcReading::OnTop } else { SbcReading::Within };
+        let other = inputs[edit.index(inputs.len())];
+        let start = Scenario::default().with_sbc_reading(reading);
+        let release = match edited % 3 {
+            0 => start,
+            _ => start.with(model, other, Decimal::new(edited.abs(), edited.unsigned_abs() as u32 % 4)).unwrap_or_default(),
+        };
+        let now = model.evaluate(&release).get(model, *figure).unwrap_or_default();
         // Half the targets near the figure (the common question), half anywhere.
         let target = if near { (now + Decimal::new(mantissa % 100_000, scale)).round_dp(3) } else { Decimal::new(mantissa, scale) };
         match goal_seek(model, &release, *figure, input, target) {

@@ -484,7 +484,13 @@ impl Reducible for State {
             }
             Action::WrittenElsewhere(named) => match named {
                 _ if next.storage != Storage::Saving => return self,
-                Ok(named) => next.adopt(named),
+                Ok(named) => {
+                    next.adopt(named);
+                    // Another tab's keystrokes change only its open scenario: nothing to show.
+                    if Rc::ptr_eq(&next.named, &self.named) {
+                        return self;
+                    }
+                }
                 Err(why) => next.unreadable(&why),
             },
             Action::StorageUnreadable(why) => next.unreadable(&why),

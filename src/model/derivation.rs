@@ -63,18 +63,24 @@ impl Step {
     /// The inputs the figure comes down to, each once, in the tree's order.
     pub fn inputs(&self) -> Vec<Cell> {
         let mut out = Vec::new();
-        self.collect_inputs(&mut out);
+        self.collect(&mut out, true);
         out
     }
 
-    fn collect_inputs(&self, out: &mut Vec<Cell>) {
-        if self.sources.is_empty() && !self.shown_above {
-            if !out.contains(&self.cell) {
-                out.push(self.cell);
-            }
-            return;
+    /// Every figure the tree names, each once, in the tree's order.
+    pub fn cells(&self) -> Vec<Cell> {
+        let mut out = Vec::new();
+        self.collect(&mut out, false);
+        out
+    }
+
+    /// The tree's figures (or only the inputs it comes down to) into `out`, each once.
+    fn collect(&self, out: &mut Vec<Cell>, inputs_only: bool) {
+        let input = self.sources.is_empty() && !self.shown_above;
+        if (input || !inputs_only) && !out.contains(&self.cell) {
+            out.push(self.cell);
         }
-        self.sources.iter().for_each(|s| s.collect_inputs(out));
+        self.sources.iter().for_each(|s| s.collect(out, inputs_only));
     }
 
     /// How many figures the tree names.

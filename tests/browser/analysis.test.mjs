@@ -121,6 +121,21 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test('for a guided estimate, the table shades the cells within the guidance, as displayed', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q4-2012', 'non_gaap_eps_diluted');
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    const table = panel.locator('table.sensitivity-table');
+    await table.waitFor();
+    // Non-GAAP EPS guided at $0.03 to $0.05 for the fourth quarter.
+    const shown = await table.locator('tbody td').evaluateAll((tds) => tds.map((td) => [td.textContent, td.classList.contains('in-guidance')]));
+    assert.equal(shown.length, 49);
+    const within = (t) => ['0.03', '0.04', '0.05'].includes(t);
+    assert.ok(shown.some(([, shaded]) => shaded), 'some cells within the guidance');
+    for (const [text, shaded] of shown) assert.equal(shaded, within(text), `${text} shaded: ${shaded}`);
+    assert.deepEqual(problems, []);
+  });
+
   test('the stock-compensation reading changes GAAP and the link, and a link opens with it', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=849');
     // Within (the default): GAAP stays, non-GAAP rises.
@@ -137,7 +152,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // The derivation of a GAAP expense line says which reading is in force.
     await input(page, 'q3-2012', 'sales_and_marketing').click();
     const panel = page.locator('aside.explain');
-    await eventually(async () => /read on top of the GAAP lines/.test(await panel.textContent()), true, 'stated');
+    await eventually(async () => /read on top of the GAAP lines: this line is 8,797 plus the change in Stock-based compensation in sales and marketing, \+500\./.test(await panel.textContent()), true, "stated");
     // Undo is one step back to within.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '↶ Undo' }).click();

@@ -27,12 +27,14 @@ pub fn explain(props: &ExplainProps) -> Html {
     let follow = |c: Cell| ctx.follow(c);
     let edited = ctx.edited(cell);
     let estimate = cell.period.is_estimate();
+    let follows_sbc = props.scenario.sbc_reading() == SbcReading::OnTop && model.contained_sbc(cell).is_some();
     let what = match model.def(cell) {
         Some(Def::Input { link: Some(_), .. }) if edited => "An input you edited. Unedited, it follows:",
         Some(Def::Input { link: Some(_), .. }) if estimate => "An estimate, not reported: it follows the third quarter until you edit it:",
         Some(Def::Input { link: Some(_), .. }) => "An input that follows other figures until it is edited:",
         Some(Def::Input { .. }) if edited => "An input you edited.",
         Some(Def::Input { .. }) if estimate => "An estimate, not reported: it starts from the release's guidance (revenue at its midpoint, diluted shares at its count). Click it in its table to edit it.",
+        Some(Def::Input { .. }) if follows_sbc => "An input that moves with its stock-based compensation until it is edited.",
         Some(Def::Input { .. }) => "An input, as reported in the release. Click it in its table to edit it.",
         Some(Def::Formula(_)) => "Computed:",
         Some(Def::Same(_)) => "The same figure as another table's:",
@@ -46,7 +48,8 @@ pub fn explain(props: &ExplainProps) -> Html {
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     // Nobody should assume a tax rate: say so wherever the provision enters.
-    let taxes: Vec<Cell> = inputs.iter().copied().filter(|c| c.line == "provision_for_income_taxes").collect();
+    // Every provision the derivation passes through, in its order.
+    let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
@@ -85,7 +88,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                 }}
             </p>
             <p>{what}</p>
-            if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, edited)}</p> }
+            if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, &props.figures, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }
             if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
@@ -113,12 +116,31 @@ pub fn explain(props: &ExplainProps) -> Html {
 }
 
 /// Which reading of stock compensation is in force, for a GAAP line that contains some.
-fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, edited: bool) -> String {
+fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, figures: &Figures, edited: bool) -> String {
     let sbc_name = model.name(sbc, cell.period);
+    // Unedited, read within, the line is its link's value or as reported.
+    let unedited = model.evaluate(&scenario.with_sbc_reading(SbcReading::Within)).get(model, cell);
+    let change = match (figures.get(model, cell), unedited) {
+        (Ok(now), Ok(before)) => format_change(now - before),
+        _ => String::new(),
+    };
     match scenario.sbc_reading() {
         SbcReading::Within => format!("It contains {sbc_name}; an edit to that is read within this line (the default): this line stays as entered."),
         SbcReading::OnTop if edited => format!("Stock compensation is read on top of the GAAP lines, but this line is edited, so it holds what was typed, whatever {sbc_name} is."),
-        SbcReading::OnTop => format!("Stock compensation is read on top of the GAAP lines: this line is its unedited value plus the change in {sbc_name}."),
+        SbcReading::OnTop => format!(
+            "Stock compensation is read on top of the GAAP lines: this line is {} plus the change in {sbc_name}, {change}.",
+            model.display(cell, unedited)
+        ),
+    }
+}
+
+/// A change with its sign: "+500", "−12.5", "0".
+fn format_change(d: rust_decimal::Decimal) -> String {
+    let text = crate::model::format::exact(d.abs());
+    match d.cmp(&rust_decimal::Decimal::ZERO) {
+        std::cmp::Ordering::Greater => format!("+{text}"),
+        std::cmp::Ordering::Less => format!("−{text}"),
+        std::cmp::Ordering::Equal => text,
     }
 }
 

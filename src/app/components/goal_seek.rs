@@ -27,56 +27,72 @@ struct Answer {
     found: Result<Solution, NoSolution>,
 }
 
+/// The form as typed and its last answer: one state, so one copy of the hook's code.
+#[derive(Clone, Default, PartialEq)]
+struct Form {
+    target: String,
+    by: Option<Cell>,
+    /// Why the target cannot be used.
+    problem: Option<String>,
+    answer: Option<Answer>,
+}
+
 #[function_component(GoalSeek)]
 pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
     let model = Model::release();
     let cell = props.cell;
     let inputs = model.built_from(cell, &props.scenario);
-    let target = use_state(String::new);
-    let by = use_state(|| inputs.first().copied());
-    let problem = use_state(|| None::<String>);
-    let answer = use_state(|| None::<Answer>);
+    let form = use_state(Form::default);
     // The chosen input, or the first one if the choice is no longer among them.
-    let input = by.filter(|c| inputs.contains(c)).or(inputs.first().copied());
-
+    let input = form.by.filter(|c| inputs.contains(c)).or(inputs.first().copied());
+    let update = |f: fn(&mut Form, String)| {
+        let form = form.clone();
+        move |text: String| {
+            let mut next = (*form).clone();
+            f(&mut next, text);
+            form.set(next);
+        }
+    };
     let on_target = {
-        let target = target.clone();
+        let set = update(|f, text| f.target = text);
         Callback::from(move |e: InputEvent| {
             if let Some(field) = e.target_dyn_into::<HtmlInputElement>() {
-                target.set(field.value());
+                set(field.value());
             }
         })
     };
     let on_by = {
-        let by = by.clone();
-        let inputs = inputs.clone();
+        let set = update(|f, key| f.by = Model::release().cells().find(|c| c.key() == key));
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                by.set(inputs.iter().find(|c| c.key() == select.value()).copied());
+                set(select.value());
             }
         })
     };
     let solve = {
-        let (target, problem, answer, scenario) = (target.clone(), problem.clone(), answer.clone(), props.scenario.clone());
+        let (form, scenario) = (form.clone(), props.scenario.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(input) = input else { return };
-            match read_target(model, cell, &target) {
-                Err(why) => problem.set(Some(why.to_string())),
+            let mut next = (*form).clone();
+            match read_target(model, cell, &next.target) {
+                Err(why) => next.problem = Some(why.to_string()),
                 Ok(t) => {
-                    problem.set(None);
+                    next.problem = None;
                     let found = goal_seek(model, &scenario, cell, input, t);
-                    answer.set(Some(Answer { scenario: scenario.clone(), input, target: t, found }));
+                    next.answer = Some(Answer { scenario: scenario.clone(), input, target: t, found });
                 }
             }
+            form.set(next);
         })
     };
+    let (target, problem) = (&form.target, &form.problem);
     let apply = |input: Cell, value: Decimal| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Apply { cell: input, value }))
     };
 
-    let result = match answer.as_ref().filter(|a| a.scenario == props.scenario) {
+    let result = match form.answer.as_ref().filter(|a| a.scenario == props.scenario) {
         None => html! {},
         Some(a) => {
             // A zero amount prints as the release prints it, "-": in a sentence, say so.
@@ -127,10 +143,10 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
         <form class="goal-seek" onsubmit={solve}>
             <div class="field">
                 <label for={id("target")}>{"Target"}</label>
-                <input id={id("target")} type="text" inputmode="decimal" autocomplete="off" value={(*target).clone()}
+                <input id={id("target")} type="text" inputmode="decimal" autocomplete="off" value={target.clone()}
                     oninput={on_target} aria-invalid={problem.is_some().then_some("true")}
                     aria-describedby={problem.is_some().then(|| id("problem"))} />
-                if let Some(why) = (*problem).clone() { <span class="field-error" id={id("problem")}>{why}</span> }
+                if let Some(why) = problem.clone() { <span class="field-error" id={id("problem")}>{why}</span> }
             </div>
             <div class="field">
                 <label for={id("by")}>{"By changing"}</label>

@@ -9,9 +9,12 @@
 //! (linear, most paths), share counts that divide, the two-class split, a rule that changes
 //! at a loss. From the current value it steps outwards both ways, doubling the step, until the
 //! figure shows the target or passes it; then it bisects that bracket on the thousandths.
-//! Every figure of the release is monotonic between the points where it is undefined, so the
-//! first bracket holds the nearest answer. The exact solution is the secant method from that
-//! bracket: one step where the figure is linear in the input, a few where the input divides.
+//! Every figure of the release is monotonic in an input between the points where it is
+//! undefined, so the first bracket holds the nearest answer. Past such a point (a margin as
+//! revenue crosses zero) the figure jumps, and an answer beyond it (a negative revenue) may be
+//! missed: the search then says no value was found. Whatever it returns shows the target (a
+//! property test checks it). The exact solution is the secant method from that bracket: one
+//! step where the figure is linear in the input, a few where the input divides.
 
 use crate::model::engine::Model;
 use crate::model::format::exact as grouped;
