@@ -1,3 +1,4 @@
 pub mod model;
-#[cfg(target_arch = "wasm32")]
+/// The page: in the browser, and natively for the prerender (feature `ssr`).
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod app;

@@ -1,12 +1,17 @@
 //! The page. Components render the state and dispatch actions to its one reducer; the model
 //! computes. Side effects stay here at the edge: the address bar (`url`), the browser's
 //! storage (`storage`) and files (`download`).
+//!
+//! The same `App` renders twice: at build time, natively, at the release's figures (`prerender`,
+//! run by Trunk's post_build hook, so the figures are in index.html before any script runs), and
+//! live in the browser, where it replaces that page once whole (`takeover`).
 
 mod components;
 mod download;
 mod json;
 mod state;
 mod storage;
+mod takeover;
 mod task;
 mod url;
 
@@ -31,9 +36,32 @@ use wasm_bindgen::JsCast;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Starts the live page, beside the prerendered one until it is whole.
+#[cfg(target_arch = "wasm32")]
 pub fn run() {
-    yew::Renderer::<App>::new().render();
+    match takeover::root() {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }
+
+/// The page at the release's figures, as HTML, for index.html: every table, the headline and the
+/// guidance, readable before the WebAssembly starts or with JavaScript off.
+#[cfg(feature = "ssr")]
+pub async fn prerender() -> String {
+    yew::LocalServerRenderer::<App>::new().hydratable(false).render().await
+}
+
+/// Whether this page responds to input: in the browser it opens the link's or the saved
+/// scenario and recomputes; prerendered (natively, at build time) it shows the release's
+/// figures, with read-only fields and disabled buttons until the live page takes its place.
+/// A constant, so each build carries only its own side.
+pub const LIVE: bool = cfg!(target_arch = "wasm32");
+
+/// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
+/// statement, the tie-out, and the highlights. The live page renders one piece per task, so no
+/// task is long enough to hold up the browser (the prerendered page is on screen meanwhile).
+const PIECES: usize = TABLES.len() + 4;
 
 /// The panel open under the header, if any.
 #[derive(Clone, Copy, PartialEq)]
@@ -62,26 +90,28 @@ fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
 
 #[function_component(App)]
 fn app() -> Html {
-    let state = use_reducer(|| State::start(&url::fragment(), storage::load()));
+    let live = LIVE;
+    let state = use_reducer(|| match live {
+        true => State::start(&url::fragment(), storage::load()),
+        false => State::start("", Ok(None)),
+    });
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
-    // The first render shows the header and the headline figures, and the browser paints them;
-    // the charts, the nine statements and the tie-out follow in the next task. Building all of
-    // it at once would keep the screen blank for as long again.
-    let complete = use_state(|| false);
-    {
-        let complete = complete.clone();
-        use_effect_with((), move |_| task::after_paint(move || complete.set(true)));
-    }
-    // Once the whole page has been painted, the browser may skip laying out the statements off
-    // screen (CSS `main.settled`): it then knows their real sizes, so a jump to one lands right.
+    // Live, the pieces below the headline come one task at a time, out of the document; once
+    // all are there, the live page replaces the prerendered one.
+    let shown = use_state(|| if live { 0 } else { PIECES });
+    // Once the live page has been painted whole, the browser may skip laying out the statements
+    // off screen (CSS `main.settled`): it then knows their real sizes, so a jump lands right.
     let settled = use_state(|| false);
     {
-        let settled = settled.clone();
-        use_effect_with(*complete, move |complete| {
-            if *complete {
+        let (shown, settled) = (shown.clone(), settled.clone());
+        use_effect_with(*shown, move |n| match *n {
+            n if n < PIECES => task::soon(move || shown.set(n + 1)),
+            _ if live => {
+                takeover::swap();
                 task::after_paint(move || settled.set(true));
             }
+            _ => {}
         });
     }
 
@@ -192,6 +222,8 @@ fn app() -> Html {
     let (changes_click, changes_open) = toggle(Drawer::Changes);
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);
+    let pending = !live;
+    let shows = |piece: usize| *shown > piece;
     html! {
         <>
             <header class="top">
@@ -201,18 +233,19 @@ fn app() -> Html {
                 </div>
                 <div class="tools">
                     <span class="edits" aria-live="polite">{match edits { 0 => "As reported".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") }}</span>
-                    <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={state.past.is_empty()}
+                    <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={pending || state.past.is_empty()}
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
-                    <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={state.future.is_empty()}
+                    <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={pending || state.future.is_empty()}
                         title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
-                    <button type="button" class="open-changes" onclick={changes_click} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
-                    <button type="button" class="open-scenarios" onclick={scenarios_click} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
-                    <button type="button" class="open-compare" onclick={compare_click} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
-                    <button type="button" class="copy-link" onclick={copy_link} disabled={edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={edits == 0 && state.drafts.is_empty()}>{"Reset all"}</button>
+                    <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
+                    <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
+                    <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
+                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
+                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (edits == 0 && state.drafts.is_empty())}>{"Reset all"}</button>
                 </div>
             </header>
-            <main aria-busy={(!*complete).then_some("true")} class={settled.then_some("settled")}>
+            <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
+                if !live { <Prelive /> }
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
                 <OtherTab notice={state.other_tab.clone()} dispatch={state.dispatcher()} />
                 <div id="drawer">
@@ -235,21 +268,23 @@ fn app() -> Html {
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
                 <BalanceCheck figures={figures.clone()} />
-                if *complete {
+                if shows(0) {
                     <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
                         dispatch={state.dispatcher()} />
-                    <Bridges figures={figures.clone()} dispatch={state.dispatcher()} />
-                    { for TABLES.iter().map(|t| html! {
-                        <key={t.id}>
-                            // The reading of a stock compensation edit is chosen beside its table.
-                            if t.id == "stock_compensation" {
-                                <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
-                            }
-                            <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
-                                dispatch={state.dispatcher()} highlights={highlights.clone()} />
-                        </>
-                    }) }
-                    <TieOut figures={figures.clone()} dispatch={state.dispatcher()} />
+                }
+                if shows(1) { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }
+                { for TABLES.iter().enumerate().filter(|(i, _)| shows(i + 2)).map(|(_, t)| html! {
+                    <key={t.id}>
+                        // The reading of a stock compensation edit is chosen beside its table.
+                        if t.id == "stock_compensation" {
+                            <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                        }
+                        <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
+                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
+                    </>
+                }) }
+                if shows(TABLES.len() + 2) { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }
+                if shows(TABLES.len() + 3) {
                     <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
                 }
             </main>
@@ -258,6 +293,25 @@ fn app() -> Html {
                     scenario={state.scenario.clone()} dispatch={state.dispatcher()} />
             }
             <div class="sr-only" aria-live="polite" aria-atomic="true">{state.announcement.clone()}</div>
+        </>
+    }
+}
+
+/// What the prerendered page says of itself: with JavaScript off, that these are the release's
+/// figures; while the page starts, that editing comes in a moment; and, when a share link or a
+/// saved scenario is being opened, that the figures on screen are the release's, not its.
+/// index.html's inline script decides which shows (classes on `<html>`, styles/app.css).
+#[function_component(Prelive)]
+fn prelive() -> Html {
+    html! {
+        <>
+            <noscript>
+                <p class="notice info">{"JavaScript is off: these are the release's figures, as reported. Editing, share links and saved scenarios need JavaScript."}</p>
+            </noscript>
+            <p class="prelive" role="status">
+                <span class="starting">{"Starting the calculator… The figures are the release's; editing works in a moment."}</span>
+                <span class="opening">{"Opening your scenario… The dimmed figures are the release's, not your scenario's."}</span>
+            </p>
         </>
     }
 }

@@ -54,7 +54,7 @@ pub fn flush() {
 }
 
 /// `work` in a task of its own.
-fn soon(work: impl FnOnce() + 'static) {
+pub fn soon(work: impl FnOnce() + 'static) {
     Timeout::new(0, work).forget();
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
-import { allValues, cell, changed, eventually, expectValue, input, typeInto, value } from './page.mjs';
+import { allValues, live, cell, changed, eventually, expectValue, input, typeInto, value } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 4;
 const RELEASE = fs.readFileSync(path.join(import.meta.dirname, '..', 'data', 'release.md'), 'utf8');
@@ -38,7 +38,7 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
 
   async function openPage(fragment = '', where = 'sub') {
     const { page, problems } = await h.open((where === 'root' ? h.rootUrl : h.subUrl) + fragment);
-    await input(page, 'q3-2012', 'revenue').waitFor({ timeout: TIMEOUT_MS });
+    await live(page);
     return { page, problems };
   }
 
@@ -290,7 +290,7 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
 
   test('on a phone the tables scroll sideways with their labels in view', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
-    await input(page, 'q3-2012', 'revenue').waitFor();
+    await live(page);
     const scroller = page.locator('#operations .scroll');
     const wide = await scroller.evaluate((el) => el.scrollWidth > el.clientWidth);
     assert.ok(wide, 'the table is wider than the phone');

@@ -203,15 +203,14 @@ export async function startHarness({ root = DIST } = {}) {
     };
 
     /**
-     * Wait (bounded) until the Yew app has rendered: a visible <h1> and a <main> that is no
-     * longer aria-busy (index.html's <body> is empty, so both come from the wasm). Returns the h1.
+     * Wait (bounded) until the app is live: a visible <h1> and <main class="settled"> (the
+     * contract's "Readiness"). Before that, index.html shows the page prerendered at build time,
+     * whose <main> is never settled. Returns the h1.
      */
     const waitForApp = async (page, { timeout = TIMEOUT_MS } = {}) => {
       const h1 = page.locator('h1').first();
       await h1.waitFor({ state: 'visible', timeout });
-      await page.locator('main').first().waitFor({ state: 'attached', timeout });
-      // The statements follow the headline figures a frame later; main is aria-busy until then.
-      await page.locator('main:not([aria-busy])').first().waitFor({ state: 'attached', timeout });
+      await page.locator('main.settled:not([aria-busy])').first().waitFor({ state: 'attached', timeout });
       return h1;
     };
 

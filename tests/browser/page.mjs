@@ -43,3 +43,7 @@ export async function typeInto(page, period, line, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
+
+/** Waits (bounded) until the page is live (the contract's "Readiness"): until then the page on
+ * screen is the one prerendered at build time, with read-only fields and the release's figures. */
+export const live = (page) => page.locator('main.settled').first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });

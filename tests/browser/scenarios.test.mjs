@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { live } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 4;
 const STORAGE_KEY = 'qualys-what-if';
@@ -63,12 +64,12 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
     await page.goto(h.subUrl + fragment);
-    await input(page, 'q3-2012', 'revenue').waitFor();
+    await live(page);
     return { page, context, problems };
   }
   async function reload(page) {
     await page.reload();
-    await input(page, 'q3-2012', 'revenue').waitFor();
+    await live(page);
   }
 
   test('the working scenario is saved as it changes and comes back after a reload', { timeout: TEST_TIMEOUT }, async () => {
@@ -81,7 +82,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.keyboard.press('Tab');
     // Opened again without the link: the saved scenario is back.
     await page.goto(h.subUrl);
-    await input(page, 'q3-2012', 'revenue').waitFor();
+    await live(page);
     await expectValue(page, 'q3-2012', 'revenue', '24382.125');
     await expectValue(page, '9m-2012', 'revenue', '67763.125');
     assert.equal(await page.locator('.storage-notice').count(), 0);
@@ -95,7 +96,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '30000' }, 'saved');
     await page.goto('about:blank');
     await page.goto(h.subUrl + '#v=1&q3-2012.sbc_sales_and_marketing=500');
-    await input(page, 'q3-2012', 'revenue').waitFor();
+    await live(page);
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '500');
     await expectValue(page, 'q3-2012', 'revenue', '23382');
     // And the link's scenario is now the working one.

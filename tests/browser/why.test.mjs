@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
-import { eventually, expectValue, input, typeInto, value } from './page.mjs';
+import { eventually, expectValue, input, live, typeInto, value } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 4;
 const tableFigure = (page, period, line) => page.locator(`td [data-period="${period}"][data-line="${line}"]`).first();
@@ -15,7 +15,7 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
 
   async function openPage(fragment = '') {
     const { page, problems } = await h.open(h.rootUrl + fragment);
-    await input(page, 'q3-2012', 'revenue').waitFor({ timeout: TIMEOUT_MS });
+    await live(page);
     return { page, problems };
   }
 

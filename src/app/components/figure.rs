@@ -1,6 +1,7 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
 use crate::app::state::{field_text, Action, Draft, State};
+use crate::app::LIVE;
 use crate::model::format::{display, exact, plain};
 use crate::model::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
@@ -196,7 +197,7 @@ pub fn figure(props: &FigureProps) -> Html {
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field"
                     data-line={cell.line} data-period={cell.period.id()} data-value={data_value} data-guidance={guidance}
-                    value={text} aria-label={aria_label}
+                    value={text} readonly={!LIVE} aria-label={aria_label}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {title}

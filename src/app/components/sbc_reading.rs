@@ -27,7 +27,8 @@ const CHOICES: [(SbcReading, &str, &str); 2] = [
 #[function_component(SbcChoice)]
 pub fn sbc_choice(props: &SbcChoiceProps) -> Html {
     html! {
-        <fieldset class="sbc-reading">
+        // Disabled in the prerendered page: a choice made there would show but not apply.
+        <fieldset class="sbc-reading" disabled={!crate::app::LIVE}>
             <legend>{"An edit to stock-based compensation is read"}</legend>
             { for CHOICES.iter().map(|(reading, label, note)| {
                 let reading = *reading;

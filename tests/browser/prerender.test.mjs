@@ -1,0 +1,161 @@
+// The page prerendered at build time (scripts/post-build.sh writes it into dist/index.html):
+// what a visitor reads before the WebAssembly starts, or with JavaScript off, must be what the
+// live page shows; a share link's or a saved scenario's figures are never shown as the release's
+// (nor the release's as theirs); what a visitor does before the page is live is not silently
+// lost; and a start that fails says so on the page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, startHarness, TIMEOUT_MS } from './harness.mjs';
+import { eventually, input, live } from './page.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 3;
+const FIGURES = '[data-line][data-period]';
+
+/** Every figure element of the page, in document order: "<tag> period.line=value". */
+const figures = (page) =>
+  page.$$eval(FIGURES, (els) => els.map((e) => `${e.tagName.toLowerCase()} ${e.dataset.period}.${e.dataset.line}=${e.dataset.value}`));
+
+/** The same read from the HTML file itself, as a crawler or a reader without scripts gets it. */
+function figuresInFile(html) {
+  const out = [];
+  for (const [, tag, attrs] of html.matchAll(/<([a-z]+)\b([^>]*)>/g)) {
+    const attr = (name) => attrs.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+    if (attr('data-line') !== undefined) out.push(`${tag} ${attr('data-period')}.${attr('data-line')}=${attr('data-value')}`);
+  }
+  return out;
+}
+
+describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  /** A fresh page whose WebAssembly is held back until `release()` (or refused with `fail`). */
+  async function openHeld(url, { init, fail = false, javaScriptEnabled = true } = {}) {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', javaScriptEnabled });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      if (fail) await route.abort();
+      else await route.continue();
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return { page, context, problems, release };
+  }
+
+  test('with JavaScript off, the tables, the headline and the guidance are readable, and are the live page\'s figures', { timeout: TEST_TIMEOUT }, async () => {
+    const file = figuresInFile(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
+    const off = await openHeld(h.rootUrl, { javaScriptEnabled: false });
+    const read = await figures(off.page);
+    assert.deepEqual(read, file, 'the browser reads the figures the file holds');
+    assert.ok(await off.page.locator('.headlines .fig[data-line="revenue"][data-period="q3-2012"]').isVisible(), 'the headline');
+    assert.ok(await off.page.locator('#operations input[data-line="revenue"][data-period="q3-2012"][readonly]').isVisible(), 'the income statement, its fields read-only');
+    assert.ok(await off.page.locator('#guidance td').first().isVisible(), 'the guidance');
+    assert.match(await off.page.locator('main').innerText(), /JavaScript is off/);
+    assert.equal(await off.page.locator('.prelive').isVisible(), false, 'no "starting" note without scripts');
+    await off.context.close();
+
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    // Before start: the page is already there, read-only.
+    assert.deepEqual(await figures(page), file, 'before start, the page shows the prerendered figures');
+    assert.ok(await page.locator('.prelive .starting').isVisible(), 'the page says it is starting');
+    release();
+    await live(page);
+    const now = await figures(page);
+    assert.ok(now.length > 400, `every figure (${now.length})`);
+    assert.deepEqual(now, file, 'the live page shows, figure by figure, what was read before it started');
+    assert.equal(await input(page, 'q3-2012', 'revenue').getAttribute('readonly'), null, 'live fields are editable');
+    assert.equal(await page.locator('#app').count(), 1, 'one page: the live one replaced the prerendered one');
+    assert.equal(await page.locator('.start-failed, .prelive').count(), 0);
+    assert.deepEqual(problems, [], 'no console error or panic during start');
+    await context.close();
+  });
+
+  // The release's figures never show as the link's or the saved scenario's: until the scenario is
+  // on screen, <html> is "pending", which dims them and says so. A MutationObserver installed
+  // before any script checks every change of the page against that.
+  const watch = `
+    window.__shownAsScenario = [];
+    new MutationObserver(() => {
+      const revenue = document.querySelector('[data-period="q3-2012"][data-line="revenue"]');
+      if (revenue && revenue.dataset.value === '23382' && !document.documentElement.classList.contains('pending')) {
+        window.__shownAsScenario.push(document.querySelector('main')?.className ?? 'no main');
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });`;
+  for (const [what, fragment, init] of [
+    ['a share link', '#v=1&q3-2012.revenue=30000', ''],
+    ['the saved scenario', '', `localStorage.setItem('qualys-what-if', JSON.stringify({ format: 'qualys-what-if/saved', version: 1, current: { 'q3-2012.revenue': '30000' }, scenarios: [] }));`],
+  ]) {
+    test(`${what}: the release's figures are marked pending until the scenario is on screen`, { timeout: TEST_TIMEOUT }, async () => {
+      const { page, context, problems, release } = await openHeld(h.rootUrl + fragment, { init: init + watch });
+      await page.locator('.prelive .opening').waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pending')), true);
+      const dim = await page.locator('#operations').evaluate((el) => Number(getComputedStyle(el).opacity));
+      assert.ok(dim < 0.5, `the release's figures are dimmed (opacity ${dim})`);
+      assert.equal(await page.locator('.prelive .starting').isVisible(), false);
+      release();
+      await live(page);
+      assert.equal(await input(page, 'q3-2012', 'revenue').getAttribute('data-value'), '30000');
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pending')), false, 'no longer pending once live');
+      assert.deepEqual(await page.evaluate(() => window.__shownAsScenario), [], 'the release figures never showed unmarked');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('an empty link or saved scenario shows the release as the release: nothing is pending', { timeout: TEST_TIMEOUT }, async () => {
+    const init = `localStorage.setItem('qualys-what-if', JSON.stringify({ format: 'qualys-what-if/saved', version: 1, current: {}, scenarios: [] }));`;
+    for (const [fragment, script] of [['', init], ['#v=1', '']]) {
+      const { page, context, release } = await openHeld(h.rootUrl + fragment, { init: script });
+      await page.locator('.prelive .starting').waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pending')), false, fragment || 'saved');
+      release();
+      await live(page);
+      await context.close();
+    }
+  });
+
+  test('before the page is live, typing is refused visibly, and the scroll position and focus carry over', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    const field = input(page, 'q3-2012', 'sales_and_marketing');
+    await field.scrollIntoViewIfNeeded();
+    const shown = await field.inputValue();
+    await field.click();
+    await page.keyboard.type('9');
+    assert.equal(await field.inputValue(), shown, 'the read-only field kept its figure');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('waiting')), true);
+    assert.ok(await page.locator('.prelive').isVisible(), 'the page says editing works in a moment');
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'scrolled');
+    release();
+    await live(page);
+    assert.equal(await page.evaluate(() => window.scrollY), y, 'the same scroll position');
+    const focused = await page.evaluate(() => `${document.activeElement.dataset.period}.${document.activeElement.dataset.line}`);
+    assert.equal(focused, 'q3-2012.sales_and_marketing', 'the focus is on the same field in the live page');
+    // Live, the field took the focus as if clicked: its figure is selected, and typing replaces it.
+    await page.keyboard.type('9');
+    await eventually(() => field.getAttribute('data-value'), '9', 'live, the field takes typing');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a start that fails says so on the page, over the release\'s figures', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, release } = await openHeld(h.rootUrl, { fail: true });
+    release();
+    const banner = page.locator('.start-failed');
+    await banner.waitFor({ state: 'visible' });
+    assert.match(await banner.innerText(), /could not start/);
+    assert.ok(await page.locator('.headlines .fig').first().isVisible(), 'the figures stay readable');
+    assert.equal(await page.locator('.prelive').isVisible(), false);
+    await context.close();
+  });
+});
