@@ -39,9 +39,9 @@ const PROBE = () => {
       probe.firstFigure = now;
       requestAnimationFrame(() => (probe.firstFrame = performance.now()));
     }
-    // The whole page: the app renders its statements after the headline figures are painted,
-    // and marks <main> aria-busy until then (the minimal page has no such mark).
-    if (probe.complete === null && probe.firstFigure !== null && !document.querySelector('main[aria-busy]')) {
+    // The whole page, live: the app's prerendered page (#app) is replaced by the live one, whose
+    // <main> is "settled" (the minimal page has neither).
+    if (probe.complete === null && probe.firstFigure !== null && (!document.getElementById('app') || document.querySelector('main.settled'))) {
       probe.complete = now;
     }
     if (start === null) return;
@@ -50,7 +50,7 @@ const PROBE = () => {
       changed += figures;
       last = now;
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'class'] });
   document.addEventListener('input', () => {
     start = performance.now();
     last = null;
@@ -95,6 +95,8 @@ async function measureEdits(h, edits) {
   const page = await context.newPage();
   await page.goto(h.rootUrl, { waitUntil: 'load' });
   await page.waitForSelector('input[data-line][data-period]');
+  // The prerendered page's fields are read-only: edits begin once the live page is there.
+  await page.waitForFunction(() => !document.getElementById('app') || document.querySelector('main.settled'));
   const fields = page.locator('input[data-line][data-period]');
   const count = await fields.count();
   const samples = [];

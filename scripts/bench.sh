@@ -42,5 +42,8 @@ node bench/browser.mjs bench/minimal/dist >"$out/minimal.json"
 node bench/report.mjs "$out/app.json" "$out/minimal.json" \
   "target/criterion/edit and evaluate every figure/new/estimates.json" "$out/machine.txt" \
   "target/criterion/7x7 sensitivity table/new/estimates.json" >BENCHMARKS.md
+step "browser: the prerendered page's start"
+node bench/prerender.mjs dist >"$out/prerender.json"
+node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
 step "wrote BENCHMARKS.md"
 sed -n '/^## Results/,/^KB = /p' BENCHMARKS.md
