@@ -22,10 +22,13 @@ export const BUDGET_BYTES = 110_000;
 // minified, shorter paths) +15.1 KB: 253.0 KB; two tabs sharing the saved scenarios (issue 11)
 // +4.1 KB: 257.1 KB. The prerendered page (issue 15) +30.4 KB: 287.5 KB, + 1%: index.html
 // +28.1 KB (the page itself, every figure, in the HTML), and the live page's takeover of it
-// wasm +1.9 KB, JS +0.4 KB.
+// wasm +1.9 KB, JS +0.4 KB. Nothing wrong or lost (the rest of issue 11) +7.2 KB: a loss's EPS
+// rule 1.5; only text typed whole reaching link and storage, input arithmetic and the
+// first-half ties 3.8; grouped link messages, overridden-link marks and zeros as "-" 1.5; +0.4
+// on issue 14's code.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) +10.1 KB: 297.6 KB.
-export const CEILING_BYTES = 297_600;
+// summary, the axe fixes) +10.1 KB.
+export const CEILING_BYTES = 309_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */

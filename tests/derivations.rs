@@ -74,6 +74,27 @@ fn every_figure_derives_to_inputs_only() {
 }
 
 #[test]
+fn the_derivation_says_which_rule_for_a_loss_applied() {
+    let model = Model::release();
+    let name = |c: Cell| model.name(c, Q3_2012);
+    let cell = Cell::new(Q3_2012, "eps_diluted");
+    for (revenue, formula, rule) in [
+        ("23382", "Net income attributable to common stockholders - diluted ÷ Weighted average shares - diluted", "two-class"),
+        ("21000", "Net income per share - basic", "for a loss"),
+    ] {
+        let scenario = Scenario::default().with(model, Cell::new(Q3_2012, "revenue"), revenue.parse().unwrap()).unwrap();
+        let figures = model.evaluate(&scenario);
+        let (text, said) = model.formula_applied(cell, &name, &|c| figures.get(model, c)).unwrap();
+        assert_eq!(text, formula, "revenue {revenue}");
+        assert!(said.unwrap().contains(rule), "revenue {revenue}: {said:?}");
+    }
+    // A formula without a loss rule says none.
+    let figures = model.reported();
+    let (_, said) = model.formula_applied(Cell::new(Q3_2012, "gross_profit"), &name, &|c| figures.get(model, c)).unwrap();
+    assert_eq!(said, None);
+}
+
+#[test]
 fn a_derivation_names_every_figure_once() {
     use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
     // The year's net income passes through the year's provision, nine months' and Q4's, and

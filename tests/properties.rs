@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::ties::TIES;
+use qualys_what_if::model::ties;
 use qualys_what_if::model::{Cell, Def, Figures, Model, Period, Period::*, Scenario, Undefined, Unit};
 use rust_decimal::Decimal;
 
@@ -31,7 +31,7 @@ const UNBALANCING: [&str; 3] = ["non_cash_interest_expense", "acquisition_consid
 /// Inputs whose edit keeps every tie: all but the linked figures the ties check (an edit
 /// overrides the link) and the unbalancing ones.
 fn tie_keeping_inputs() -> Vec<Cell> {
-    let tied: Vec<Cell> = TIES.iter().map(|t| t.left).collect();
+    let tied: Vec<Cell> = ties::all().iter().map(|t| t.left).collect();
     inputs()
         .into_iter()
         .filter(|c| !tied.contains(c) && !(c.period == M9_2012 && UNBALANCING.contains(&c.line)))
@@ -132,8 +132,7 @@ fn assert_identities(f: &Figures) {
     // The ties between statements.
     assert_eq!(v(f, Bs2012, "cash"), v(f, M9_2012, "cash_ending"));
     assert_eq!(v(f, M9_2012, "cash_beginning"), v(f, Bs2011, "cash"));
-    assert_eq!(v(f, Bs2012, "accumulated_deficit"), v(f, Bs2011, "accumulated_deficit") + v(f, M9_2012, "net_income"));
-    assert_eq!(v(f, Bs2012, "accumulated_oci"), v(f, Bs2011, "accumulated_oci") + v(f, M9_2012, "fx_translation"));
+    // Equity's roll-forward is a link, which an edit may override: `edits_with_a_counterpart_keep_every_tie`.
     assert_eq!(v(f, F4_2012, "deferred_revenue_current_ending"), v(f, Bs2012, "deferred_revenue_current"));
     assert_eq!(v(f, F4_2012, "deferred_revenue_current_beginning"), v(f, F4_2011, "deferred_revenue_current_ending"));
     assert_eq!(v(f, F4_2012, "revenue") - v(f, M9_2012, "revenue"), Decimal::from(20_653));
@@ -157,7 +156,7 @@ fn the_release_satisfies_every_identity_and_balances() {
 #[test]
 fn every_tie_holds_on_the_release() {
     let model = Model::release();
-    for tie in TIES {
+    for tie in ties::all() {
         let check = tie.check(model, model.reported());
         assert!(check.holds(), "{}: {:?}", tie.left.key(), check);
         assert!(check.left.is_ok(), "{}", tie.left.key());
@@ -176,14 +175,14 @@ fn overriding_a_link_or_an_unitemised_flow_shows_in_the_ties() {
     ] {
         let s = Scenario::default().with(model, cell, Decimal::from(value)).unwrap();
         let f = model.evaluate(&s);
-        let got: Vec<(String, Decimal)> = TIES
+        let got: Vec<(String, Decimal)> = ties::all()
             .iter()
             .filter_map(|t| {
                 let check = t.check(model, &f);
                 (!check.holds()).then(|| (t.left.key(), check.difference().unwrap()))
             })
             .collect();
-        // In the order of TIES: balance sheets first.
+        // In the order of the ties: balance sheets first.
         let want: Vec<(String, Decimal)> = broken.into_iter().map(|(k, d)| (k.to_string(), Decimal::from(d))).collect();
         assert_eq!(got, want, "editing {}", cell.key());
     }
@@ -240,7 +239,7 @@ proptest! {
         // such edit reaches both sides of the balance sheets and keeps cash tied.
         let model = Model::release();
         let f = model.evaluate(&s);
-        for tie in TIES {
+        for tie in ties::all() {
             let check = tie.check(model, &f);
             prop_assert!(check.holds(), "{}: {:?} after {:?}", tie.left.key(), check, s);
         }

@@ -63,12 +63,9 @@ fn clean(cell: &str) -> String {
     cell.replace("<u>", "").replace("</u>", "").replace("\\$", "").trim().to_string()
 }
 
-/// A printed figure, normalized: the release's `-` is zero.
+/// A printed figure as the reader sees it, a zero's `-` included: the page prints it the same.
 fn figure(cell: &str) -> String {
-    match clean(cell).as_str() {
-        "-" => "0".to_string(),
-        other => other.to_string(),
-    }
+    clean(cell)
 }
 
 /// The body rows of a table. Header rows (column titles, whose first cell is empty) and the

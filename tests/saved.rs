@@ -303,3 +303,14 @@ fn the_comparison_csv_has_a_row_per_figure_and_period_and_a_column_per_scenario(
     assert_eq!(lines[4], "revenue,\"Total liabilities, and \"\"equity\"\"\",q3-2012,23382,20000.25");
     assert_eq!(lines.len(), 6, "four rows, a header and the final line break");
 }
+
+#[test]
+fn a_file_of_many_bad_edits_says_each_kind_once() {
+    let model = Model::release();
+    let edits: Vec<String> = (0..5_000).map(|i| format!(r#""q3-2012.line_{i}":"1""#)).collect();
+    let file = format!(r#"{{"format":"qualys-what-if/scenario","version":1,"edits":{{{},"q3-2012.revenue":"x"}}}}"#, edits.join(","));
+    let Err(why) = read_scenario(model, &file) else { panic!("accepted") };
+    assert!(why.len() < 400, "{} characters: {why}", why.len());
+    assert!(why.contains("5,000 edits: no such line. For example “q3-2012.line_0=1”"), "{why}");
+    assert!(why.contains("“q3-2012.revenue=x”: Not a number."), "{why}");
+}

@@ -341,3 +341,103 @@ fn translation_gains_reach_cash_and_accumulated_oci_alike() {
         (Bs2012, "total_liabilities_and_equity", "=77936"),
     ]);
 }
+
+#[test]
+fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
+    // Revenue 21,000 in Q3 2012: net income 1,667 − 2,382 = (715), and nine months 1,105 − 2,382
+    // = (1,277). The participating preferred does not share in losses.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "21000")]);
+    expect(&f, &[
+        (Q3_2012, "net_income", "=-715"),
+        (Q3_2012, "net_income_to_common_basic", "=-715"),
+        (Q3_2012, "net_income_to_common_diluted", "=-715"),
+        (Q3_2012, "net_income_to_participating", "=0"),
+        (Q3_2012, "eps_basic", "(0.12)"),
+        (Q3_2012, "eps_diluted", "(0.12)"),
+        (M9_2012, "net_income", "=-1277"),
+        (M9_2012, "eps_basic", "(0.23)"),
+        (M9_2012, "eps_diluted", "(0.23)"),
+        // Non-GAAP net income is still a profit, (715) + 1,027 = 312: the two-class method
+        // applies. 312 × 5,843 ÷ (5,843 + 17,627.98) = 77.67; × 1,664 ÷ 1,667 = 311.44.
+        (Q3_2012, "non_gaap_net_income", "=312"),
+        (Q3_2012, "non_gaap_net_income_to_common", "78"),
+        (Q3_2012, "non_gaap_eps_basic", "0.01"),
+        (Q3_2012, "non_gaap_eps_diluted", "0.01"),
+    ]);
+    // Revenue 20,000: non-GAAP net income (1,715) + 1,027 = (688), a loss too.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "20000")]);
+    expect(&f, &[
+        (Q3_2012, "non_gaap_net_income", "=-688"),
+        (Q3_2012, "non_gaap_net_income_to_common", "=-688"),
+        (Q3_2012, "non_gaap_eps_basic", "(0.12)"),
+        (Q3_2012, "non_gaap_eps_diluted", "(0.12)"),
+    ]);
+    // The rule turns on the sign: at exactly zero net income nothing is allocated either way.
+    let (_, f) = edit(&[(Q3_2012, "revenue", "21715")]);
+    expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "0.00"), (Q3_2012, "eps_diluted", "0.00")]);
+}
+
+#[test]
+fn an_overridden_nine_months_shows_in_the_tie_out() {
+    // The link: nine months 67,763 with the quarter at 22,382 implies a first half of
+    // 45,381 against the 43,381 the release implies.
+    let model = Model::release();
+    let (s, problems) = decode(model, "v=1&9m-2012.revenue=67763&q3-2012.revenue=22382");
+    assert!(problems.is_empty());
+    let f = model.evaluate(&s);
+    let broken: Vec<(String, String)> = qualys_what_if::model::ties::all()
+        .iter()
+        .map(|t| (t, t.check(model, &f)))
+        .filter(|(_, c)| !c.holds())
+        .map(|(t, c)| (t.left.key(), format::plain(c.difference())))
+        .collect();
+    assert!(broken.contains(&("9m-2012.revenue".to_string(), "2000".to_string())), "{broken:?}");
+    // Every flow is checked, 2011 too: revenue, costs, SBC, taxes, D&A, OCI...
+    let flows = qualys_what_if::model::ties::all().iter().filter(|t| t.left.period == M9_2011).count();
+    assert!(flows >= 15, "{flows} nine-month 2011 flows checked");
+}
+
+#[test]
+fn linked_equity_balances_are_inputs_like_the_others() {
+    // Accumulated deficit and OCI at September 30, 2012 follow the nine months until edited;
+    // an edit holds, and the balance sheet and the tie-out show the gap.
+    let model = Model::release();
+    for (line, value, reported) in [("accumulated_deficit", "-75167", "-75267"), ("accumulated_oci", "-901", "-1001")] {
+        let cell = Cell::new(Bs2012, line);
+        assert_eq!(model.editable(cell), Some(cell), "{line}");
+        let (s, f) = edit(&[(Bs2012, line, value)]);
+        assert_eq!(s.edits().count(), 1);
+        expect(&f, &[(Bs2012, line, &format!("={value}")), (Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,936")]);
+        let tie = qualys_what_if::model::ties::all().iter().find(|t| t.left == cell).unwrap().check(model, &f);
+        assert_eq!(format::plain(tie.difference()), "100", "{line}");
+        let (_, f) = edit(&[(Bs2012, line, reported)]);
+        expect(&f, &[(Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,836")]);
+    }
+}
+
+#[test]
+fn a_link_says_each_kind_of_problem_once_with_a_count() {
+    let model = Model::release();
+    // 7,999 identical bad parts and one good one: one sentence, short, with the count.
+    let junk = "x&".repeat(7_999);
+    let (scenario, problems) = decode(model, &format!("v=1&{junk}q3-2012.revenue=24000"));
+    assert_eq!(scenario.edits().count(), 1);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("7,999 parts") && problems[0].contains("“x”") && problems[0].len() < 200, "{}", problems[0]);
+    // Three kinds, each counted, examples distinct and at most three.
+    let (_, problems) = decode(model, "v=1&a&b&c&d&a&q3-2012.revenue=x&q3-2012.cost_of_revenue=y&q9-2012.revenue=1");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[0].starts_with("Skipped 5 parts: Not a key=value pair. For example “a”, “b”, “c” and 2 more."), "{}", problems[0]);
+    assert!(problems[1].starts_with("Skipped 2 parts: Not a number."), "{}", problems[1]);
+    assert_eq!(problems[2], "Skipped “q9-2012.revenue=1”: No such period.");
+    // Escapes that do not spell text are shown as typed, never as a replacement character.
+    let (_, problems) = decode(model, "v=1&q3-2012.revenue=%C3%A");
+    assert_eq!(problems, ["Skipped “q3-2012.revenue=%C3%A”: Its percent-escapes do not spell text."]);
+    // A figure given twice: the later value, said once.
+    let (scenario, problems) = decode(model, "v=1&q3-2012.revenue=1&q3-2012.revenue=2");
+    assert_eq!(scenario.edit(Cell::new(Q3_2012, "revenue")), Some(d("2")));
+    assert_eq!(problems, ["Used the later value of “q3-2012.revenue”: It sets a figure given earlier in the link."]);
+    // Another version: one sentence, which does not claim anything was loaded.
+    let (_, problems) = decode(model, "v=2&q3-2012.revenue=1&junk");
+    assert_eq!(problems, ["This link is version 2; this page reads version 1. None of its edits were loaded."]);
+}

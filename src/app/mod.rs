@@ -120,8 +120,10 @@ fn app() -> Html {
 
     // The address follows the edits. Not on first render: a link that could not be fully used
     // stays in the address bar until the user changes something.
+    // Both follow the scenario as typed whole, never a half-typed value (`State::committed`).
+    let committed = state.committed();
     let first = use_mut_ref(|| true);
-    use_effect_with(state.scenario.clone(), move |scenario| {
+    use_effect_with(committed.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             url::replace_soon(encode(scenario));
         }
@@ -132,8 +134,9 @@ fn app() -> Html {
         let dispatch = state.dispatcher();
         let saving = state.storage == Storage::Saving;
         let written = use_mut_ref(|| None::<Scenario>);
-        // Keyed on the scenario and the shared list of changes, so a keystroke copies neither.
-        let keys = (state.scenario.clone(), state.unsaved.clone(), saving, state.replace_unreadable);
+        // Keyed on the scenario as typed whole and the shared list of changes, so a keystroke
+        // copies neither.
+        let keys = (committed.clone(), state.unsaved.clone(), saving, state.replace_unreadable);
         use_effect_with(keys, move |(current, unsaved, saving, replace)| {
             if *saving && !(unsaved.is_empty() && written.borrow().as_ref() == Some(current)) {
                 // After the render, like the address: the figures need not wait for the disk.
@@ -232,6 +235,13 @@ fn app() -> Html {
     // One copy of the state for the tables to compare against their last render.
     let snapshot = Rc::new((*state).clone());
     let edits = state.scenario.edits().count();
+    // The release as read by default: no edits and stock compensation within the GAAP lines. The
+    // other reading alone is a scenario too, with a link to share.
+    let as_released = state.scenario.is_empty();
+    let status = {
+        let count = match edits { 0 if as_released => "As reported".to_string(), 0 => "No edits".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") };
+        if as_released || state.scenario.sbc_reading() == crate::model::SbcReading::Within { count } else { format!("{count} · SBC on top") }
+    };
     let on = |action: fn() -> Action| {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
@@ -240,8 +250,7 @@ fn app() -> Html {
     let copy_link = {
         let copied = copied.clone();
         // The link is written when it is copied, not on every keystroke.
-        let state = state.clone();
-        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&state.scenario)))))
+        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&committed)))))
     };
     let toggle = |which: Drawer| {
         let drawer = drawer.clone();
@@ -263,7 +272,7 @@ fn app() -> Html {
                     <p class="sub">{"Qualys Announces Third Quarter 2012 Financial Results (November 5, 2012). Edit any reported figure; every dependent figure follows. Amounts in thousands of dollars, except per share."}</p>
                 </div>
                 <div class="tools">
-                    <span class="edits" aria-live="polite">{match edits { 0 => "As reported".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") }}</span>
+                    <span class="edits" aria-live="polite">{status}</span>
                     <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={pending || state.past.is_empty()}
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
                     <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={pending || state.future.is_empty()}
@@ -271,8 +280,8 @@ fn app() -> Html {
                     <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
                     <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                     <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
-                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (edits == 0 && state.drafts.is_empty())}>{"Reset all"}</button>
+                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
+                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
                 </div>
             </header>
             <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>

@@ -1,9 +1,9 @@
 //! The page's state and its one reducer. Figures are not stored: they are evaluated from the
 //! scenario where they are shown.
 
-use crate::model::format::exact;
-use crate::model::link::decode;
-use crate::model::parse::parse_entry;
+use crate::model::format::{exact, ZERO};
+use crate::model::link::{decode, shorten};
+use crate::model::parse::parse_input;
 use crate::app::json::{read_scenario, read_stored};
 use crate::model::named::{differences, free_name, Change};
 use crate::model::saved::{Named, Saved};
@@ -17,8 +17,11 @@ use yew::Reducible;
 pub struct Draft {
     pub text: String,
     pub error: Option<String>,
-    /// The figure's edit when editing began: what Escape goes back to.
+    /// The figure's edit when editing began: what Escape, or leaving with text that cannot be
+    /// used, goes back to.
     before: Option<Decimal>,
+    /// The figure's value when editing began: what `+10%` or `*1.1` change.
+    start: Option<Decimal>,
 }
 
 /// The fields being edited, by the figure as shown. Rarely more than one, so a list: a map type
@@ -51,6 +54,11 @@ impl Drafts {
 
     fn clear(&mut self) {
         self.0.clear();
+    }
+
+    /// The fields holding text that cannot be used, with the edit each had when editing began.
+    fn unusable(&self) -> impl Iterator<Item = (Cell, Option<Decimal>)> + '_ {
+        self.0.iter().filter(|(_, d)| d.error.is_some()).map(|(c, d)| (*c, d.before))
     }
 }
 
@@ -89,6 +97,9 @@ pub struct State {
     pub storage_notice: Option<String>,
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
+    /// A field left with text that could not be used: what was refused and what was kept,
+    /// shown beside it until the next edit.
+    pub refused: Option<(Cell, String)>,
     /// The scenario deleted last and where it stood in the list, until it is restored or
     /// another is deleted: deleting is one click, so it can be taken back.
     pub deleted: Option<(usize, Named)>,
@@ -220,6 +231,7 @@ impl State {
     fn step_to(&mut self, scenario: Scenario) {
         self.finish_typing();
         self.drafts.clear();
+        self.refused = None;
         let before = std::mem::replace(&mut self.scenario, scenario);
         self.record(before);
     }
@@ -239,13 +251,29 @@ impl State {
         }
     }
 
+    /// The scenario as typed whole: a field holding text that cannot be used counts at the value
+    /// it had when editing began. This, not the live scenario, reaches the link and storage.
+    pub fn committed(&self) -> Scenario {
+        let model = Model::release();
+        let mut scenario = self.scenario.clone();
+        for (cell, before) in self.drafts.unusable() {
+            scenario = restored(model, &scenario, cell, before);
+        }
+        scenario
+    }
+
     fn find(&self, name: &str) -> Option<usize> {
         self.named.iter().position(|n| n.name == name)
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
-        let before = self.scenario.edit(model.canonical(cell));
-        self.drafts.get(&cell).cloned().unwrap_or(Draft { text: String::new(), error: None, before })
+        self.drafts.get(&cell).cloned().unwrap_or_else(|| self.new_draft(model, cell, String::new()))
+    }
+
+    fn new_draft(&self, model: &Model, cell: Cell, text: String) -> Draft {
+        let target = model.canonical(cell);
+        let start = model.evaluate(&self.scenario).get(model, target).ok();
+        Draft { text, error: None, before: self.scenario.edit(target), start }
     }
 
     /// "Revenues, Q3 2012: 24,382 (reported 23,382)".
@@ -272,16 +300,18 @@ impl Reducible for State {
         match action {
             Action::Focus { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
+                next.refused = None;
                 if next.drafts.get(&cell).is_none() {
-                    let before = next.scenario.edit(model.canonical(cell));
-                    next.drafts.insert(cell, Draft { text, error: None, before });
+                    let draft = next.new_draft(model, cell, text);
+                    next.drafts.insert(cell, draft);
                 }
             }
             Action::Type { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
+                next.refused = None;
                 let mut draft = next.draft_for(model, cell);
                 let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
-                let applied = parse_entry(&text, unit)
+                let applied = parse_input(&text, unit, draft.start)
                     .map_err(|e| e.to_string())
                     .and_then(|v| next.scenario.with(model, cell, v).map_err(|e| e.to_string()));
                 match applied {
@@ -295,25 +325,32 @@ impl Reducible for State {
                 next.drafts.insert(cell, draft);
             }
             Action::Leave(cell) => {
-                next.finish_typing();
-                if next.drafts.get(&cell).is_some_and(|d| d.error.is_none()) {
-                    next.drafts.remove(&cell);
-                    next.announcement = next.describe(model, cell);
+                // Text that cannot be used never stays behind: the field and the model go back
+                // to where editing began, and a message says what was refused and what was kept.
+                if let Some(draft) = next.drafts.remove(&cell) {
+                    match draft.error {
+                        None => next.announcement = next.describe(model, cell),
+                        Some(why) => {
+                            next.scenario = restored(model, &next.scenario, cell, draft.before);
+                            let kept = model.display(cell, model.evaluate(&next.scenario).get(model, cell));
+                            let note = format!("“{}” was not used. {why} Kept {kept}.", shorten(draft.text.trim()));
+                            next.announcement = format!("{} {note}", model.name(cell, cell.period));
+                            next.refused = Some((cell, note));
+                        }
+                    }
                 }
+                next.finish_typing();
             }
             Action::Cancel(cell) => {
                 if let Some(draft) = next.drafts.remove(&cell) {
-                    let without = next.scenario.without(model, cell);
-                    next.scenario = match draft.before {
-                        Some(v) => without.with(model, cell, v).unwrap_or(without),
-                        None => without,
-                    };
+                    next.scenario = restored(model, &next.scenario, cell, draft.before);
                     next.announcement = next.describe(model, cell);
                 }
                 next.finish_typing();
             }
             Action::Reset(cell) => {
                 next.finish_typing();
+                next.refused = None;
                 let without = next.scenario.without(model, cell);
                 let before = std::mem::replace(&mut next.scenario, without);
                 next.record(before);
@@ -482,8 +519,20 @@ impl Reducible for State {
     }
 }
 
+/// `scenario` with `cell`'s edit as it was (`before`; none: as reported).
+fn restored(model: &Model, scenario: &Scenario, cell: Cell, before: Option<Decimal>) -> Scenario {
+    let without = scenario.without(model, cell);
+    match before {
+        Some(v) => without.with(model, cell, v).unwrap_or(without),
+        None => without,
+    }
+}
+
 /// The text a field shows when not being edited: the exact value, sign turned for rows the
-/// release prints that way.
+/// release prints that way, and a zero as the release prints it.
 pub fn field_text(value: Decimal, negated: bool) -> String {
+    if value.is_zero() {
+        return ZERO.to_string();
+    }
     exact(if negated { -value } else { value })
 }

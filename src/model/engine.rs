@@ -283,6 +283,18 @@ impl Model {
         }
     }
 
+    /// The formula as `get`'s values apply it: where it treats a loss apart, only the branch
+    /// taken, with the rule that applied in words.
+    pub fn formula_applied(&self, cell: Cell, name: &dyn Fn(Cell) -> String, get: &dyn Fn(Cell) -> Value) -> Option<(String, Option<&'static str>)> {
+        let Some(Def::Formula(e)) = self.def(cell) else { return self.formula_with(cell, name).map(|f| (f, None)) };
+        let (branch, loss) = e.applied(get);
+        let rule = loss.map(|loss| match loss {
+            true => "The rule for a loss: the participating preferred stock does not share in losses, so all of it is the common stockholders', and diluted equals basic (the potential shares would be antidilutive).",
+            false => "The two-class rule: income is not a loss, so it is shared with the participating preferred stock.",
+        });
+        Some((branch.describe(&name), rule))
+    }
+
     /// A figure's label, with its period when that differs from the period being explained.
     pub fn name(&self, cell: Cell, context: Period) -> String {
         let label = self.line(cell.line).map_or(cell.line, |l| l.label);

@@ -25,6 +25,9 @@ pub enum Expr<C = Cell> {
     Product(Vec<Expr<C>>),
     /// Undefined when the divisor is zero.
     Quotient(Box<Expr<C>>, Box<Expr<C>>),
+    /// `negative` when `test` is below zero, else `otherwise`: a loss is allocated differently
+    /// from a profit (the participating preferred stock does not share in losses).
+    IfNegative { test: Box<Expr<C>>, negative: Box<Expr<C>>, otherwise: Box<Expr<C>> },
 }
 
 /// A value kept as numerator and denominator while a formula is evaluated, so that a formula
@@ -162,7 +165,26 @@ impl<C: Copy> Expr<C> {
                 };
                 Fraction { num, den: times(a.den, Some(b.num))? }
             }
+            Expr::IfNegative { test, negative, otherwise } => {
+                let t = test.fraction(get)?;
+                // The sign of num ÷ den.
+                let below_zero = !t.num.is_zero() && (t.num.is_sign_negative() != t.den.is_some_and(|d| d.is_sign_negative()));
+                if below_zero { negative.fraction(get)? } else { otherwise.fraction(get)? }
+            }
         })
+    }
+
+    /// The branch a top-level `IfNegative` takes with `get`'s values (repeatedly, for nested
+    /// ones), and whether it is the negative one; the formula itself otherwise.
+    pub fn applied(&self, get: &dyn Fn(C) -> Value) -> (&Expr<C>, Option<bool>) {
+        let mut expr = self;
+        let mut took = None;
+        while let Expr::IfNegative { test, negative, otherwise } = expr {
+            let below_zero = test.evaluate(get).is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
+            took = Some(below_zero);
+            expr = if below_zero { negative } else { otherwise };
+        }
+        (expr, took)
     }
 
     /// The same formula with each figure renamed by `rename`.
@@ -174,6 +196,11 @@ impl<C: Copy> Expr<C> {
             Expr::Sum(terms) => Expr::Sum(terms.iter().map(|(s, t)| (*s, t.map(rename))).collect()),
             Expr::Product(factors) => Expr::Product(factors.iter().map(|f| f.map(rename)).collect()),
             Expr::Quotient(a, b) => Expr::Quotient(Box::new(a.map(rename)), Box::new(b.map(rename))),
+            Expr::IfNegative { test, negative, otherwise } => Expr::IfNegative {
+                test: Box::new(test.map(rename)),
+                negative: Box::new(negative.map(rename)),
+                otherwise: Box::new(otherwise.map(rename)),
+            },
         }
     }
 }
@@ -189,6 +216,11 @@ impl Expr {
             Expr::Quotient(a, b) => {
                 a.cells(out);
                 b.cells(out);
+            }
+            Expr::IfNegative { test, negative, otherwise } => {
+                test.cells(out);
+                negative.cells(out);
+                otherwise.cells(out);
             }
         }
     }
@@ -217,6 +249,12 @@ impl Expr {
                 factors.iter().map(|f| f.operand(name)).collect::<Vec<_>>().join(" × ")
             }
             Expr::Quotient(a, b) => format!("{} ÷ {}", a.operand(name), b.operand(name)),
+            Expr::IfNegative { test, negative, otherwise } => format!(
+                "{} when {} is negative, otherwise {}",
+                negative.operand(name),
+                test.operand(name),
+                otherwise.operand(name)
+            ),
         }
     }
 
@@ -224,7 +262,7 @@ impl Expr {
     fn operand(&self, name: &dyn Fn(Cell) -> String) -> String {
         match self {
             Expr::Sum(terms) if terms.len() > 1 => format!("({})", self.describe(name)),
-            Expr::Product(_) | Expr::Quotient(..) => format!("({})", self.describe(name)),
+            Expr::Product(_) | Expr::Quotient(..) | Expr::IfNegative { .. } => format!("({})", self.describe(name)),
             _ => self.describe(name),
         }
     }

@@ -7,10 +7,15 @@ use rust_decimal::Decimal;
 
 /// What the page shows for a figure that has no value (a margin when revenue is zero).
 pub const UNDEFINED: &str = "—";
+/// What the release prints for an amount or share count of zero (see its share counts and cash
+/// flows): whatever rounds to zero in thousands, as the release's own rounded figures do.
+/// Per-share figures and margins keep their places ("0.00", as the guidance writes it).
+pub const ZERO: &str = "-";
 
 /// A computed figure, rounded for display.
 pub fn display(value: Value, unit: Unit) -> String {
     match value {
+        Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && round_for_display(v, 0).is_zero() => ZERO.to_string(),
         Ok(v) => {
             let text = exact(round_for_display(v, unit.display_places()));
             // Rounding may leave fewer places than the unit shows (0.1 → "0.10").
@@ -22,6 +27,22 @@ pub fn display(value: Value, unit: Unit) -> String {
         }
         Err(_) => UNDEFINED.to_string(),
     }
+}
+
+/// The change from `reported` to `value` as the page shows them: the difference of the two
+/// figures as displayed ("+1,000", "−0.03", "+0.4 pts"), so that it adds up on the screen.
+/// None when either is undefined.
+pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
+    let places = unit.display_places();
+    let shown = |v: Value| v.ok().map(|v| round_for_display(v, places));
+    let diff = shown(value)?.checked_sub(shown(reported)?)?;
+    let text = pad_places(exact(diff.abs()), places);
+    let text = if unit == Unit::Percent { format!("{text} pts") } else { text };
+    Some(match diff {
+        d if d.is_zero() => format!("±{text}"),
+        d if d.is_sign_negative() => format!("−{text}"),
+        _ => format!("+{text}"),
+    })
 }
 
 /// An exact value with grouping and parentheses, every decimal kept: how an entered figure is
@@ -109,8 +130,14 @@ mod tests {
             ("670.5", Unit::Money, "671"),
             ("-670.5", Unit::Money, "(671)"),
             ("670.49", Unit::Money, "670"),
-            ("-0.4", Unit::Money, "0"),
-            ("0", Unit::Money, "0"),
+            ("-0.4", Unit::Money, "-"),
+            ("0.4", Unit::Money, "-"),
+            ("0.5", Unit::Money, "1"),
+            ("0", Unit::Money, "-"),
+            ("0.000", Unit::Shares, "-"),
+            ("0", Unit::PerShare, "0.00"),
+            ("0.004", Unit::PerShare, "0.00"),
+            ("0", Unit::Percent, "0.0%"),
             ("1234567", Unit::Shares, "1,234,567"),
             ("0.0710", Unit::PerShare, "0.07"),
             ("0.105", Unit::PerShare, "0.11"),
@@ -125,6 +152,24 @@ mod tests {
             assert_eq!(display(Ok(d(value)), *unit), *shown, "{value} as {unit:?}");
         }
         assert_eq!(display(Err(Undefined::ZeroDivisor), Unit::Percent), "—");
+    }
+
+    #[test]
+    fn a_change_is_the_difference_of_the_figures_as_shown() {
+        let rows: &[(&str, &str, Unit, &str)] = &[
+            // GAAP diluted EPS 0.0626 → 0.0276: shown 0.06 → 0.03, so −0.03 (not −0.0350 → −0.04).
+            ("0.0276", "0.0626", Unit::PerShare, "−0.03"),
+            ("24382", "23382", Unit::Money, "+1,000"),
+            ("23382.4", "23382", Unit::Money, "±0"),
+            ("0.0712", "0.0705", Unit::PerShare, "±0.00"),
+            ("-715", "1667", Unit::Money, "−2,382"),
+            ("84.46", "80.47", Unit::Percent, "+4.0 pts"),
+            ("1000.5", "1000.4", Unit::Money, "+1"),
+        ];
+        for (value, reported, unit, want) in rows {
+            assert_eq!(change(Ok(d(value)), Ok(d(reported)), *unit).as_deref(), Some(*want), "{reported} → {value}");
+        }
+        assert_eq!(change(Err(Undefined::ZeroDivisor), Ok(d("1")), Unit::Percent), None);
     }
 
     #[test]

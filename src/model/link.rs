@@ -39,66 +39,172 @@ pub fn pairs(scenario: &Scenario) -> impl Iterator<Item = (String, String)> + '_
 /// The key that says how stock-based compensation edits are read.
 pub const SBC_KEY: &str = "sbc";
 
-/// Reads a fragment (with or without `#`): the scenario it holds, and a sentence for each part
-/// that could not be used. The usable parts load even when others do not.
+/// Reads a fragment (with or without `#`): the scenario it holds, and one sentence for each kind
+/// of part that could not be used, with a count and the first few examples. The usable parts
+/// load even when others do not.
 pub fn decode(model: &Model, fragment: &str) -> (Scenario, Vec<String>) {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut problems = Vec::new();
+    let mut refused = Vec::new();
     let mut found = Vec::new();
-    for part in fragment.split('&').filter(|p| !p.is_empty()) {
-        let part = percent_decode(part);
+    for raw in fragment.split('&').filter(|p| !p.is_empty()) {
+        let Some(part) = percent_decode(raw) else {
+            refused.push(Refused::skipped(raw, "its percent-escapes do not spell text"));
+            continue;
+        };
         match part.split_once('=') {
-            None => problems.push(format!("“{part}” is not a key=value pair; skipped.")),
+            None => refused.push(Refused::skipped(&part, "not a key=value pair")),
             Some(("v", value)) if value != VERSION => {
-                problems.push(format!("This link is version {value}; this page reads version {VERSION}. Its edits were not loaded."));
-                return (Scenario::default(), problems);
+                let version = format!("This link is version {}; this page reads version {VERSION}. None of its edits were loaded.", shorten(value));
+                return (Scenario::default(), vec![version]);
             }
             Some(("v", _)) => {}
             Some((key, value)) => found.push((key.to_string(), value.to_string())),
         }
     }
-    let (scenario, more) = from_pairs(model, found.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    problems.extend(more);
-    (scenario, problems)
+    let (scenario, more) = read_pairs(model, found.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    refused.extend(more);
+    (scenario, summarise(&refused, Whose::Link))
 }
 
-/// The scenario that `<period>.<line>` = plain decimal pairs describe, and a sentence for each
-/// pair that could not be used (and was skipped). A later pair for the same figure wins.
+/// A part of a link or file that could not be used as it is, and why.
+struct Refused {
+    part: String,
+    why: String,
+    /// Left out; otherwise used, but not as written (a figure set twice).
+    skipped: bool,
+}
+
+impl Refused {
+    fn skipped(part: &str, why: impl ToString) -> Refused {
+        Refused { part: part.to_string(), why: why.to_string(), skipped: true }
+    }
+}
+
+/// How a summary names what it could not use: a link's parts, skipped one by one, or a file's
+/// edits, refused with the file.
+#[derive(Clone, Copy, PartialEq)]
+enum Whose {
+    Link,
+    File,
+}
+
+/// One sentence per kind of refusal, in the order first met: how many, why, and up to three
+/// distinct examples, so a link or file of thousands of bad parts reads as one line.
+fn summarise(refused: &[Refused], whose: Whose) -> Vec<String> {
+    const EXAMPLES: usize = 3;
+    let mut kinds: Vec<(&str, bool)> = Vec::new();
+    for r in refused {
+        if !kinds.contains(&(r.why.as_str(), r.skipped)) {
+            kinds.push((r.why.as_str(), r.skipped));
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(why, skipped)| {
+            let parts: Vec<&str> = refused.iter().filter(|r| r.why == why && r.skipped == skipped).map(|r| r.part.as_str()).collect();
+            let mut examples: Vec<&str> = Vec::new();
+            for p in &parts {
+                if examples.len() < EXAMPLES && !examples.contains(p) {
+                    examples.push(p);
+                }
+            }
+            let quoted: Vec<String> = examples.iter().map(|p| format!("“{}”", shorten(p))).collect();
+            let rest = parts.len() - examples.len().min(parts.len());
+            let more = if rest > 0 { format!(" and {} more", group_count(rest)) } else { String::new() };
+            let (quoted, n) = (quoted.join(", "), group_count(parts.len()));
+            match (whose, parts.len()) {
+                (Whose::Link, count) => {
+                    let why = sentence(why);
+                    let verb = if skipped { "Skipped" } else { "Used the later value of" };
+                    match count {
+                        1 => format!("{verb} {quoted}: {why}"),
+                        _ => format!("{verb} {n} parts: {why} For example {quoted}{more}."),
+                    }
+                }
+                (Whose::File, 1) => format!("{quoted}: {}", stop(why)),
+                (Whose::File, _) => format!("{n} edits: {} For example {quoted}{more}.", stop(why)),
+            }
+        })
+        .collect()
+}
+
+/// 7999 → "7,999".
+fn group_count(n: usize) -> String {
+    super::format::exact(n.into())
+}
+
+/// Text quoted in a message, cut short: a pasted page of it would bury the message.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text.to_string(),
+    }
+}
+
+/// The scenario that a file's `<period>.<line>` = plain decimal pairs describe, and a sentence
+/// for each kind of pair that could not be used. A later pair for the same figure wins.
 pub fn from_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<String>) {
+    let (scenario, refused) = read_pairs(model, pairs);
+    (scenario, summarise(&refused, Whose::File))
+}
+
+fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<Refused>) {
     let mut scenario = Scenario::default();
-    let mut problems = Vec::new();
+    let mut refused = Vec::new();
     let mut seen: Vec<Cell> = Vec::new();
     for (key, value) in pairs {
+        let part = format!("{key}={value}");
         if key == SBC_KEY {
             match SbcReading::from_id(value) {
                 Some(reading) => scenario = scenario.with_sbc_reading(reading),
-                None => problems.push(format!("“{key}={value}”: stock-based compensation is read “within” or “on-top”; skipped.")),
+                None => refused.push(Refused::skipped(&part, "stock-based compensation is read “within” or “on-top”")),
             }
             continue;
         }
         let cell = match find_cell(model, key) {
             Ok(cell) => cell,
             Err(why) => {
-                problems.push(format!("“{key}”: {why}; skipped."));
+                refused.push(Refused::skipped(&part, why));
                 continue;
             }
         };
         let target = model.canonical(cell);
         if seen.contains(&target) {
-            problems.push(format!("“{key}” sets a figure given earlier; the later value is used."));
+            refused.push(Refused { part: key.to_string(), why: "it sets a figure given earlier in the link".to_string(), skipped: false });
         }
         seen.push(target);
         let unit = model.unit(cell);
         match unit.map(|u| parse_plain(value, u)) {
             Some(Ok(v)) => match scenario.with(model, cell, v) {
                 Ok(next) => scenario = next,
-                Err(why) => problems.push(format!("“{key}={value}”: {why}; skipped.")),
+                Err(why) => refused.push(Refused::skipped(&part, why)),
             },
-            Some(Err(why)) => problems.push(format!("“{key}={value}”: {why} Skipped.")),
-            None => problems.push(format!("“{key}”: no such figure; skipped.")),
+            Some(Err(why)) => refused.push(Refused::skipped(&part, why)),
+            None => refused.push(Refused::skipped(&part, "no such figure")),
         }
     }
-    (scenario, problems)
+    (scenario, refused)
+}
+
+/// A reason ending as a sentence: "no such period" → "no such period.".
+fn stop(text: &str) -> String {
+    if text.ends_with('.') {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// A reason as a sentence: "no such period" → "No such period."
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase()).into_iter();
+    let mut out: String = first.chain(chars).collect();
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
 
 fn find_cell(model: &Model, key: &str) -> Result<Cell, &'static str> {
@@ -113,8 +219,9 @@ fn find_cell(model: &Model, key: &str) -> Result<Cell, &'static str> {
     }
 }
 
-/// `%2D` → `-`; a malformed escape is left as it is, and the value then fails to parse.
-fn percent_decode(s: &str) -> String {
+/// `%2D` → `-`; a malformed escape (`%G1`, `%A` at the end) is left as it is, and the value then
+/// fails to parse. None when the escapes decode to bytes that are not text (`%C3%A`).
+fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -131,5 +238,5 @@ fn percent_decode(s: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }

@@ -1,7 +1,7 @@
 //! Reading what people type, and what share links carry.
 
 use super::unit::{EntryError, Unit, MAX_ENTRY_DECIMALS};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Reads a typed figure: `1234`, `1,234`, `-1,234`, `(1,234)`, `1234.5`, `$1,234`, with spaces
 /// around. Also the minus sign `−` that documents use. Anything else is refused with a reason.
@@ -15,6 +15,54 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
     let digits = ungroup(t)?;
     let value = plain_number(&digits)?;
     unit.check_entry(if negative { -value } else { value })
+}
+
+/// Reads a field's text: a figure (`parse_entry`), or a change to `start`, the value the field
+/// had when editing began, as spreadsheet users type it: `+10%`, `-5%` (a percentage more or
+/// less) and `*1.1` (a multiple). The result is rounded to the places an input holds, half away
+/// from zero. Text that looks like an attempt at such a change but is not one says how to write it.
+pub fn parse_input(text: &str, unit: Unit, start: Option<Decimal>) -> Result<Decimal, EntryError> {
+    let t = text.trim();
+    let change = if let Some(factor) = t.strip_prefix('*').or_else(|| t.strip_prefix('×')) {
+        Some(number(factor).map(|f| (f, Decimal::ONE)))
+    } else if let Some(percent) = t.strip_suffix('%') {
+        let (sign, p) = match (percent.strip_prefix('+'), percent.strip_prefix('-').or_else(|| percent.strip_prefix('−'))) {
+            (Some(p), _) => (Decimal::ONE, p),
+            (_, Some(p)) => (Decimal::NEGATIVE_ONE, p),
+            _ => return Err(EntryError::Arithmetic),
+        };
+        // start × (100 ± p) ÷ 100
+        Some(number(p).and_then(|p| Decimal::ONE_HUNDRED.checked_add(sign * p).ok_or(EntryError::OutOfRange)).map(|f| (f, Decimal::ONE_HUNDRED)))
+    } else {
+        None
+    };
+    let Some(change) = change else {
+        return parse_entry(t, unit).map_err(|why| match why {
+            EntryError::NotANumber if looks_like_arithmetic(t) => EntryError::Arithmetic,
+            why => why,
+        });
+    };
+    let (times, over) = change?;
+    let start = start.ok_or(EntryError::NotANumber)?;
+    let value = start
+        .checked_mul(times)
+        .and_then(|v| v.checked_div(over))
+        .ok_or(EntryError::OutOfRange)?
+        .round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
+    unit.check_entry(value)
+}
+
+/// An unsigned number in a change, to six places: `10`, `1.1`, `1,000.5`, `1.0375`.
+fn number(t: &str) -> Result<Decimal, EntryError> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Err(EntryError::Arithmetic);
+    }
+    number_to(&ungroup(t)?, 6)
+}
+
+fn looks_like_arithmetic(t: &str) -> bool {
+    t.starts_with('+') || t.contains(['%', '*', '×']) || t.strip_prefix(['x', 'X']).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Reads a share-link value: a plain decimal (`-1234.5`), no grouping or symbols.
@@ -68,8 +116,14 @@ fn ungroup(t: &str) -> Result<String, EntryError> {
     Ok(out)
 }
 
-/// Digits with at most one point, and at least one digit: `12`, `12.5`, `.5`, `12.`.
+/// Digits with at most one point, and at least one digit: `12`, `12.5`, `.5`, `12.`; at most
+/// the places an input holds.
 fn plain_number(t: &str) -> Result<Decimal, EntryError> {
+    number_to(t, MAX_ENTRY_DECIMALS)
+}
+
+/// Like `plain_number`, with at most `places` decimals (at most six).
+fn number_to(t: &str, places: u32) -> Result<Decimal, EntryError> {
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) || (int.is_empty() && frac.is_empty()) {
@@ -81,10 +135,10 @@ fn plain_number(t: &str) -> Result<Decimal, EntryError> {
         return Err(EntryError::OutOfRange);
     }
     let frac = frac.trim_end_matches('0');
-    if frac.len() > MAX_ENTRY_DECIMALS as usize {
+    if frac.len() > places.min(6) as usize {
         return Err(EntryError::TooManyDecimals);
     }
-    // At most 12 + 3 digits: the mantissa fits an i64, so the value is built exactly from the
+    // At most 12 + 6 digits: the mantissa fits an i64, so the value is built exactly from the
     // digits (Decimal's general string parser would add about 9 KB to the page).
     let mut mantissa: i64 = 0;
     for digit in int.chars().chain(frac.chars()).filter_map(|c| c.to_digit(10)) {
@@ -156,6 +210,7 @@ mod tests {
             (".", Unit::Money, NotANumber),
             ("1 234", Unit::Money, NotANumber),
             ("+5", Unit::Money, NotANumber),
+            ("10%", Unit::Money, NotANumber),
             ("12.3456", Unit::Money, TooManyDecimals),
             ("0.0001", Unit::Shares, TooManyDecimals),
             ("1000000000.001", Unit::Money, OutOfRange),
@@ -166,6 +221,43 @@ mod tests {
         for (text, unit, why) in rows {
             assert_eq!(parse_entry(text, *unit), Err(*why), "{text:?}");
         }
+    }
+
+    #[test]
+    fn changes_to_the_value_editing_began_with() {
+        use EntryError::*;
+        let start = Some(d("23382"));
+        let rows: &[(&str, Result<&str, EntryError>)] = &[
+            ("+10%", Ok("25720.2")),
+            ("-5%", Ok("22212.9")),
+            ("−5%", Ok("22212.9")),
+            ("*1.1", Ok("25720.2")),
+            ("×2", Ok("46764")),
+            (" +0% ", Ok("23382")),
+            ("-100%", Ok("0")),
+            ("+1,000%", Ok("257202")),
+            ("*0.3333", Ok("7793.221")), // 7,793.2206 rounded to three places
+            // Plain numbers keep their meaning.
+            ("-5", Ok("-5")),
+            ("1,234", Ok("1234")),
+            // Attempts that are not read say how to write them.
+            ("+5", Err(Arithmetic)),
+            ("10%", Err(Arithmetic)),
+            ("+%", Err(Arithmetic)),
+            ("*", Err(Arithmetic)),
+            ("x1.1", Err(Arithmetic)),
+            ("5*2", Err(Arithmetic)),
+            ("+1e3%", Err(NotANumber)),
+            ("*1.2.3", Err(NotANumber)),
+            ("*99999999999", Err(OutOfRange)),
+            ("-200%", Ok("-23382")),
+        ];
+        for (text, want) in rows {
+            assert_eq!(parse_input(text, Unit::Money, start), want.map(d), "{text:?}");
+        }
+        // A share count cannot be made negative by a change either.
+        assert_eq!(parse_input("-200%", Unit::Shares, Some(d("5843"))), Err(Negative));
+        assert_eq!(parse_input("+10%", Unit::Shares, Some(d("5843"))), Ok(d("6427.3")));
     }
 
     #[test]
@@ -190,6 +282,15 @@ mod tests {
         #[test]
         fn number_like_strings_never_panic(s in "[-−$(), .0-9]{0,40}") {
             let _ = parse_entry(&s, Unit::Money);
+        }
+
+        #[test]
+        fn changes_never_panic(s in "[-+*×x%−$(), .0-9]{0,30}", start in -1_000_000_000_000i64..1_000_000_000_000i64) {
+            for unit in [Unit::Money, Unit::Shares, Unit::PerShare] {
+                if let Ok(v) = parse_input(&s, unit, Some(Decimal::new(start, 3))) {
+                    prop_assert_eq!(unit.check_entry(v), Ok(v));
+                }
+            }
         }
 
         #[test]

@@ -127,18 +127,34 @@ impl TwoClass {
         }
     }
 
-    /// income × basic shares ÷ (basic shares + participating shares).
+    /// income × basic shares ÷ (basic shares + participating shares); all of a loss, which the
+    /// participating preferred stock does not share.
     fn common_share(&self, income: &'static str) -> Expr {
         let p = self.period;
-        Expr::Quotient(
+        if_loss(p, income, at(p, income), Expr::Quotient(
             Box::new(Expr::Product(vec![at(p, income), at(p, "shares_basic")])),
             Box::new(Expr::Sum(vec![(Sign::Plus, at(p, "shares_basic")), (Sign::Plus, self.participating_shares())])),
-        )
+        ))
     }
 
+    /// income × the release's diluted ratio; all of a loss.
     fn diluted_share(&self, income: &'static str) -> Expr {
-        Expr::Product(vec![at(self.period, income), self.diluted_ratio()])
+        let p = self.period;
+        if_loss(p, income, at(p, income), Expr::Product(vec![at(p, income), self.diluted_ratio()]))
     }
+
+    /// Per diluted share: with a loss the potential shares would be antidilutive, so it is the
+    /// basic figure (`basic_eps`).
+    fn diluted_eps(&self, income: &'static str, basic_eps: &'static str) -> Expr {
+        let p = self.period;
+        let diluted_share = Expr::Product(vec![at(p, income), self.diluted_ratio()]);
+        if_loss(p, income, at(p, basic_eps), quotient(diluted_share, at(p, "shares_diluted")))
+    }
+}
+
+/// `loss` when the period's `income` is negative, else `profit`.
+fn if_loss(p: Period, income: &'static str, loss: Expr, profit: Expr) -> Expr {
+    Expr::IfNegative { test: Box::new(at(p, income)), negative: Box::new(loss), otherwise: Box::new(profit) }
 }
 
 fn per_share(b: &mut Builder) {
@@ -165,8 +181,8 @@ fn per_share(b: &mut Builder) {
     b.formula("eps_basic", "Net income per share - basic", PerShare, &INCOME, |p| {
         quotient(at(p, "net_income_to_common_basic"), at(p, "shares_basic"))
     });
-    b.formula("eps_diluted", "Net income per share - diluted", PerShare, &INCOME, |p| {
-        quotient(at(p, "net_income_to_common_diluted"), at(p, "shares_diluted"))
+    b.two_class("eps_diluted", "Net income per share - diluted", PerShare, |t| {
+        if_loss(t.period, "net_income", at(t.period, "eps_basic"), quotient(at(t.period, "net_income_to_common_diluted"), at(t.period, "shares_diluted")))
     });
 }
 
@@ -213,7 +229,7 @@ fn non_gaap(b: &mut Builder) {
         quotient(at(p, "non_gaap_net_income_to_common"), at(p, "shares_basic"))
     });
     b.two_class("non_gaap_eps_diluted", "Non-GAAP net income per share - diluted", PerShare, |t| {
-        quotient(t.diluted_share("non_gaap_net_income"), at(t.period, "shares_diluted"))
+        t.diluted_eps("non_gaap_net_income", "non_gaap_eps_basic")
     });
 }
 
@@ -282,19 +298,14 @@ fn balance_sheet(b: &mut Builder) {
         (Sign::Plus, remainder(-251)),
     ]);
     // The release's equity rolls forward exactly: other comprehensive income and net income of
-    // the nine months move accumulated OCI and the accumulated deficit.
-    b.line("accumulated_oci", "Accumulated other comprehensive loss", Money);
-    b.def(Bs2012, "accumulated_oci", Def::Formula(Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "accumulated_oci")),
+    // the nine months move accumulated OCI and the accumulated deficit. Like every balance that
+    // follows a link, each is still an input: an edit holds, and the tie-out shows the gap.
+    b.rolled("accumulated_oci", "Accumulated other comprehensive loss", [-1_001, -984], vec![
         (Sign::Plus, at(M9_2012, "other_comprehensive_income")),
-    ])));
-    b.def(Bs2011, "accumulated_oci", reported(-984));
-    b.line("accumulated_deficit", "Accumulated deficit", Money);
-    b.def(Bs2012, "accumulated_deficit", Def::Formula(Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "accumulated_deficit")),
+    ]);
+    b.rolled("accumulated_deficit", "Accumulated deficit", [-75_267, -76_372], vec![
         (Sign::Plus, at(M9_2012, "net_income")),
-    ])));
-    b.def(Bs2011, "accumulated_deficit", reported(-76_372));
+    ]);
     b.formula("total_stockholders_equity", "Total stockholders' equity (deficit)", Money, &BS, |p| {
         total(p, &["common_stock", "additional_paid_in_capital", "accumulated_oci", "accumulated_deficit"])
     });

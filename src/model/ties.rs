@@ -4,7 +4,8 @@
 
 use super::period::Period::{self, *};
 use super::{Cell, Model, Value};
-use super::{Figures, Undefined};
+use super::{Def, Figures, Undefined};
+use std::sync::OnceLock;
 
 /// What the left figure should equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,12 +53,13 @@ const CASH: &str = "Cash ties from statement to statement";
 const WORKING: &str = "Operating cash flows follow the balance sheets";
 const ROLL: &str = "Balances roll forward from December 31, 2011";
 const INCOME: &str = "The statement of operations adds up";
+const FIRST_HALF: &str = "Nine months less the third quarter are the first six months the release implies";
 const YEAR: &str = "The year is nine months plus the fourth quarter (estimates)";
 /// Not an identity: which fourth-quarter estimates still follow the third quarter, and which
 /// were set by hand. A difference here is a choice, not an error.
 pub const FOLLOWS_Q3: &str = "The fourth quarter follows the third until edited (estimates)";
 
-pub const TIES: &[Tie] = &[
+const TIES: &[Tie] = &[
     Tie { group: BALANCE, left: Cell::new(Bs2012, "total_assets"), right: Right::Figure(Cell::new(Bs2012, "total_liabilities_and_equity")) },
     Tie { group: BALANCE, left: Cell::new(Bs2011, "total_assets"), right: Right::Figure(Cell::new(Bs2011, "total_liabilities_and_equity")) },
     tie(CASH, M9_2012, "cash_ending"),
@@ -127,6 +129,31 @@ pub const TIES: &[Tie] = &[
     tie(FOLLOWS_Q3, Q4_2012, "depreciation_property_equipment"),
     tie(FOLLOWS_Q3, Q4_2012, "amortization_intangibles"),
 ];
+
+/// Every tie: those above and, before the estimates', each flow's nine months against its third quarter and the
+/// first six months the release implies, found in the declarations (a nine-month input that
+/// follows its quarter), so a flow declared later is checked without being named here.
+pub fn all() -> &'static [Tie] {
+    static ALL: OnceLock<Vec<Tie>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let model = Model::release();
+        let mut all = TIES.to_vec();
+        let halves = model.cells().filter(|c| follows_its_quarter(model, *c)).map(|left| Tie { group: FIRST_HALF, left, right: Right::Declared });
+        // With the reported statements' ties, before the estimates'.
+        let at = all.iter().position(|t| t.group == YEAR).unwrap_or(all.len());
+        all.splice(at..at, halves);
+        all
+    })
+}
+
+fn follows_its_quarter(model: &Model, cell: Cell) -> bool {
+    let quarter = match cell.period {
+        M9_2012 => Q3_2012,
+        M9_2011 => Q3_2011,
+        _ => return false,
+    };
+    matches!(model.def(cell), Some(Def::Input { link: Some(_), .. })) && model.reads(cell).contains(&Cell::new(quarter, cell.line))
+}
 
 impl Tie {
     /// Whether a difference only reports a choice (an estimate set by hand), not a break.

@@ -60,6 +60,8 @@ pub enum EntryError {
     TooManyDecimals,
     OutOfRange,
     Negative,
+    /// Looks like a change to the value (`10%`, `+5`, `x1.1`) written in a way that is not read.
+    Arithmetic,
 }
 
 impl std::fmt::Display for EntryError {
@@ -71,6 +73,7 @@ impl std::fmt::Display for EntryError {
             EntryError::TooManyDecimals => "Too many decimals: at most 3 (thousands to the unit).",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
             EntryError::Negative => "A share count cannot be negative.",
+            EntryError::Arithmetic => "To change the value it had, type +10%, -5% or *1.1.",
         })
     }
 }

@@ -66,7 +66,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await page.keyboard.type('0');
     await panel.getByRole('button', { name: 'Solve' }).click();
     const result = panel.locator('.goal-seek-result');
-    await eventually(async () => /shows 0: .*21,715\.499/.test(await result.textContent()), true, 'nearest showing 0');
+    await eventually(async () => /shows zero \(“-”\): .*21,715\.499/.test(await result.textContent()), true, 'nearest showing zero, printed as the release prints it');
     await panel.getByRole('button', { name: 'Apply 21,715 instead' }).click();
     await expectValue(page, 'q3-2012', 'revenue', '21715');
     await expectValue(page, 'q3-2012', 'net_income', '0');
@@ -163,7 +163,13 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     const other = await openPage('#v=1&sbc=on-top&q3-2012.sbc_sales_and_marketing=849');
     await expectValue(other.page, 'q3-2012', 'sales_and_marketing', '9297');
     assert.equal(await other.page.locator('input[name="sbc-reading"][value="on-top"]').isChecked(), true);
-    assert.deepEqual([...problems, ...other.problems], []);
+    assert.equal(await other.page.locator('header .edits').textContent(), '1 edit · SBC on top');
+    // The reading alone is a scenario: the header says so, and its link can be copied.
+    const alone = await openPage('#v=1&sbc=on-top');
+    assert.equal(await alone.page.locator('header .edits').textContent(), 'No edits · SBC on top');
+    assert.equal(await alone.page.locator('header .copy-link').isDisabled(), false);
+    assert.equal(await alone.page.locator('header .reset-all').isDisabled(), false);
+    assert.deepEqual([...problems, ...other.problems, ...alone.problems], []);
   });
 
   test('on a phone, the goal seek answer is on screen and applies', { timeout: TEST_TIMEOUT }, async () => {

@@ -26,7 +26,7 @@ function releaseTables() {
     const [label, ...rest] = cells;
     const figures = rest.filter((c) => c !== '').map((c) => c.replace(/<\/?u>/g, '').replace(/\\\$/g, '').replace(/\s+/g, ''));
     if (label === '' || figures.length === 0) continue; // column headings, captions
-    current.push({ label, figures: figures.map((f) => (f === '-' ? '0' : f)) });
+    current.push({ label, figures });
   }
   return tables;
 }
@@ -194,14 +194,23 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await expectValue(page, 'q3-2012', 'gross_profit', '18382');
     const message = page.locator(`#${await field.getAttribute('aria-describedby')}`);
     assert.match(await message.textContent(), /Not a number/);
+    // Nothing typed whole reached the address: the half-typed 5000 is the page's, not the link's.
+    await page.waitForTimeout(150);
+    assert.equal(new URL(page.url()).hash, '', 'no half-typed value in the link');
+    // Leaving with text that cannot be used puts the field and the model back, and says so.
     await page.keyboard.press('Tab');
-    await page.waitForTimeout(150); // a render that wrongly cleared the text would have happened
-    assert.equal(await field.inputValue(), '5000x', 'the text stays for the user to fix');
-    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await eventually(() => field.inputValue(), '4,634', 'back to the value from before this edit');
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    await expectValue(page, 'q3-2012', 'gross_profit', '18748');
+    const note = page.locator('td:has(input[data-period="q3-2012"][data-line="cost_of_revenue"]) .field-note');
+    assert.equal(await note.textContent(), '“5000x” was not used. Not a number. Use digits, e.g. 1,234 or (1,234). Kept 4,634.');
+    await page.waitForTimeout(150);
+    assert.equal(new URL(page.url()).hash, '', 'nothing reached the link');
+    assert.equal(await page.locator('header .undo').isDisabled(), true, 'nor the undo history');
     await field.click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Backspace');
-    await eventually(() => field.getAttribute('aria-invalid'), null, 'valid again');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5000');
+    await eventually(() => field.getAttribute('aria-invalid'), null, 'valid');
     await page.keyboard.type('.1234');
     assert.match(await message.textContent(), /Too many decimals/);
     await page.keyboard.press('Escape');

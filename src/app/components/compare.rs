@@ -3,11 +3,11 @@
 //! carry `data-compare-*` attributes, never the contract's `data-line`, which means "this
 //! figure in the open scenario".
 
-use super::headline::{difference, HEADLINES};
+use super::headline::HEADLINES;
 use crate::app::download;
 use crate::app::state::State;
 use crate::model::export::comparison_csv;
-use crate::model::format::{display, plain};
+use crate::model::format::{change, display, plain};
 use crate::model::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
 use rust_decimal::Decimal;
@@ -116,7 +116,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     <span class="value">{display(turn(value), unit)}</span>
                     if differs {
                         <span class="delta">
-                            {difference(turn(value), turn(reported), unit).unwrap_or_default()}
+                            {change(turn(value), turn(reported), unit).unwrap_or_default()}
                             if let Some(p) = percent_change(value, reported) { {format!(" · {p}")} }
                         </span>
                     }

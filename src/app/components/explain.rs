@@ -41,9 +41,10 @@ pub fn explain(props: &ExplainProps) -> Html {
         None => "",
     };
     // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
-    let equation = model
-        .formula_with(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)))
-        .map(|f| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
+    let get = |c: Cell| props.figures.get(model, c);
+    let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)), &get);
+    let rule = applied.as_ref().and_then(|(_, rule)| *rule);
+    let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     // Nobody should assume a tax rate: say so wherever the provision enters.
@@ -81,6 +82,7 @@ pub fn explain(props: &ExplainProps) -> Html {
             <p>{what}</p>
             if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, &props.figures, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }
+            if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
                 <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>

@@ -3,7 +3,7 @@
 use crate::app::grid;
 use crate::app::state::{field_text, Action, Draft, State};
 use crate::app::LIVE;
-use crate::model::format::{display, plain};
+use crate::model::format::{display, exact, plain};
 use crate::model::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
 use web_sys::HtmlInputElement;
@@ -22,6 +22,12 @@ pub struct FigureProps {
     /// The input is edited in the scenario.
     pub edited: bool,
     pub draft: Option<Draft>,
+    /// What the figure's link gives, where an edit overrides it with another value.
+    #[prop_or_default]
+    pub link: Option<Value>,
+    /// What was refused when the field was last left, and what was kept.
+    #[prop_or_default]
+    pub note: Option<String>,
     /// The line's label; with the period, what screen readers hear. Built here, only when the
     /// figure renders, rather than for every figure each time its table renders.
     pub line_label: &'static str,
@@ -124,7 +130,7 @@ pub fn figure(props: &FigureProps) -> Html {
     let error_id = format!("err-{}-{}", cell.period.id(), cell.line);
     let onfocus = {
         let dispatch = props.dispatch.clone();
-        let entry = props.value.map(|v| field_text(v, false)).unwrap_or_default();
+        let entry = props.value.map(exact).unwrap_or_default();
         let has_draft = props.draft.is_some();
         Callback::from(move |e: FocusEvent| {
             // Show the entry form now and select it, so the render that follows changes
@@ -202,7 +208,7 @@ pub fn figure(props: &FigureProps) -> Html {
         None => label.clone(),
     };
     html! {
-        <td class={classes!("num", "input-cell", estimate, follows.is_some().then_some("follows"), props.edited.then_some("edited"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
+        <td class={classes!("num", "input-cell", estimate, follows.is_some().then_some("follows"), props.edited.then_some("edited"), props.link.is_some().then_some("overrides-link"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field" tabindex="-1"
@@ -221,8 +227,15 @@ pub fn figure(props: &FigureProps) -> Html {
             if moved && error.is_none() {
                 <span class="was">{format!("was {reported}")}</span>
             }
+            if let Some(link) = props.link {
+                <span class="overridden" title="This figure follows a link to other figures until it is edited. Your edit overrides it; the tie-out shows the difference.">
+                    {format!("≠ link {}", display(turned(link, props.negated), props.unit))}
+                </span>
+            }
             if let Some(why) = error {
                 <span class="field-error" id={error_id}>{why}</span>
+            } else if let Some(note) = props.note.clone() {
+                <span class="field-error field-note" role="status">{note}</span>
             }
         </td>
     }

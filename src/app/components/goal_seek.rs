@@ -3,7 +3,7 @@
 
 use crate::app::state::{Action, State};
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
-use crate::model::format::exact;
+use crate::model::format::{exact, ZERO};
 use crate::model::{Cell, Figures, Model, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -95,7 +95,11 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
     let result = match form.answer.as_ref().filter(|a| a.scenario == props.scenario) {
         None => html! {},
         Some(a) => {
-            let shows = model.display(cell, Ok(a.target));
+            // A zero amount prints as the release prints it, "-": in a sentence, say so.
+            let shows = match model.display(cell, Ok(a.target)) {
+                zero if zero == ZERO => format!("zero (“{ZERO}”)"),
+                shows => shows,
+            };
             let now = props.figures.get(model, a.input).unwrap_or_default();
             let input_name = named(model, a.input);
             match &a.found {

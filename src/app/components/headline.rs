@@ -3,7 +3,7 @@
 
 use super::figure::{baseline_word, explain_handlers, guidance_of};
 use crate::app::state::State;
-use crate::model::format::{display, plain};
+use crate::model::format::{change, display, plain};
 use crate::model::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
@@ -26,14 +26,6 @@ pub const HEADLINES: [Headline; 7] = [
     // The year against its guidance: an estimate, marked as one.
     Headline { title: "Revenues, FY 2012 estimate", cell: Cell::new(FY_2012, "revenue"), beside: Some((Cell::new(FY_2012, "non_gaap_eps_diluted"), "non-GAAP EPS")) },
 ];
-
-/// "+1,000" or "−0.02": the change against the release, in the figure's own unit.
-pub fn difference(value: Value, reported: Value, unit: Unit) -> Option<String> {
-    let diff = value.ok()?.checked_sub(reported.ok()?)?;
-    let text = display(Ok(diff.abs()), unit);
-    let text = if unit == Unit::Percent { text.replace('%', " pts") } else { text };
-    Some(if diff.is_sign_negative() { format!("−{text}") } else { format!("+{text}") })
-}
 
 /// A figure with the contract's attributes, outside the tables, shown as `text`; a click or
 /// Enter opens its derivation.
@@ -101,7 +93,7 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 if moved {
                     <div class="card-change">
                         {format!("{} {}", capitalised(baseline_word(h.cell)), display(reported, unit))}
-                        if let Some(d) = difference(value, reported, unit) {
+                        if let Some(d) = change(value, reported, unit) {
                             <span class="delta">{format!(" · {d}")}</span>
                         }
                     </div>

@@ -24,7 +24,7 @@ pub fn link_problems(props: &LinkProblemsProps) -> Html {
     };
     html! {
         <div class="notice warn link-problems" role="alert">
-            <strong>{"Parts of this link could not be used; the rest of it is loaded."}</strong>
+            <strong>{"Not all of this link could be used."}</strong>
             <ul>{ for props.problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
             <button type="button" onclick={dismiss}>{"Dismiss"}</button>
         </div>

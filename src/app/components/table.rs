@@ -4,7 +4,7 @@ use super::figure::Figure;
 use super::panel::Panel;
 use crate::app::state::State;
 use crate::model::tables::{Emphasis, FigureRow, Row, Table};
-use crate::model::{Cell, Figures, Model, Period};
+use crate::model::{Cell, Def, Figures, Model, Period, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,6 +38,8 @@ fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State, &High
         a.0.get(model, cell) == b.0.get(model, cell)
             && edited(a.1, cell) == edited(b.1, cell)
             && a.1.drafts.get(&cell) == b.1.drafts.get(&cell)
+            && note(a.1, cell) == note(b.1, cell)
+            && overridden(a.0, a.1, cell) == overridden(b.0, b.1, cell)
             && highlight(a.2, cell) == highlight(b.2, cell)
     })
 }
@@ -69,6 +71,21 @@ impl PartialEq for RowProps {
         std::ptr::eq(self.row, other.row)
             && same_line(self.periods, self.row.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
     }
+}
+
+/// What the link of an edited linked input gives, where the edit overrides it with another value:
+/// the figure no longer follows its link, and the tie-out shows by how much.
+fn overridden(figures: &Figures, state: &State, cell: Cell) -> Option<Value> {
+    let model = Model::release();
+    let edited = state.scenario.edit(model.editable(cell)?)?;
+    let Some(Def::Input { link: Some(_), .. }) = model.def(model.canonical(cell)) else { return None };
+    let link = model.declared(model.canonical(cell), &|c| figures.get(model, c))?;
+    (link != Ok(edited)).then_some(link)
+}
+
+/// What was refused in the field of `cell` when it was left, if that is the last word on it.
+fn note(state: &State, cell: Cell) -> Option<&String> {
+    state.refused.as_ref().filter(|(c, _)| *c == cell).map(|(_, note)| note)
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011),
@@ -145,6 +162,8 @@ fn statement_row(props: &RowProps) -> Html {
                 editable={editable.is_some()}
                 edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}
                 draft={props.state.drafts.get(&cell).cloned()}
+                note={note(&props.state, cell).cloned()}
+                link={overridden(&props.figures, &props.state, cell)}
                 {line_label} highlight={highlight(&props.highlights, cell)}
                 dispatch={props.dispatch.clone()} />
         }
