@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { serveGzip } from './serve-gzip.mjs';
 import { DIST } from '../tests/browser/harness.mjs';
@@ -58,9 +59,10 @@ let meta;
 try {
   for (let i = 0; i < runs; i++) {
     const file = path.join(os.tmpdir(), `lighthouse-${process.pid}-${i}.json`);
-    execFileSync(node, [cli, server.url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${file}`, `--chrome-flags=${flags}`], {
+    // Asynchronously: the server answering Lighthouse's Chromium runs in this process.
+    await promisify(execFile)(node, [cli, server.url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${file}`, `--chrome-flags=${flags}`], {
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      maxBuffer: 1 << 26,
     });
     const lhr = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.rmSync(file);

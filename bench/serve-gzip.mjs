@@ -10,6 +10,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { mimeType, DIST } from '../tests/browser/harness.mjs';
 
 export async function serveGzip(root = DIST) {
@@ -40,7 +41,7 @@ export async function serveGzip(root = DIST) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const s = await serveGzip(process.argv[2] || DIST);
   console.log(s.url);
 }

@@ -13,14 +13,14 @@ import { serveGzip } from './serve-gzip.mjs';
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const dist = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || DIST;
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute', 'blink', 'loading', 'toplevel', 'disabled-by-default-v8.compile'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute', 'blink', 'loading', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.compile'];
 
 function analyse(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
     events.some((x) => x.pid === e.pid && x.name === 'navigationStart'));
   if (!main) throw new Error('no renderer main thread in the trace');
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const nav = events.find((e) => e.pid === main.pid && e.name === 'navigationStart').ts;
+  const nav = events.filter((e) => e.pid === main.pid && e.name === 'navigationStart').pop().ts; // the last: the page's, not about:blank's
   const fcp = events.find((e) => e.pid === main.pid && e.name === 'firstContentfulPaint')?.ts;
   const tasks = mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   // Top-level tasks only (a RunTask nested in another is not a task of its own).

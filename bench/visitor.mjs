@@ -136,7 +136,7 @@ async function throttledStart(browser, url, isApp) {
   for (let i = 0; i < loads; i++) {
     const { context, page } = await open(browser, url, { rate: 4, network: true });
     if (isApp) {
-      await page.waitForFunction(() => window.__visit.live !== null, null, { timeout: 60_000, polling: 'mutation' });
+      await page.waitForFunction(() => window.__visit.live !== null, null, { timeout: 60_000 });
       const field = page.locator('input[data-line="revenue"][data-period="q3-2012"]');
       await field.click();
       await page.keyboard.press('ControlOrMeta+A');
