@@ -280,3 +280,14 @@ fn a_zero_revenue_margin_is_empty_in_the_csv() {
     assert_eq!(fields[4], "", "{margin}");
     assert_ne!(fields[3], "", "{margin}");
 }
+
+#[test]
+fn a_file_of_many_bad_edits_says_each_kind_once() {
+    let model = Model::release();
+    let edits: Vec<String> = (0..5_000).map(|i| format!(r#""q3-2012.line_{i}":"1""#)).collect();
+    let file = format!(r#"{{"format":"qualys-what-if/scenario","version":1,"edits":{{{},"q3-2012.revenue":"x"}}}}"#, edits.join(","));
+    let Err(why) = read_scenario(model, &file) else { panic!("accepted") };
+    assert!(why.len() < 400, "{} characters: {why}", why.len());
+    assert!(why.contains("5,000 edits: no such line. For example “q3-2012.line_0=1”"), "{why}");
+    assert!(why.contains("“q3-2012.revenue=x”: Not a number."), "{why}");
+}

@@ -203,6 +203,13 @@ fn app() -> Html {
     // One copy of the state for the tables to compare against their last render.
     let snapshot = Rc::new((*state).clone());
     let edits = state.scenario.edits().count();
+    // The release as read by default: no edits and stock compensation within the GAAP lines. The
+    // other reading alone is a scenario too, with a link to share.
+    let as_released = state.scenario.is_empty();
+    let status = {
+        let count = match edits { 0 if as_released => "As reported".to_string(), 0 => "No edits".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") };
+        if as_released || state.scenario.sbc_reading() == crate::model::SbcReading::Within { count } else { format!("{count} · SBC on top") }
+    };
     let on = |action: fn() -> Action| {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
@@ -232,7 +239,7 @@ fn app() -> Html {
                     <p class="sub">{"Qualys Announces Third Quarter 2012 Financial Results (November 5, 2012). Edit any reported figure; every dependent figure follows. Amounts in thousands of dollars, except per share."}</p>
                 </div>
                 <div class="tools">
-                    <span class="edits" aria-live="polite">{match edits { 0 => "As reported".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") }}</span>
+                    <span class="edits" aria-live="polite">{status}</span>
                     <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={pending || state.past.is_empty()}
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
                     <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={pending || state.future.is_empty()}
@@ -240,8 +247,8 @@ fn app() -> Html {
                     <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
                     <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                     <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
-                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || edits == 0}>{if *copied && edits > 0 { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (edits == 0 && state.drafts.is_empty())}>{"Reset all"}</button>
+                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
+                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
                 </div>
             </header>
             <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>

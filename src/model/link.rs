@@ -63,7 +63,7 @@ pub fn decode(model: &Model, fragment: &str) -> (Scenario, Vec<String>) {
     }
     let (scenario, more) = read_pairs(model, found.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     refused.extend(more);
-    (scenario, summarise(&refused))
+    (scenario, summarise(&refused, Whose::Link))
 }
 
 /// A part of a link or file that could not be used as it is, and why.
@@ -80,9 +80,17 @@ impl Refused {
     }
 }
 
+/// How a summary names what it could not use: a link's parts, skipped one by one, or a file's
+/// edits, refused with the file.
+#[derive(Clone, Copy, PartialEq)]
+enum Whose {
+    Link,
+    File,
+}
+
 /// One sentence per kind of refusal, in the order first met: how many, why, and up to three
-/// distinct examples, so a link of thousands of bad parts reads as one line.
-fn summarise(refused: &[Refused]) -> Vec<String> {
+/// distinct examples, so a link or file of thousands of bad parts reads as one line.
+fn summarise(refused: &[Refused], whose: Whose) -> Vec<String> {
     const EXAMPLES: usize = 3;
     let mut kinds: Vec<(&str, bool)> = Vec::new();
     for r in refused {
@@ -103,11 +111,18 @@ fn summarise(refused: &[Refused]) -> Vec<String> {
             let quoted: Vec<String> = examples.iter().map(|p| format!("“{}”", shorten(p))).collect();
             let rest = parts.len() - examples.len().min(parts.len());
             let more = if rest > 0 { format!(" and {} more", group_count(rest)) } else { String::new() };
-            let why = sentence(why);
-            let verb = if skipped { "Skipped" } else { "Used the later value of" };
-            match parts.len() {
-                1 => format!("{verb} {}: {why}", quoted.join(", ")),
-                n => format!("{verb} {} parts: {why} For example {}{more}.", group_count(n), quoted.join(", ")),
+            let (quoted, n) = (quoted.join(", "), group_count(parts.len()));
+            match (whose, parts.len()) {
+                (Whose::Link, count) => {
+                    let why = sentence(why);
+                    let verb = if skipped { "Skipped" } else { "Used the later value of" };
+                    match count {
+                        1 => format!("{verb} {quoted}: {why}"),
+                        _ => format!("{verb} {n} parts: {why} For example {quoted}{more}."),
+                    }
+                }
+                (Whose::File, 1) => format!("{quoted}: {}", stop(why)),
+                (Whose::File, _) => format!("{n} edits: {} For example {quoted}{more}.", stop(why)),
             }
         })
         .collect()
@@ -127,15 +142,11 @@ pub fn shorten(text: &str) -> String {
     }
 }
 
-/// The scenario that `<period>.<line>` = plain decimal pairs describe, and a sentence for each
-/// pair that could not be used. A later pair for the same figure wins.
+/// The scenario that a file's `<period>.<line>` = plain decimal pairs describe, and a sentence
+/// for each kind of pair that could not be used. A later pair for the same figure wins.
 pub fn from_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<String>) {
     let (scenario, refused) = read_pairs(model, pairs);
-    let said = |r: &Refused| {
-        let stop = if r.why.ends_with('.') { "" } else { "." };
-        format!("“{}”: {}{stop}", shorten(&r.part), r.why)
-    };
-    (scenario, refused.iter().map(said).collect())
+    (scenario, summarise(&refused, Whose::File))
 }
 
 fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<Refused>) {
@@ -174,6 +185,15 @@ fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>
         }
     }
     (scenario, refused)
+}
+
+/// A reason ending as a sentence: "no such period" → "no such period.".
+fn stop(text: &str) -> String {
+    if text.ends_with('.') {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// A reason as a sentence: "no such period" → "No such period."

@@ -162,7 +162,13 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     const other = await openPage('#v=1&sbc=on-top&q3-2012.sbc_sales_and_marketing=849');
     await expectValue(other.page, 'q3-2012', 'sales_and_marketing', '9297');
     assert.equal(await other.page.locator('input[name="sbc-reading"][value="on-top"]').isChecked(), true);
-    assert.deepEqual([...problems, ...other.problems], []);
+    assert.equal(await other.page.locator('header .edits').textContent(), '1 edit · SBC on top');
+    // The reading alone is a scenario: the header says so, and its link can be copied.
+    const alone = await openPage('#v=1&sbc=on-top');
+    assert.equal(await alone.page.locator('header .edits').textContent(), 'No edits · SBC on top');
+    assert.equal(await alone.page.locator('header .copy-link').isDisabled(), false);
+    assert.equal(await alone.page.locator('header .reset-all').isDisabled(), false);
+    assert.deepEqual([...problems, ...other.problems, ...alone.problems], []);
   });
 
   test('on a phone, the goal seek answer is on screen and applies', { timeout: TEST_TIMEOUT }, async () => {
