@@ -42,7 +42,7 @@ busy machine gives a lower score.
 | Total blocking time | ${Math.round(m.tbt)} ms (${all('tbt', (x) => Math.round(x))}) | ≤ ${BUDGET.tbt} ms | ${v(m.tbt <= BUDGET.tbt)} |
 | Cumulative layout shift | ${m.cls.toFixed(3)} (${all('cls', (x) => x.toFixed(3))}) | 0 | ${v(m.cls <= BUDGET.cls)} |
 | Time to interactive | ${s(m.tti)} (${all('tti', s)}) | | |
-`);
+${m.lcpElement ? `\nThe largest contentful paint of the median run was \`${m.lcpElement}\`.\n` : ''}`);
   process.exit(0);
 }
 
@@ -75,6 +75,9 @@ try {
       tbt: a('total-blocking-time'),
       cls: a('cumulative-layout-shift'),
       tti: a('interactive'),
+      // Which element was the largest contentful paint (a CSS selector), to tell the prerendered
+      // page's paint from the live page's.
+      lcpElement: lhr.audits['lcp-breakdown-insight']?.details?.items?.find((i) => i.type === 'node')?.selector ?? null,
     });
   }
 } finally {
