@@ -5,7 +5,11 @@
 #   3. cargo bench --bench recompute and --bench analysis (criterion: native recompute for one
 #      edit; a 7 × 7 sensitivity table)
 #   4. node bench/browser.mjs for each page (download size, load time, edit latency)
-#   5. node bench/report.mjs → BENCHMARKS.md
+#   5. node bench/report.mjs → BENCHMARKS.md, then the sections of issue 15 appended to it:
+#      bench/prerender.mjs (the prerendered page's start), bench/lighthouse.mjs (Lighthouse 13
+#      mobile, under node@22 from bench/tools/, installed here only if missing: never by the
+#      test command), bench/visitor.mjs (throttled start, keystroke → frame, download gzip and
+#      brotli; app and minimal page)
 # Takes a few minutes (the first run also builds the minimal page's dependencies).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,6 +19,15 @@ step() { printf '\n==> %s\n' "$*" >&2; }
 step "setup"
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh --browser
+
+step "benchmark-only tools (bench/tools: lighthouse, node@22)"
+tools=bench/tools
+tools_stamp="$tools/node_modules/.bench-stamp"
+tools_want="$(cat "$tools/package.json" "$tools/package-lock.json" | sha256sum | awk '{print $1}')"
+if [[ ! -x "$tools/node_modules/.bin/node" || "$(cat "$tools_stamp" 2>/dev/null)" != "$tools_want" ]]; then
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$tools_want" >"$tools_stamp"
+fi
 
 step "build the app and the minimal page"
 trunk build --release --offline
@@ -45,5 +58,11 @@ node bench/report.mjs "$out/app.json" "$out/minimal.json" \
 step "browser: the prerendered page's start"
 node bench/prerender.mjs dist >"$out/prerender.json"
 node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
+step "browser: Lighthouse, mobile (gzip-served)"
+node bench/lighthouse.mjs dist >"$out/lighthouse.json"
+node bench/lighthouse.mjs --report "$out/lighthouse.json" >>BENCHMARKS.md
+step "browser: what a visitor feels (throttled start, keystroke → frame, download)"
+node bench/visitor.mjs dist bench/minimal/dist >"$out/visitor.json"
+node bench/visitor.mjs --report "$out/visitor.json" >>BENCHMARKS.md
 step "wrote BENCHMARKS.md"
 sed -n '/^## Results/,/^KB = /p' BENCHMARKS.md

@@ -139,13 +139,13 @@ fn app() -> Html {
         let keys = (committed.clone(), state.unsaved.clone(), saving, state.replace_unreadable);
         use_effect_with(keys, move |(current, unsaved, saving, replace)| {
             if *saving && !(unsaved.is_empty() && written.borrow().as_ref() == Some(current)) {
+                // What storage will hold once the write waiting now is done: a later render that
+                // goes back to an earlier scenario must still write, or this one would win.
+                *written.borrow_mut() = Some(current.clone());
                 // After the render, like the address: the figures need not wait for the disk.
                 let (current, unsaved, replace) = (current.clone(), unsaved.clone(), *replace);
                 task::write_later("storage", move || match storage::write(&current, &unsaved, replace) {
-                    Ok(named) => {
-                        *written.borrow_mut() = Some(current);
-                        dispatch.dispatch(Action::Written { changes: unsaved.len(), named });
-                    }
+                    Ok(named) => dispatch.dispatch(Action::Written { changes: unsaved.len(), named }),
                     Err(storage::Failed::Off(why)) => dispatch.dispatch(Action::StorageFailed(why)),
                     Err(storage::Failed::Unreadable(why)) => dispatch.dispatch(Action::StorageUnreadable(why)),
                 });

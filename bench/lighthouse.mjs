@@ -1,0 +1,89 @@
+// Lighthouse 13, mobile preset (its default: a mid-range phone, simulated slow 4G and CPU 4×),
+// on dist/ served gzipped as GitHub Pages serves it (bench/serve-gzip.mjs). Lighthouse 13 needs
+// Node >= 22.19: it runs under the npm package node@22 from bench/tools/ (scripts/bench.sh
+// installs it there), not the system's Node. Prints one JSON object: the median run by
+// performance score, and every run's figures.
+//
+//   node bench/lighthouse.mjs [DIST] [--runs 3]
+//   node bench/lighthouse.mjs --report RESULT.json   # the BENCHMARKS.md section
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { serveGzip } from './serve-gzip.mjs';
+import { DIST } from '../tests/browser/harness.mjs';
+
+const TOOLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tools', 'node_modules');
+const BUDGET = { performance: 98, lcp: 1000, tbt: 100, cls: 0 };
+
+if (process.argv[2] === '--report') {
+  const r = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+  const m = r.median;
+  const v = (ok) => (ok ? 'within' : '**over**');
+  const s = (x) => `${(x / 1000).toFixed(2)} s`;
+  const all = (k, f) => r.runs.map((x) => f(x[k])).join(', ');
+  console.log(`
+## Lighthouse, mobile (issue 15)
+
+Written by \`node bench/lighthouse.mjs\`: Lighthouse ${r.lighthouse} under Node ${r.node} (npm \`node@22\`),
+its default mobile preset (simulated slow 4G, CPU 4×, a Moto G Power screen), Chromium ${r.chromium}
+headless, on \`dist/\` served gzipped from 127.0.0.1 by \`bench/serve-gzip.mjs\`, as GitHub Pages
+serves it. The run with the median performance score of ${r.runs.length}; every run in brackets.
+Load average ${r.load}: Lighthouse's simulated timings depend on the CPU time measured here, so a
+busy machine gives a lower score.
+
+| Metric | Median run (all runs) | Budget | |
+|---|---|---|---|
+| Performance score | ${m.performance} (${all('performance', String)}) | ≥ ${BUDGET.performance} | ${v(m.performance >= BUDGET.performance)} |
+| First contentful paint | ${s(m.fcp)} (${all('fcp', s)}) | | |
+| Largest contentful paint | ${s(m.lcp)} (${all('lcp', s)}) | ≤ ${s(BUDGET.lcp)} | ${v(m.lcp <= BUDGET.lcp)} |
+| Total blocking time | ${Math.round(m.tbt)} ms (${all('tbt', (x) => Math.round(x))}) | ≤ ${BUDGET.tbt} ms | ${v(m.tbt <= BUDGET.tbt)} |
+| Cumulative layout shift | ${m.cls.toFixed(3)} (${all('cls', (x) => x.toFixed(3))}) | 0 | ${v(m.cls <= BUDGET.cls)} |
+| Time to interactive | ${s(m.tti)} (${all('tti', s)}) | | |
+${m.lcpElement ? `\nThe largest contentful paint of the median run was \`${m.lcpElement}\`.\n` : ''}`);
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const dist = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) || DIST;
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const node = path.join(TOOLS, '.bin', 'node');
+const cli = path.join(TOOLS, 'lighthouse', 'cli', 'index.js');
+const flags = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+
+const server = await serveGzip(dist);
+const out = [];
+let meta;
+try {
+  for (let i = 0; i < runs; i++) {
+    const file = path.join(os.tmpdir(), `lighthouse-${process.pid}-${i}.json`);
+    // Asynchronously: the server answering Lighthouse's Chromium runs in this process.
+    await promisify(execFile)(node, [cli, server.url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${file}`, `--chrome-flags=${flags}`], {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' },
+      maxBuffer: 1 << 26,
+    });
+    const lhr = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.rmSync(file);
+    const a = (id) => lhr.audits[id].numericValue;
+    meta = { lighthouse: lhr.lighthouseVersion, chromium: lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1] };
+    out.push({
+      performance: Math.round(lhr.categories.performance.score * 100),
+      fcp: a('first-contentful-paint'),
+      lcp: a('largest-contentful-paint'),
+      tbt: a('total-blocking-time'),
+      cls: a('cumulative-layout-shift'),
+      tti: a('interactive'),
+      // Which element was the largest contentful paint (a CSS selector), to tell the prerendered
+      // page's paint from the live page's.
+      lcpElement: lhr.audits['lcp-breakdown-insight']?.details?.items?.find((i) => i.type === 'node')?.selector ?? null,
+    });
+  }
+} finally {
+  await server.close();
+}
+const median = [...out].sort((a, b) => a.performance - b.performance)[Math.floor(out.length / 2)];
+const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+console.log(JSON.stringify({ dist, ...meta, node: nodeVersion, load, median, runs: out }));

@@ -1,0 +1,80 @@
+// Where the start's long tasks go: a Chromium trace (CDP Tracing, through playwright-core's
+// browser.startTracing) of the page's start, unthrottled, dist/ served gzipped. For each long
+// task (over 50 ms) of the page's main thread: when it starts (from navigation start), how long
+// it takes, and where its time goes: the trace events inside it by self time (time not spent in
+// a nested event), e.g. FunctionCall (script), v8.wasm.* (wasm compile), UpdateLayoutTree
+// (style), Layout, Paint. Prints text; not part of BENCHMARKS.md (a tool to find the cause).
+//
+//   node bench/trace.mjs [DIST] [--loads 3] [--rate 1]
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from '../tests/browser/harness.mjs';
+import { serveGzip } from './serve-gzip.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const dist = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || DIST;
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute', 'blink', 'loading', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.compile'];
+
+function analyse(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+    events.some((x) => x.pid === e.pid && x.name === 'navigationStart'));
+  if (!main) throw new Error('no renderer main thread in the trace');
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const nav = events.filter((e) => e.pid === main.pid && e.name === 'navigationStart').pop().ts; // the last: the page's, not about:blank's
+  const fcp = events.find((e) => e.pid === main.pid && e.name === 'firstContentfulPaint')?.ts;
+  const tasks = mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  // Top-level tasks only (a RunTask nested in another is not a task of its own).
+  const top = [];
+  for (const t of tasks) if (!top.length || t.ts >= top[top.length - 1].ts + top[top.length - 1].dur) top.push(t);
+  return {
+    fcp: fcp === undefined ? null : (fcp - nav) / 1000,
+    long: top.filter((t) => t.dur > 50_000).map((t) => {
+      const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+      const self = new Map();
+      const stack = [];
+      const credit = (e, us) => {
+        const key = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${(e.args?.data?.url || '').split('/').pop()} ${e.args?.data?.functionName || ''}`.trim() : e.name;
+        self.set(key, (self.get(key) || 0) + us);
+      };
+      for (const e of inside) {
+        while (stack.length && e.ts >= stack[stack.length - 1].ts + stack[stack.length - 1].dur) stack.pop();
+        if (stack.length) credit(stack[stack.length - 1], -e.dur);
+        credit(e, e.dur);
+        stack.push(e);
+      }
+      const covered = inside.filter((e) => !inside.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur && p.dur > e.dur)).reduce((n, e) => n + e.dur, 0);
+      return {
+        start: (t.ts - nav) / 1000,
+        ms: t.dur / 1000,
+        untraced: (t.dur - covered) / 1000,
+        self: [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, us]) => [k, us / 1000]),
+      };
+    }),
+  };
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const server = await serveGzip(dist);
+try {
+  for (let i = 0; i < opt('--loads', 3); i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: opt('--rate', 1) });
+    await browser.startTracing(page, { categories: CATEGORIES });
+    await page.goto(server.url);
+    await page.waitForSelector('main.settled', { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const r = analyse(trace.traceEvents);
+    console.log(`load ${i + 1}: first contentful paint ${r.fcp?.toFixed(0)} ms`);
+    for (const t of r.long) {
+      console.log(`  long task at ${t.start.toFixed(0)} ms: ${t.ms.toFixed(1)} ms (${t.untraced.toFixed(1)} ms in no event)`);
+      for (const [k, ms] of t.self) if (ms >= 1) console.log(`    ${ms.toFixed(1).padStart(6)} ms  ${k}`);
+    }
+    await context.close();
+  }
+} finally {
+  await server.close();
+  await browser.close();
+}
