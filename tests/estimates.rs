@@ -4,44 +4,12 @@
 
 mod common;
 
+use common::{d, edit, expect};
 use qualys_what_if::model::guidance::{place, range_of, Position, FULL_YEAR, GUIDANCE, Q4};
 use qualys_what_if::model::link::{decode, encode};
 use qualys_what_if::model::ties;
-use qualys_what_if::model::{format, Cell, Def, Figures, Model, Period, Period::*, Scenario, Unit};
+use qualys_what_if::model::{format, Cell, Def, Model, Period, Period::*, Unit};
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn edit(edits: &[(Period, &'static str, &str)]) -> (Scenario, Figures) {
-    let model = Model::release();
-    let mut scenario = Scenario::default();
-    for (p, line, v) in edits {
-        scenario = scenario.with(model, Cell::new(*p, line), d(v)).unwrap();
-    }
-    let figures = model.evaluate(&scenario);
-    (scenario, figures)
-}
-
-/// Checks figures exactly (`=` and a plain decimal) or as displayed.
-fn expect(figures: &Figures, rows: &[(Period, &'static str, &str)]) {
-    let model = Model::release();
-    let mut wrong = Vec::new();
-    for (p, line, want) in rows {
-        let cell = Cell::new(*p, line);
-        let value = figures.get(model, cell);
-        let got = match want.strip_prefix('=') {
-            Some(_) => format!("={}", format::plain(value)),
-            None => format::display(value, model.unit(cell).unwrap()),
-        };
-        if got != *want {
-            wrong.push(format!("{}: expected {want}, got {got}", cell.key()));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-}
 
 #[test]
 fn the_fourth_quarter_on_the_release_is_the_third_quarter_run_rate() {

@@ -1,38 +1,11 @@
 //! Each rule of the contract's "What an edit means", with results worked out by hand from the
 //! release's figures.
 
+mod common;
+
+use common::{d, edit, expect};
 use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::{format, Cell, EditError, Figures, Model, Period, Period::*, Scenario};
-use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn edit(edits: &[(Period, &'static str, &str)]) -> (Scenario, Figures) {
-    let model = Model::release();
-    let mut scenario = Scenario::default();
-    for (p, line, v) in edits {
-        scenario = scenario.with(model, Cell::new(*p, line), d(v)).unwrap();
-    }
-    let figures = model.evaluate(&scenario);
-    (scenario, figures)
-}
-
-/// Checks figures as displayed (rounded) and, where given with a `=`, exactly.
-fn expect(figures: &Figures, rows: &[(Period, &'static str, &str)]) {
-    let model = Model::release();
-    for (p, line, want) in rows {
-        let cell = Cell::new(*p, line);
-        let value = figures.get(model, cell);
-        let got = match want.strip_prefix('=') {
-            Some(_) => format!("={}", format::plain(value)),
-            None => format::display(value, model.unit(cell).unwrap()),
-        };
-        assert_eq!(&got, want, "{}", cell.key());
-    }
-}
+use qualys_what_if::model::{format, Cell, EditError, Model, Period::*, Scenario};
 
 #[test]
 fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {

@@ -4,7 +4,9 @@
 #![allow(dead_code)] // each test file uses its own part
 
 use qualys_what_if::model::saved::{self, scenario_file, stored, Document, Saved};
-use qualys_what_if::model::{Model, Scenario};
+use qualys_what_if::model::{format, Cell, Figures, Model, Period, Scenario};
+use rust_decimal::Decimal;
+use std::str::FromStr;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -36,4 +38,38 @@ pub fn write_stored(saved: &Saved) -> String {
 
 pub fn write_scenario(scenario: &Scenario) -> String {
     serde_json::to_string_pretty(&scenario_file(scenario)).unwrap_or_default()
+}
+
+// --- Scenarios and their figures, for the tests of edit rules and estimates ---
+
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+pub fn edit(edits: &[(Period, &'static str, &str)]) -> (Scenario, Figures) {
+    let model = Model::release();
+    let mut scenario = Scenario::default();
+    for (p, line, v) in edits {
+        scenario = scenario.with(model, Cell::new(*p, line), d(v)).unwrap();
+    }
+    let figures = model.evaluate(&scenario);
+    (scenario, figures)
+}
+
+/// Checks figures exactly (`=` and a plain decimal) or as displayed.
+pub fn expect(figures: &Figures, rows: &[(Period, &'static str, &str)]) {
+    let model = Model::release();
+    let mut wrong = Vec::new();
+    for (p, line, want) in rows {
+        let cell = Cell::new(*p, line);
+        let value = figures.get(model, cell);
+        let got = match want.strip_prefix('=') {
+            Some(_) => format!("={}", format::plain(value)),
+            None => format::display(value, model.unit(cell).unwrap()),
+        };
+        if got != *want {
+            wrong.push(format!("{}: expected {want}, got {got}", cell.key()));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
