@@ -62,8 +62,10 @@ pub async fn prerender() -> String {
 pub const LIVE: bool = cfg!(target_arch = "wasm32");
 
 /// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
-/// statement, the tie-out, and the highlights. The live page renders one piece per task, so no
-/// task is long enough to hold up the browser (the prerendered page is on screen meanwhile).
+/// statement, the tie-out, and the highlights. The live page takes the prerendered page's place
+/// at once, with these pieces still the prerendered ones (`takeover::prerendered`), and then
+/// renders one piece per task in their place, top first: no task is long enough to hold up
+/// the browser, and the pieces on top can be edited before the rest is live.
 const PIECES: usize = TABLES.len() + 4;
 
 /// The panel open under the header, if any.
@@ -100,21 +102,28 @@ fn app() -> Html {
     });
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
-    // Live, the pieces below the headline come one task at a time, out of the document; once
-    // all are there, the live page replaces the prerendered one.
+    // Live, the page replaces the prerendered one after its first render, and the pieces below
+    // the headline become live one task at a time; `<main>` is settled once all are.
     let shown = use_state(|| if live { 0 } else { PIECES });
-    // Once the live page has been painted whole, the browser may skip laying out the statements
-    // off screen (CSS `main.settled`): it then knows their real sizes, so a jump lands right.
     let settled = use_state(|| false);
     {
         let (shown, settled) = (shown.clone(), settled.clone());
-        use_effect_with(*shown, move |n| match *n {
-            n if n < PIECES => task::soon(move || shown.set(n + 1)),
-            _ if live => {
-                takeover::swap();
-                task::after_paint(move || settled.set(true));
+        use_effect_with(*shown, move |n| {
+            match *n {
+                0 if live => takeover::swap(),
+                _ if live => takeover::piece_replaced(),
+                _ => return,
             }
-            _ => {}
+            match *n {
+                n if n < PIECES => task::soon(move || {
+                    takeover::replacing(n);
+                    shown.set(n + 1);
+                }),
+                _ => {
+                    takeover::whole();
+                    task::after_paint(move || settled.set(true));
+                }
+            }
         });
     }
 
@@ -262,7 +271,13 @@ fn app() -> Html {
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);
     let pending = !live;
-    let shows = |piece: usize| *shown > piece;
+    // A piece not yet live is the prerendered one, moved into the live page as it is.
+    let piece = |i: usize, content: Html| -> Html {
+        match *shown > i {
+            true => html! { <div class="piece" data-piece={i.to_string()}>{content}</div> },
+            false => takeover::prerendered(i),
+        }
+    };
     html! {
         <>
             {skip_link()}
@@ -285,7 +300,7 @@ fn app() -> Html {
                 </div>
             </header>
             <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
-                if !live { <Prelive /> }
+                if !live || *shown < PIECES { <Prelive /> }
                 // The date and the link come from the browser: not in the prerendered page.
                 if live { <PrintSummary scenario={state.scenario.clone()} /> }
                 <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
@@ -312,13 +327,13 @@ fn app() -> Html {
                 <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
                 {contents()}
                 <BalanceCheck figures={figures.clone()} />
-                if shows(0) {
+                { piece(0, html! {
                     <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
                         dispatch={state.dispatcher()} />
-                }
-                if shows(1) { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }
-                { for TABLES.iter().enumerate().filter(|(i, _)| shows(i + 2)).map(|(_, t)| html! {
-                    <key={t.id}>
+                }) }
+                { piece(1, html! { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
+                { for TABLES.iter().enumerate().map(|(i, t)| piece(i + 2, html! {
+                    <>
                         // The reading of a stock compensation edit is chosen beside its table.
                         if t.id == "stock_compensation" {
                             <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
@@ -326,11 +341,9 @@ fn app() -> Html {
                         <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
                             dispatch={state.dispatcher()} highlights={highlights.clone()} />
                     </>
-                }) }
-                if shows(TABLES.len() + 2) { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }
-                if shows(TABLES.len() + 3) {
-                    <Highlights figures={figures.clone()} dispatch={state.dispatcher()} />
-                }
+                })) }
+                { piece(TABLES.len() + 2, html! { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
+                { piece(TABLES.len() + 3, html! { <Highlights figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
             </main>
             if let Some(cell) = state.explained.last().copied() {
                 <Explain {cell} earlier={state.explained.len().saturating_sub(1)} figures={figures.clone()}

@@ -1,13 +1,19 @@
 //! The prerendered page (src/bin/prerender.rs) is on screen before the WebAssembly starts. The
-//! live page is rendered out of the document and takes its place in one step once whole:
-//! replacing, not hydrating. Hydration cost 17.7 KB of wasm and about 170 ms, and a first render
-//! that differs from the prerendered one (a share link, a saved scenario) panics inside it,
-//! leaving a dead page; replacing cannot mismatch (BENCHMARKS.md). What replacing would lose is
+//! live page replaces it after its first render, which is small: the header and the headline
+//! figures are new, while the pieces below them (`data-piece`: the outlook, the bridges, each
+//! statement, the tie-out, the highlights) are the prerendered ones, moved into the live page
+//! as they are. Each piece is then rendered live in its place, one per task. Replacing, not
+//! hydrating: hydration cost 17.7 KB of wasm and about 170 ms, and a first render that differs
+//! from the prerendered one (a share link, a saved scenario) panics inside it, leaving a dead
+//! page; replacing cannot mismatch (BENCHMARKS.md). Swapping the whole page at once was one
+//! long task of style and layout (BENCHMARKS.md); piece by piece, each is small, and the
+//! pieces on top can be edited while the rest is still coming. What replacing would lose is
 //! kept: the scroll position, and the focus, moved to the same element in the live page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, Node};
+use yew::Html;
 
 /// The element index.html's prerendered page sits in; the live page takes its id.
 const ID: &str = "app";
@@ -17,63 +23,145 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 thread_local! {
     /// The live page's root until it replaces the prerendered one.
     static ROOT: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The prerendered page's pieces by number, until the page is whole.
+    static PIECES: RefCell<Vec<Option<Node>>> = const { RefCell::new(Vec::new()) };
+    /// Where the focus was in what is being replaced: the prerendered page, or a piece of it.
+    static FOCUS: RefCell<Option<Focus>> = const { RefCell::new(None) };
+    /// Where the prerendered page was scrolled to, and the piece at the top of the window with
+    /// how far from the top it was: the live page is scrolled so that it is there again.
+    static SCROLL: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
+    static ANCHOR: RefCell<Option<(Element, f64)>> = const { RefCell::new(None) };
 }
 
 fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-/// A new element, not in the document, for the live page to be rendered into.
+fn active() -> Option<Element> {
+    document()?.active_element()
+}
+
+/// A new element, not in the document, for the live page to be rendered into. The prerendered
+/// page's pieces, the scroll position and the focus are taken note of first: the live page's
+/// first render moves the pieces, and the focus with them is lost.
 #[cfg(target_arch = "wasm32")]
 pub fn root() -> Option<Element> {
-    let root = document()?.create_element("div").ok()?;
+    let document = document()?;
+    if let Some(old) = document.get_element_by_id(ID) {
+        FOCUS.with(|f| *f.borrow_mut() = active().and_then(|el| Focus::of(&old, &el, None)));
+        let mut pieces = Vec::new();
+        if let Ok(all) = old.query_selector_all("[data-piece]") {
+            for el in (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()) {
+                let Some(n) = el.get_attribute("data-piece").and_then(|n| n.parse::<usize>().ok()) else { continue };
+                // Dimmed while a link's or the saved scenario's figures are still to come (CSS).
+                let _ = el.class_list().add_1("prerendered");
+                if pieces.len() <= n {
+                    pieces.resize(n + 1, None);
+                }
+                let top = el.get_bounding_client_rect();
+                if top.bottom() > 0.0 && ANCHOR.with(|a| a.borrow().is_none()) {
+                    ANCHOR.with(|a| *a.borrow_mut() = Some((el.clone(), top.top())));
+                }
+                if let Some(slot) = pieces.get_mut(n) {
+                    *slot = Some(el.into());
+                }
+            }
+        }
+        PIECES.with(|p| *p.borrow_mut() = pieces);
+    }
+    if let Some(window) = web_sys::window() {
+        SCROLL.with(|s| s.set((window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0))));
+    }
+    let root = document.create_element("div").ok()?;
     ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
     Some(root)
 }
 
+/// Piece `n` of the prerendered page, as it is, until the live page renders its own.
+pub fn prerendered(n: usize) -> Html {
+    PIECES.with(|p| p.borrow().get(n).cloned().flatten()).map(Html::VRef).unwrap_or_default()
+}
+
 /// The live page replaces the prerendered one, at the same scroll position and with the focus on
-/// the same element; `<html>` loses `pending` (the scenario is on screen now) and gains `live`.
+/// the same element; `<html>` gains `live`.
 pub fn swap() {
     let Some(live) = ROOT.with(|r| r.borrow_mut().take()) else { return };
     let (Some(window), Some(document)) = (web_sys::window(), document()) else { return };
-    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let old = document.get_element_by_id(ID);
-    let focus = old.as_ref().zip(document.active_element()).and_then(|(old, el)| Focus::of(old, &el));
-    match &old {
+    match document.get_element_by_id(ID) {
         Some(old) => drop(old.replace_with_with_node_1(&live)),
         None => drop(document.body().map(|b| b.append_child(&live))),
     }
     live.set_id(ID);
+    let (x, y) = SCROLL.with(Cell::get);
     window.scroll_to_with_x_and_y(x, y);
-    if let Some(el) = focus.and_then(|f| f.find(&live)) {
-        let _ = el.focus();
+    // The pieces above it may not have the height they had (a piece off screen has an estimated
+    // one, styles/app.css): the piece that was at the top of the window is put back there.
+    if let Some((piece, top)) = ANCHOR.with(|a| a.borrow_mut().take()).filter(|_| y > 0.0) {
+        window.scroll_by_with_x_and_y(0.0, piece.get_bounding_client_rect().top() - top);
     }
+    refocus();
     if let Some(html) = document.document_element() {
-        let classes = html.class_list();
-        let _ = classes.remove_1("pending");
-        let _ = classes.add_1("live");
+        let _ = html.class_list().add_1("live");
     }
 }
 
-/// Where the focus was, in terms that hold in both pages: the nth element showing the same
-/// figure (a figure may be shown in several tables), or else the nth focusable element.
+/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere.
+pub fn replacing(n: usize) {
+    let piece = PIECES.with(|p| p.borrow().get(n).cloned().flatten());
+    let focus = piece.and_then(|p| p.dyn_into::<Element>().ok()).zip(active()).and_then(|(p, el)| Focus::of(&p, &el, Some(n)));
+    FOCUS.with(|f| *f.borrow_mut() = focus);
+}
+
+/// A piece has been rendered live: the focus goes where it was in the prerendered one.
+pub fn piece_replaced() {
+    refocus();
+}
+
+/// Every piece is live: `<html>` loses `pending` (the scenario is on screen whole now).
+pub fn whole() {
+    PIECES.with(|p| p.borrow_mut().clear());
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.class_list().remove_1("pending");
+    }
+}
+
+fn refocus() {
+    let Some(focus) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
+    if let Some(el) = focus.find() {
+        let _ = el.focus();
+    }
+}
+
+/// Where the focus was, in terms that hold in both pages: within the page or one of its pieces,
+/// the nth element showing the same figure (a figure may be shown in several tables), or else
+/// the nth focusable element.
 struct Focus {
+    piece: Option<usize>,
     selector: String,
     nth: u32,
 }
 
 impl Focus {
-    fn of(root: &Element, el: &Element) -> Option<Focus> {
+    fn of(root: &Element, el: &Element, piece: Option<usize>) -> Option<Focus> {
+        if !root.contains(Some(el)) {
+            return None;
+        }
         let selector = match (el.get_attribute("data-line"), el.get_attribute("data-period")) {
             (Some(line), Some(period)) => format!("{}[data-line=\"{line}\"][data-period=\"{period}\"]", el.tag_name()),
             _ => FOCUSABLE.to_string(),
         };
         let all = root.query_selector_all(&selector).ok()?;
         let nth = (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(el))))?;
-        Some(Focus { selector, nth })
+        Some(Focus { piece, selector, nth })
     }
 
-    fn find(&self, root: &Element) -> Option<HtmlElement> {
+    /// The same element in the live page (a piece's prerendered node is gone once it is live).
+    fn find(&self) -> Option<HtmlElement> {
+        let document = document()?;
+        let root = match self.piece {
+            Some(n) => document.query_selector(&format!("#{ID} [data-piece=\"{n}\"]")).ok()??,
+            None => document.get_element_by_id(ID)?,
+        };
         root.query_selector_all(&self.selector).ok()?.item(self.nth)?.dyn_into().ok()
     }
 }

@@ -35,7 +35,7 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         }
     });
     html! {
-        <Panel id="highlights" class="narrative" title="Third Quarter 2012 Financial Highlights"
+        <Panel id="highlights" class="narrative" title="Third Quarter 2012 Financial Highlights" rows={HIGHLIGHTS.len() + 1}
             note="The release's narrative figures, written its way, recomputed from this scenario.">
             <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
             <tbody>{ for rows }</tbody>

@@ -13,6 +13,9 @@ pub struct PanelProps {
     /// A table of figures, moved through with the keys of a spreadsheet (`grid.rs`).
     #[prop_or_default]
     pub grid: bool,
+    /// How many rows the table has: until the section has been on screen, its height is
+    /// estimated from them (CSS `contain-intrinsic-size`).
+    pub rows: usize,
     pub children: Html,
 }
 
@@ -30,7 +33,8 @@ pub fn panel(props: &PanelProps) -> Html {
         });
     }
     html! {
-        <section class={classes!("statement", props.class.clone())} id={props.id.clone()} aria-labelledby={title_id.clone()}>
+        <section class={classes!("statement", props.class.clone())} id={props.id.clone()} aria-labelledby={title_id.clone()}
+            style={format!("--rows: {}", props.rows)}>
             <h2 id={title_id.clone()}>{props.title.clone()}</h2>
             <p class="note">{props.note.clone()}</p>
             if props.grid {

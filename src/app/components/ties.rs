@@ -36,8 +36,10 @@ pub fn tie_out(props: &TieOutProps) -> Html {
             groups.push(t.group);
         }
     }
+    // Its height until it has been on screen: a tie takes about two rows (styles/app.css).
+    let rows = format!("--rows: {}", 2 * checks.len() + groups.len() + 4);
     html! {
-        <section class="statement ties" id="ties" aria-labelledby="t-ties">
+        <section class="statement ties" id="ties" aria-labelledby="t-ties" style={rows}>
             <h2 id="t-ties">{"Tie-out: the statements' identities and links"}</h2>
             <p class="note">
                 {"Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed."}
