@@ -25,7 +25,7 @@ pub struct BridgesProps {
 #[function_component(Bridges)]
 pub fn bridges(props: &BridgesProps) -> Html {
     html! {
-        <section class="statement bridges" id="bridges" aria-labelledby="t-bridges" style="--rows: 20">
+        <section class="statement bridges" id="bridges" aria-labelledby="t-bridges" style="--rows: 14">
             <h2 id="t-bridges">{"Bridges"}</h2>
             <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step. Click a bar to see how it is computed."}</p>
             <div class="bridge-grid">

@@ -107,7 +107,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
     });
 
     html! {
-        <section class="statement guidance" id="guidance" aria-labelledby="t-guidance" style="--rows: 16">
+        <section class="statement guidance" id="guidance" aria-labelledby="t-guidance" style="--rows: 22">
             <h2 id="t-guidance">{"Financial Performance Outlook: the guidance against this scenario"}</h2>
             <p class="note">
                 {"The release's guidance beside the page's estimates, which are not reported: the fourth quarter starts at the third quarter's figures and follows them until you edit it (revenue starts at the guidance midpoint); the year is nine months plus the fourth quarter. EPS is on the guidance's basis: net income ÷ the diluted shares, with no two-class allocation. The provision for income taxes is held as entered. Each figure is compared with its range as displayed (thousands; EPS to the cent)."}
