@@ -2,6 +2,7 @@
 //! table, ready for the arrow keys. Buttons that act like links, not `href="#…"`: the fragment
 //! holds the scenario, and a fragment that is not a scenario would replace it.
 
+use crate::app::task;
 use crate::model::tables::TABLES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,9 +21,17 @@ const SHORT: &[(&str, &str)] = &[
 ];
 
 /// Scrolls section `id` to the top and focuses its table's figure (its tab stop), else the section.
+/// Until a statement has been on screen its height is estimated (styles/app.css); those near the
+/// section are laid out once it is there and may move it, so it is scrolled to again after the
+/// next two frames.
 pub fn jump(id: &str) {
     let Some(section) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
     section.scroll_into_view();
+    let again = section.clone();
+    task::after_paint(move || {
+        again.scroll_into_view();
+        task::after_paint(move || again.scroll_into_view());
+    });
     let stop = section.query_selector("[data-stop]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(stop) = stop {
         let options = web_sys::FocusOptions::new();

@@ -66,11 +66,7 @@ pub fn balance_check(props: &BalanceProps) -> Html {
     }
     // A button, not a link to "#ties": the fragment holds the scenario, and a fragment that is
     // not a scenario would replace it.
-    let to_ties = Callback::from(|_: MouseEvent| {
-        if let Some(ties) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ties")) {
-            ties.scroll_into_view();
-        }
-    });
+    let to_ties = Callback::from(|_: MouseEvent| super::contents::jump("ties"));
     html! {
         <div class="notice info" role="status">
             <strong>{"The balance sheet no longer balances."}</strong>
