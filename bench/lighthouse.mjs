@@ -1,8 +1,10 @@
 // Lighthouse 13, mobile preset (its default: a mid-range phone, simulated slow 4G and CPU 4×),
-// on dist/ served gzipped as GitHub Pages serves it (bench/serve-gzip.mjs). Lighthouse 13 needs
-// Node >= 22.19: it runs under the npm package node@22 from bench/tools/ (scripts/bench.sh
-// installs it there), not the system's Node. Prints one JSON object: the median run by
-// performance score, and every run's figures.
+// on dist/ served gzipped as GitHub Pages serves it (bench/serve-gzip.mjs): performance, and
+// accessibility, best practices and SEO (issue 16) in the same runs, each run with every
+// weighted audit that kept a category below 100. Lighthouse 13 needs Node >= 22.19: it runs
+// under the npm package node@22 from bench/tools/ (scripts/bench.sh installs it there), not the
+// system's Node. Prints one JSON object: the median run by performance score, and every run's
+// figures.
 //
 //   node bench/lighthouse.mjs [DIST] [--runs 3]
 //   node bench/lighthouse.mjs --report RESULT.json   # the BENCHMARKS.md section
@@ -17,6 +19,8 @@ import { DIST } from '../tests/browser/harness.mjs';
 
 const TOOLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tools', 'node_modules');
 const BUDGET = { performance: 98, lcp: 1000, tbt: 100, cls: 0 };
+// The categories scored besides performance, each to be 100, with their names in the report.
+const SCORED = { accessibility: 'Accessibility', 'best-practices': 'Best practices', seo: 'SEO' };
 
 if (process.argv[2] === '--report') {
   const r = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
@@ -24,13 +28,21 @@ if (process.argv[2] === '--report') {
   const v = (ok) => (ok ? 'within' : '**over**');
   const s = (x) => `${(x / 1000).toFixed(2)} s`;
   const all = (k, f) => r.runs.map((x) => f(x[k])).join(', ');
+  const scored = Object.entries(SCORED)
+    .map(([id, name]) => `| ${name} score | ${m[id]} (${all(id, String)}) | 100 | ${v(m[id] >= 100)} |`)
+    .join('\n');
+  const short = Object.entries(SCORED).filter(([id]) => m.failing[id].length);
+  const failing = short.length
+    ? `What kept them below 100 in the median run: ${short.map(([id, name]) => `${name.toLowerCase()}, ${m.failing[id].map((a) => `\`${a}\``).join(', ')}`).join('; ')}.`
+    : 'No weighted audit of accessibility, best practices or SEO failed in the median run.';
   console.log(`
-## Lighthouse, mobile (issue 15)
+## Lighthouse, mobile (issues 15 and 16)
 
 Written by \`node bench/lighthouse.mjs\`: Lighthouse ${r.lighthouse} under Node ${r.node} (npm \`node@22\`),
 its default mobile preset (simulated slow 4G, CPU 4×, a Moto G Power screen), Chromium ${r.chromium}
 headless, on \`dist/\` served gzipped from 127.0.0.1 by \`bench/serve-gzip.mjs\`, as GitHub Pages
 serves it. The run with the median performance score of ${r.runs.length}; every run in brackets.
+Accessibility, best practices and SEO are scored in the same runs (issue 16: each to be 100).
 Load average ${r.load}: Lighthouse's simulated timings depend on the CPU time measured here, so a
 busy machine gives a lower score.
 
@@ -42,6 +54,9 @@ busy machine gives a lower score.
 | Total blocking time | ${Math.round(m.tbt)} ms (${all('tbt', (x) => Math.round(x))}) | ≤ ${BUDGET.tbt} ms | ${v(m.tbt <= BUDGET.tbt)} |
 | Cumulative layout shift | ${m.cls.toFixed(3)} (${all('cls', (x) => x.toFixed(3))}) | 0 | ${v(m.cls <= BUDGET.cls)} |
 | Time to interactive | ${s(m.tti)} (${all('tti', s)}) | | |
+${scored}
+
+${failing}
 ${m.lcpElement ? `\nThe largest contentful paint of the median run was \`${m.lcpElement}\`.\n` : ''}`);
   process.exit(0);
 }
@@ -60,16 +75,21 @@ try {
   for (let i = 0; i < runs; i++) {
     const file = path.join(os.tmpdir(), `lighthouse-${process.pid}-${i}.json`);
     // Asynchronously: the server answering Lighthouse's Chromium runs in this process.
-    await promisify(execFile)(node, [cli, server.url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${file}`, `--chrome-flags=${flags}`], {
+    await promisify(execFile)(node, [cli, server.url, '--quiet', `--only-categories=performance,${Object.keys(SCORED).join(',')}`, '--output=json', `--output-path=${file}`, `--chrome-flags=${flags}`], {
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' },
       maxBuffer: 1 << 26,
     });
     const lhr = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.rmSync(file);
     const a = (id) => lhr.audits[id].numericValue;
+    const score = (id) => Math.round(lhr.categories[id].score * 100);
+    // The audits that count towards a category's score and did not pass.
+    const failing = (id) => lhr.categories[id].auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1).map((ref) => ref.id);
     meta = { lighthouse: lhr.lighthouseVersion, chromium: lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1] };
     out.push({
-      performance: Math.round(lhr.categories.performance.score * 100),
+      performance: score('performance'),
+      ...Object.fromEntries(Object.keys(SCORED).map((id) => [id, score(id)])),
+      failing: Object.fromEntries(Object.keys(SCORED).map((id) => [id, failing(id)])),
       fcp: a('first-contentful-paint'),
       lcp: a('largest-contentful-paint'),
       tbt: a('total-blocking-time'),

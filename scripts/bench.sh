@@ -7,9 +7,10 @@
 #   4. node bench/browser.mjs for each page (download size, load time, edit latency)
 #   5. node bench/report.mjs → BENCHMARKS.md, then the sections of issue 15 appended to it:
 #      bench/prerender.mjs (the prerendered page's start), bench/lighthouse.mjs (Lighthouse 13
-#      mobile, under node@22 from bench/tools/, installed here only if missing: never by the
-#      test command), bench/visitor.mjs (throttled start, keystroke → frame, download gzip and
-#      brotli; app and minimal page)
+#      mobile: performance, accessibility, best practices and SEO; under node@22 from
+#      bench/tools/, installed here only if missing: never by the test command),
+#      bench/visitor.mjs (throttled start, keystroke → frame, download gzip and brotli; app and
+#      minimal page)
 # Takes a few minutes (the first run also builds the minimal page's dependencies).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -58,7 +59,7 @@ node bench/report.mjs "$out/app.json" "$out/minimal.json" \
 step "browser: the prerendered page's start"
 node bench/prerender.mjs dist >"$out/prerender.json"
 node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
-step "browser: Lighthouse, mobile (gzip-served)"
+step "browser: Lighthouse, mobile (gzip-served): performance, accessibility, best practices, SEO"
 node bench/lighthouse.mjs dist >"$out/lighthouse.json"
 node bench/lighthouse.mjs --report "$out/lighthouse.json" >>BENCHMARKS.md
 step "browser: what a visitor feels (throttled start, keystroke → frame, download)"

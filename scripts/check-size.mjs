@@ -27,8 +27,9 @@ export const BUDGET_BYTES = 110_000;
 // first-half ties 3.8; grouped link messages, overridden-link marks and zeros as "-" 1.5; +0.4
 // on issue 14's code.
 // Issue 16 (spreadsheet keys, contents, docked derivation, Compare's periods and CSV, the print
-// summary, the axe fixes) +10.1 KB: 306.0 KB; storage counting a waiting write as written, +0.5.
-export const CEILING_BYTES = 306_500;
+// summary, the axe fixes) +10.1 KB: 306.0 KB; storage counting a waiting write as written, +0.5;
+// the tie-out, the highlights and the bridges' bars one tab stop each, and 24 px targets, +0.5.
+export const CEILING_BYTES = 307_000;
 const DOWNLOADED = ['.html', '.js', '.wasm', '.css'];
 
 /** Every downloaded file of `dist` (sorted by name) with its raw and gzip -9 sizes, and the totals. */
