@@ -7,7 +7,8 @@
 #   4. node bench/browser.mjs for each page (download size, load time, edit latency)
 #   5. node bench/report.mjs → BENCHMARKS.md, then the sections of issue 15 appended to it:
 #      bench/prerender.mjs (the prerendered page's start), bench/lighthouse.mjs (Lighthouse 13
-#      mobile: performance, accessibility, best practices and SEO; under node@22 from
+#      mobile: performance, accessibility, best practices and SEO, and those three on the
+#      desktop preset; under node@22 from
 #      bench/tools/, installed here only if missing: never by the test command),
 #      bench/visitor.mjs (throttled start, keystroke → frame, download gzip and brotli; app and
 #      minimal page)
@@ -59,7 +60,7 @@ node bench/report.mjs "$out/app.json" "$out/minimal.json" \
 step "browser: the prerendered page's start"
 node bench/prerender.mjs dist >"$out/prerender.json"
 node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
-step "browser: Lighthouse, mobile (gzip-served): performance, accessibility, best practices, SEO"
+step "browser: Lighthouse (gzip-served): performance, accessibility, best practices, SEO"
 node bench/lighthouse.mjs dist >"$out/lighthouse.json"
 node bench/lighthouse.mjs --report "$out/lighthouse.json" >>BENCHMARKS.md
 step "browser: what a visitor feels (throttled start, keystroke → frame, download)"
