@@ -1,5 +1,5 @@
-// Browser half of the benchmarks (scripts/bench.sh runs it): for a built dist/, the gzip
-// download size, the load time and the edit latency, measured in Debian's headless Chromium
+// Browser half of the benchmarks (scripts/bench.sh runs it): for a built dist/, the load time
+// and the edit latency, measured in Debian's headless Chromium
 // through tests/browser/harness.mjs. Prints one JSON object.
 //
 //   node bench/browser.mjs DIST [--loads 20] [--edits 300]
@@ -7,7 +7,7 @@
 // What is measured, inside the page (performance.now(), relative to navigation start):
 // - load: from navigation start to the first element with a data-value attribute being added
 //   to the document ("in the DOM"), and to the next animation frame after it ("on screen",
-//   the figure the budget is checked against). A fresh browser context per load, nothing
+//   the figure reported). A fresh browser context per load, nothing
 //   cached (the server sends no-store).
 // - edit: typing one digit into a real <input data-line data-period> field (Playwright key
 //   presses, so trusted events and the browser's own text editing). The clock starts in a
@@ -19,7 +19,6 @@
 //   style, layout and paint are not included. An edit that changed no data-value is an error.
 
 import { startHarness } from '../tests/browser/harness.mjs';
-import { distSize } from '../scripts/check-size.mjs';
 
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -132,11 +131,10 @@ async function main() {
   };
   const h = await startHarness({ root: dist });
   try {
-    const size = distSize(dist);
     const load = await measureLoads(h, opt('--loads', 20));
     const edit = await measureEdits(h, opt('--edits', 300));
     const chromium = h.browser.version();
-    console.log(JSON.stringify({ dist, chromium, size, load, edit }));
+    console.log(JSON.stringify({ dist, chromium, load, edit }));
   } finally {
     await h.close();
   }

@@ -18,11 +18,8 @@
 //   handlers, rounded to 8 ms by the browser. Per key press the longest of its entries; a press
 //   with no entry took under 16 ms (counted as 0). The 95th percentile of the presses, for the
 //   app and for the minimal Yew page, unthrottled and with the CPU 4×, in the same run.
-// - download: the app (wasm, JS, CSS) and the page (HTML), gzip -9 and brotli (node zlib's
-//   defaults, quality 11), for both pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, REPO_ROOT } from '../tests/browser/harness.mjs';
 import { serveGzip } from './serve-gzip.mjs';
@@ -33,12 +30,10 @@ const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, u
 if (process.argv[2] === '--report') {
   const r = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
   const v = (ok) => (ok ? 'within' : '**over**');
-  const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
   const inpRow = (rate) => {
     const a = r.inp.app[rate], m = r.inp.minimal[rate];
     return `| Keystroke → frame, p95, ${rate === 'cpu1x' ? 'unthrottled' : 'CPU 4×'} | ${m.p95} ms | ${a.p95} ms (median ${a.median}, max ${a.max}) | ≤ minimal + ${BUDGET.inpOverMinimal} ms | ${v(a.p95 <= m.p95 + BUDGET.inpOverMinimal)} |`;
   };
-  const sizeRow = (name, k) => `| ${name} | ${kb(r.size.minimal[k].gzip)} | ${kb(r.size.minimal[k].brotli)} | ${kb(r.size.app[k].gzip)} | ${kb(r.size.app[k].brotli)} |`;
   console.log(`
 ## What a visitor feels (issue 15)
 
@@ -60,16 +55,6 @@ minimal page's one input), Event Timing (\`PerformanceObserver\` type \`event\`,
 16 ms); the browser rounds durations to 8 ms. Throttled first edit: as soon as \`<main>\` is
 settled, click \`q3-2012.revenue\`, select all, type one digit; until \`q3-2012.gross_profit\`'s
 \`data-value\` changes (the DOM, before that frame's paint).
-
-### Download: the app and the page, gzip -9 and brotli (quality 11)
-
-| | Minimal, gzip | Minimal, brotli | App, gzip | App, brotli |
-|---|---|---|---|---|
-${sizeRow('The app (wasm + JS + CSS)', 'app')}
-${sizeRow('The page (HTML)', 'page')}
-${sizeRow('Both', 'total')}
-
-Per file (app): ${r.size.app.files.map((f) => `${f.name} ${kb(f.gzip)} gzip / ${kb(f.brotli)} brotli`).join('; ')}.
 `);
   process.exit(0);
 }
@@ -86,16 +71,6 @@ function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
   return { n: s.length, median: Math.round(at(0.5)), p95: Math.round(at(0.95)), max: Math.round(s[s.length - 1]) };
-}
-
-function size(dist) {
-  const kinds = { app: /\.(wasm|js|css)$/, page: /\.html$/ };
-  const files = fs.readdirSync(dist).filter((f) => kinds.app.test(f) || kinds.page.test(f)).sort().map((name) => {
-    const raw = fs.readFileSync(path.join(dist, name));
-    return { name, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length, brotli: zlib.brotliCompressSync(raw).length };
-  });
-  const sum = (fs_) => ({ gzip: fs_.reduce((n, f) => n + f.gzip, 0), brotli: fs_.reduce((n, f) => n + f.brotli, 0) });
-  return { files, app: sum(files.filter((f) => kinds.app.test(f.name))), page: sum(files.filter((f) => kinds.page.test(f.name))), total: sum(files) };
 }
 
 // Installed before any page script.
@@ -190,7 +165,7 @@ try {
     inp.app[`cpu${rate}x`] = await keystrokes(browser, app.url, rate);
   }
   const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(JSON.stringify({ chromium: browser.version(), load, start, inp, size: { app: size(appDist), minimal: size(minimalDist) } }));
+  console.log(JSON.stringify({ chromium: browser.version(), load, start, inp }));
 } finally {
   await app.close();
   await minimal.close();

@@ -4,14 +4,14 @@
 #   2. builds the app and the minimal Yew page (bench/minimal/), both with trunk --release
 #   3. cargo bench --bench recompute and --bench analysis (criterion: native recompute for one
 #      edit; a 7 × 7 sensitivity table)
-#   4. node bench/browser.mjs for each page (download size, load time, edit latency)
+#   4. node bench/browser.mjs for each page (load time, edit latency)
 #   5. node bench/report.mjs → BENCHMARKS.md, then the sections of issue 15 appended to it:
-#      bench/prerender.mjs (the prerendered page's start), bench/lighthouse.mjs (Lighthouse 13
-#      mobile: performance, accessibility, best practices and SEO, and those three on the
-#      desktop preset; under node@22 from
-#      bench/tools/, installed here only if missing: never by the test command),
-#      bench/visitor.mjs (throttled start, keystroke → frame, download gzip and brotli; app and
-#      minimal page)
+#      bench/download.mjs (the app and the page, gzip and brotli, beside the minimal page and the
+#      test's ceilings; no browser), bench/prerender.mjs (the prerendered page's start),
+#      bench/lighthouse.mjs (Lighthouse 13 mobile: performance, accessibility, best practices and
+#      SEO, and those three on the desktop preset; under node@22 from bench/tools/, installed
+#      here only if missing: never by the test command), bench/visitor.mjs (throttled start,
+#      keystroke → frame; app and minimal page)
 # Takes a few minutes (the first run also builds the minimal page's dependencies).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -57,14 +57,16 @@ node bench/browser.mjs bench/minimal/dist >"$out/minimal.json"
 node bench/report.mjs "$out/app.json" "$out/minimal.json" \
   "target/criterion/edit and evaluate every figure/new/estimates.json" "$out/machine.txt" \
   "target/criterion/7x7 sensitivity table/new/estimates.json" >BENCHMARKS.md
+step "download: the app and the page, gzip and brotli"
+node bench/download.mjs dist bench/minimal/dist >>BENCHMARKS.md
 step "browser: the prerendered page's start"
 node bench/prerender.mjs dist >"$out/prerender.json"
 node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
 step "browser: Lighthouse (gzip-served): performance, accessibility, best practices, SEO"
 node bench/lighthouse.mjs dist >"$out/lighthouse.json"
 node bench/lighthouse.mjs --report "$out/lighthouse.json" >>BENCHMARKS.md
-step "browser: what a visitor feels (throttled start, keystroke → frame, download)"
+step "browser: what a visitor feels (throttled start, keystroke → frame)"
 node bench/visitor.mjs dist bench/minimal/dist >"$out/visitor.json"
 node bench/visitor.mjs --report "$out/visitor.json" >>BENCHMARKS.md
 step "wrote BENCHMARKS.md"
-sed -n '/^## Results/,/^KB = /p' BENCHMARKS.md
+sed -n '/^## Results/,/^## Machine/p' BENCHMARKS.md

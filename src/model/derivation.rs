@@ -83,8 +83,8 @@ impl Step {
         self.sources.iter().for_each(|s| s.collect(out, inputs_only));
     }
 
-    /// How many figures the tree names.
-    pub fn len(&self) -> usize {
-        1 + self.sources.iter().map(Step::len).sum::<usize>()
+    /// How many figures the tree names (never none: it names at least its own).
+    pub fn figure_count(&self) -> usize {
+        1 + self.sources.iter().map(Step::figure_count).sum::<usize>()
     }
 }

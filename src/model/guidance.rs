@@ -172,36 +172,24 @@ impl Implied {
     }
 }
 
+/// The implied range of one figure: its lines `implied_<estimate>_low` and `_high`, labelled with
+/// `named`, the figure as a sentence names it.
+macro_rules! implied {
+    ($label:literal, $estimate:literal, $named:literal) => {
+        Implied {
+            label: $label,
+            low: (concat!("implied_", $estimate, "_low"), concat!("Fourth-quarter ", $named, " implied by the full-year guidance, low")),
+            high: (concat!("implied_", $estimate, "_high"), concat!("Fourth-quarter ", $named, " implied by the full-year guidance, high")),
+            estimate: $estimate,
+        }
+    };
+}
+
 /// Revenue, GAAP net income and EPS, non-GAAP net income and EPS, in that order.
 pub const IMPLIED: [Implied; 5] = [
-    Implied {
-        label: "Revenues",
-        low: ("implied_revenue_low", "Fourth-quarter revenues implied by the full-year guidance, low"),
-        high: ("implied_revenue_high", "Fourth-quarter revenues implied by the full-year guidance, high"),
-        estimate: "revenue",
-    },
-    Implied {
-        label: "GAAP net income",
-        low: ("implied_net_income_low", "Fourth-quarter net income implied by the full-year guidance, low"),
-        high: ("implied_net_income_high", "Fourth-quarter net income implied by the full-year guidance, high"),
-        estimate: "net_income",
-    },
-    Implied {
-        label: "GAAP diluted EPS",
-        low: ("implied_eps_diluted_low", "Fourth-quarter diluted EPS implied by the full-year guidance, low"),
-        high: ("implied_eps_diluted_high", "Fourth-quarter diluted EPS implied by the full-year guidance, high"),
-        estimate: "eps_diluted",
-    },
-    Implied {
-        label: "Non-GAAP net income",
-        low: ("implied_non_gaap_net_income_low", "Fourth-quarter non-GAAP net income implied by the full-year guidance, low"),
-        high: ("implied_non_gaap_net_income_high", "Fourth-quarter non-GAAP net income implied by the full-year guidance, high"),
-        estimate: "non_gaap_net_income",
-    },
-    Implied {
-        label: "Non-GAAP diluted EPS",
-        low: ("implied_non_gaap_eps_diluted_low", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, low"),
-        high: ("implied_non_gaap_eps_diluted_high", "Fourth-quarter non-GAAP diluted EPS implied by the full-year guidance, high"),
-        estimate: "non_gaap_eps_diluted",
-    },
+    implied!("Revenues", "revenue", "revenues"),
+    implied!("GAAP net income", "net_income", "net income"),
+    implied!("GAAP diluted EPS", "eps_diluted", "diluted EPS"),
+    implied!("Non-GAAP net income", "non_gaap_net_income", "non-GAAP net income"),
+    implied!("Non-GAAP diluted EPS", "non_gaap_eps_diluted", "non-GAAP diluted EPS"),
 ];
