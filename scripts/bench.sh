@@ -8,7 +8,8 @@
 #   5. node bench/report.mjs → BENCHMARKS.md, then the sections of issue 15 appended to it:
 #      bench/download.mjs (the app and the page, gzip and brotli, beside the minimal page and the
 #      test's ceilings; no browser), bench/prerender.mjs (the prerendered page's start),
-#      bench/lighthouse.mjs (Lighthouse 13 mobile, under node@22 from bench/tools/, installed
+#      bench/lighthouse.mjs (Lighthouse 13 mobile: performance, accessibility, best practices and
+#      SEO, and those three on the desktop preset; under node@22 from bench/tools/, installed
 #      here only if missing: never by the test command), bench/visitor.mjs (throttled start,
 #      keystroke → frame; app and minimal page)
 # Takes a few minutes (the first run also builds the minimal page's dependencies).
@@ -61,7 +62,7 @@ node bench/download.mjs dist bench/minimal/dist >>BENCHMARKS.md
 step "browser: the prerendered page's start"
 node bench/prerender.mjs dist >"$out/prerender.json"
 node bench/prerender.mjs --report "$out/prerender.json" >>BENCHMARKS.md
-step "browser: Lighthouse, mobile (gzip-served)"
+step "browser: Lighthouse (gzip-served): performance, accessibility, best practices, SEO"
 node bench/lighthouse.mjs dist >"$out/lighthouse.json"
 node bench/lighthouse.mjs --report "$out/lighthouse.json" >>BENCHMARKS.md
 step "browser: what a visitor feels (throttled start, keystroke → frame)"

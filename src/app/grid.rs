@@ -1,7 +1,9 @@
 //! A spreadsheet's keyboard for the tables, on the ARIA grid pattern. Each table is one tab
 //! stop (a roving `tabindex`: the figure last focused in it, at first its first figure); the
 //! arrow keys move between figures, Home and End along the row, Ctrl+Home and Ctrl+End to the
-//! table's corners. On an input, the keys move until you edit: typing a character, Enter or F2
+//! table's corners. A group of figures that is not a table (the bridges' bars) is one tab stop
+//! the same way, its figures in a line: the arrows to the previous and next, Home and End to
+//! its ends. On an input, the keys move until you edit: typing a character, Enter or F2
 //! starts editing (the figure's text is selected, so typing replaces it, as in a spreadsheet);
 //! then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
 //! to moving. What the keys do to the scenario stays in the figure (`figure.rs`); this module
@@ -9,11 +11,16 @@
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 use yew::prelude::*;
 
-/// What takes focus in a cell: its field, or its computed figure.
-const FOCUSABLE: &str = "input.field, .fig";
+/// What takes focus in a group: a field, a computed figure, a tie-out's name, a bridge's bar.
+const FOCUSABLE: &str = "input.field, .fig, .linkish, g.bar";
+
+/// A group: a table, or figures outside the tables (the bridges). Found from the focused
+/// figure, since the element a handler is written on is not the event's `current_target` (Yew
+/// listens at its root).
+const GROUP: &str = "table[role=grid], .figure-group";
 
 thread_local! {
     /// The input that has focus but is not being edited: the arrow keys move away from it.
@@ -47,8 +54,8 @@ enum Move {
     Last,
 }
 
-fn focusable(cell: &Element) -> Option<HtmlElement> {
-    cell.query_selector(FOCUSABLE).ok().flatten()?.dyn_into().ok()
+fn focusable(cell: &Element) -> Option<Element> {
+    cell.query_selector(FOCUSABLE).ok().flatten()
 }
 
 fn rows(table: &HtmlTableElement) -> Vec<HtmlTableRowElement> {
@@ -61,12 +68,12 @@ fn cells(row: &HtmlTableRowElement) -> Vec<HtmlTableCellElement> {
     (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
 }
 
-/// The figure `step` leads to from `from` (the focused element) in its table, if any.
-fn target(from: &Element, step: Move) -> Option<HtmlElement> {
-    let cell: HtmlTableCellElement = from.closest("td").ok()??.dyn_into().ok()?;
+/// The figure `step` leads to from `from` (the focused element) in `group`, if any.
+fn target(group: &Element, from: &Element, step: Move) -> Option<Element> {
+    let Some(table) = group.dyn_ref::<HtmlTableElement>() else { return in_line(group, from, step) };
+    let cell: HtmlTableCellElement = from.closest("td, th").ok()??.dyn_into().ok()?;
     let row: HtmlTableRowElement = cell.parent_element()?.dyn_into().ok()?;
-    let table: HtmlTableElement = row.closest("table").ok()??.dyn_into().ok()?;
-    let rows = rows(&table);
+    let rows = rows(table);
     let here = rows.iter().position(|r| *r == row)?;
     let column = usize::try_from(cell.cell_index()).ok()?;
     let in_row = |r: &HtmlTableRowElement| cells(r).into_iter().filter_map(|c| focusable(&c)).collect::<Vec<_>>();
@@ -83,9 +90,28 @@ fn target(from: &Element, step: Move) -> Option<HtmlElement> {
     }
 }
 
-/// Focuses `to` and brings it into view with as little scrolling as will do.
-fn go(to: &HtmlElement) {
-    let _ = to.focus();
+/// The figure `step` leads to from `from` in a group that is not a table: its figures in
+/// document order.
+fn in_line(group: &Element, from: &Element, step: Move) -> Option<Element> {
+    let all = group.query_selector_all(FOCUSABLE).ok()?;
+    let figures: Vec<Element> = (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect();
+    let here = figures.iter().position(|f| f == from)?;
+    match step {
+        Move::Left | Move::Up => figures.get(here.checked_sub(1)?).cloned(),
+        Move::Right | Move::Down => figures.get(here + 1).cloned(),
+        Move::RowStart | Move::First => figures.first().cloned(),
+        Move::RowEnd | Move::Last => figures.last().cloned(),
+    }
+}
+
+/// Focuses `to` (an HTML or an SVG element) and brings it into view with as little scrolling
+/// as will do.
+fn go(to: &Element) {
+    if let Some(html) = to.dyn_ref::<HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = to.dyn_ref::<SvgElement>() {
+        let _ = svg.focus();
+    }
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Nearest);
     options.set_inline(ScrollLogicalPosition::Nearest);
@@ -94,13 +120,16 @@ fn go(to: &HtmlElement) {
 
 /// Moves focus one figure down from `from` (Enter after editing). False at the table's foot.
 pub fn down_from(from: &Element) -> bool {
-    target(from, Move::Down).map(|to| go(&to)).is_some()
+    let Some(group) = from.closest(GROUP).ok().flatten() else { return false };
+    target(&group, from, Move::Down).map(|to| go(&to)).is_some()
 }
 
-/// The table's keys; `figure.rs` sees each key first, and what it handles is not moved on.
+/// The group's keys, on the group; `figure.rs` sees each key first, and what it handles is not
+/// moved on.
 pub fn onkeydown() -> Callback<KeyboardEvent> {
     Callback::from(|e: KeyboardEvent| {
         let Some(from) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(group) = from.closest(GROUP).ok().flatten() else { return };
         if e.default_prevented() || e.alt_key() || e.meta_key() {
             return;
         }
@@ -127,13 +156,13 @@ pub fn onkeydown() -> Callback<KeyboardEvent> {
             _ => return,
         };
         e.prevent_default();
-        if let Some(to) = target(&from, step) {
+        if let Some(to) = target(&group, &from, step) {
             go(&to);
         }
     })
 }
 
-/// The roving tab stop follows focus: the figure focused last in a table is its tab stop. An
+/// The roving tab stop follows focus: the figure focused last in a group is its tab stop. An
 /// input that gains focus is not yet edited (a click on it edits it: `figure.rs`).
 pub fn onfocusin() -> Callback<FocusEvent> {
     Callback::from(|e: FocusEvent| {
@@ -141,27 +170,39 @@ pub fn onfocusin() -> Callback<FocusEvent> {
         if !to.matches(FOCUSABLE).unwrap_or(false) {
             return;
         }
+        let Some(group) = to.closest(GROUP).ok().flatten() else { return };
         if to.matches("input").unwrap_or(false) {
             stop_editing(&to);
         }
-        if let Some(table) = to.closest("table").ok().flatten() {
-            if let Ok(Some(stop)) = table.query_selector("[data-stop]") {
-                let _ = stop.set_attribute("tabindex", "-1");
-                let _ = stop.remove_attribute("data-stop");
-            }
+        if let Ok(Some(stop)) = group.query_selector("[data-stop]") {
+            let _ = stop.set_attribute("tabindex", "-1");
+            let _ = stop.remove_attribute("data-stop");
         }
         let _ = to.set_attribute("tabindex", "0");
         let _ = to.set_attribute("data-stop", "");
     })
 }
 
-/// Gives `table` its tab stop, its first figure, unless one of its figures already is.
-pub fn keep_stop(table: &Element) {
-    if table.query_selector("[data-stop]").ok().flatten().is_some() {
+/// Gives `group` its tab stop, its first figure, unless one of its figures already is.
+fn keep_stop(group: &Element) {
+    if group.query_selector("[data-stop]").ok().flatten().is_some() {
         return;
     }
-    if let Ok(Some(first)) = table.query_selector(FOCUSABLE) {
+    if let Ok(Some(first)) = group.query_selector(FOCUSABLE) {
         let _ = first.set_attribute("tabindex", "0");
         let _ = first.set_attribute("data-stop", "");
     }
+}
+
+/// Keeps the tab stop of the group `group` refers to after each render of the component that
+/// calls it: its figures render with `tabindex="-1"`, and a render may replace the stop. The
+/// group (a `table role="grid"`, or of the class `figure-group`) takes `onkeydown()` and
+/// `onfocusin()`.
+#[hook]
+pub fn use_tab_stop(group: NodeRef) {
+    use_effect(move || {
+        if let Some(group) = group.cast::<Element>() {
+            keep_stop(&group);
+        }
+    });
 }

@@ -1,5 +1,5 @@
-// axe-core 4 finds no violation of its rules (WCAG 2.1 A and AA, best practices, and the
-// label-in-name check) in the states a person works in: an edit applied, a derivation open,
+// axe-core 4 finds no violation of its rules (WCAG 2.1 A and AA, best practices, the
+// label-in-name check and WCAG 2.2's target size) in the states a person works in: an edit applied, a derivation open,
 // on a phone and in dark mode.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,8 +15,10 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 async function violations(page) {
   await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
-    // label-content-name-mismatch is still tagged experimental in axe 4, so it is turned on.
-    const result = await window.axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } });
+    // label-content-name-mismatch is still tagged experimental in axe 4, and target-size (24 px,
+    // or room around: Lighthouse checks it) is off by default, so they are turned on.
+    const rules = { 'label-content-name-mismatch': { enabled: true }, 'target-size': { enabled: true } };
+    const result = await window.axe.run(document, { rules });
     return result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
   return found;

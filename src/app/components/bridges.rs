@@ -2,6 +2,7 @@
 //! scenario. Bars and their order come from the model's declarations (`model::bridge`).
 
 use super::figure::explain_handlers;
+use crate::app::grid;
 use crate::app::state::State;
 use crate::model::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
 use crate::model::format::{display, plain};
@@ -24,13 +25,15 @@ pub struct BridgesProps {
 
 #[function_component(Bridges)]
 pub fn bridges(props: &BridgesProps) -> Html {
+    let group = use_node_ref();
     html! {
         <section class="statement bridges" id="bridges" aria-labelledby="t-bridges" style="--rows: 14">
             <h2 id="t-bridges">{"Bridges"}</h2>
-            <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step. Click a bar to see how it is computed."}</p>
-            <div class="bridge-grid">
+            <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step. Click a bar to see how it is computed; the bars are one Tab stop, the arrow keys move between them."}</p>
+            // Every bar of every chart is one tab stop (`grid.rs`), not fifteen.
+            <div class="bridge-grid figure-group" ref={group.clone()} onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>
                 { for BRIDGES.iter().map(|b| html! {
-                    <BridgeChart key={b.id} bridge={b} figures={props.figures.clone()} dispatch={props.dispatch.clone()} />
+                    <BridgeChart key={b.id} bridge={b} figures={props.figures.clone()} dispatch={props.dispatch.clone()} group={group.clone()} />
                 }) }
             </div>
         </section>
@@ -42,6 +45,8 @@ struct ChartProps {
     bridge: &'static Bridge,
     figures: Rc<Figures>,
     dispatch: UseReducerDispatcher<State>,
+    /// The charts' group, whose tab stop a render of the chart may replace.
+    group: NodeRef,
 }
 
 /// A chart renders again only when one of its bars moved, in any of its periods.
@@ -84,6 +89,7 @@ fn bridge_chart(props: &ChartProps) -> Html {
     let model = Model::release();
     let bridge = props.bridge;
     let period = use_state(|| bridge.periods.first().copied().unwrap_or(Period::Q3_2012));
+    grid::use_tab_stop(props.group.clone());
     let picker = bridge.periods.iter().map(|p| {
         let p = *p;
         let onclick = {
@@ -133,7 +139,7 @@ fn bridge_chart(props: &ChartProps) -> Html {
                 let name = if short == long { format!("{short} {}", amount(bar)) } else { format!("{short} {}: {long}", amount(bar)) };
                 html! {
                     <>
-                        <g class={classes!("bar", class)} tabindex="0" role="button" {onclick} {onkeydown}
+                        <g class={classes!("bar", class)} tabindex="-1" role="button" {onclick} {onkeydown}
                             aria-label={format!("{name}. Enter shows how it is computed.")}>
                             // The whole slot takes the click: a small step's bar may be a pixel high.
                             <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}

@@ -42,7 +42,7 @@ fn placement(p: Option<Placement>, unit: Unit) -> Html {
 pub fn outlook(props: &OutlookProps) -> Html {
     let model = Model::release();
     let figures = &props.figures;
-    let fig = |cell: Cell| figure_as(cell, figures.get(model, cell), model.display(cell, figures.get(model, cell)), &props.dispatch);
+    let fig = |cell: Cell| figure_as(cell, figures.get(model, cell), model.display(cell, figures.get(model, cell)), &props.dispatch, false);
     let value = |line: &'static str| figures.get(model, Cell::new(Period::Q4_2012, line)).ok();
 
     let guided = GUIDANCE.iter().map(|g| {

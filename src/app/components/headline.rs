@@ -27,14 +27,15 @@ pub const HEADLINES: [Headline; 7] = [
     Headline { title: "Revenues, FY 2012 estimate", cell: Cell::new(FY_2012, "revenue"), beside: Some((Cell::new(FY_2012, "non_gaap_eps_diluted"), "non-GAAP EPS")) },
 ];
 
-/// A figure with the contract's attributes, outside the tables, shown as `text`; a click or
-/// Enter opens its derivation.
-pub fn figure_as(cell: Cell, value: Value, text: String, dispatch: &UseReducerDispatcher<State>) -> Html {
+/// A figure with the contract's attributes, outside the statements, shown as `text`; a click or
+/// Enter opens its derivation. A tab stop of its own, unless `in_group`: one of a group's
+/// figures, reached by the arrow keys from the group's one tab stop (`grid.rs`).
+pub fn figure_as(cell: Cell, value: Value, text: String, dispatch: &UseReducerDispatcher<State>, in_group: bool) -> Html {
     let (onclick, onkeydown) = explain_handlers(dispatch, cell);
     let label = format!("{}, {}: {text}. Enter shows how it is computed.", Model::release().name(cell, cell.period), cell.period.long());
     html! {
         <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}
-            data-guidance={guidance_of(cell, value)} tabindex="0" role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
+            data-guidance={guidance_of(cell, value)} tabindex={if in_group { "-1" } else { "0" }} role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
     }
 }
 
@@ -45,7 +46,7 @@ fn capitalised(words: &str) -> String {
 }
 
 fn figure(cell: Cell, value: Value, dispatch: &UseReducerDispatcher<State>) -> Html {
-    figure_as(cell, value, Model::release().display(cell, value), dispatch)
+    figure_as(cell, value, Model::release().display(cell, value), dispatch, false)
 }
 
 #[derive(Properties)]

@@ -29,7 +29,7 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         html! {
             <tr class={classes!(moved.then_some("moved"))}>
                 <th scope="row">{h.label}</th>
-                <td class="num">{figure_as(h.cell, value, now, &props.dispatch)}</td>
+                <td class="num">{figure_as(h.cell, value, now, &props.dispatch, true)}</td>
                 <td class="num release">{h.printed}</td>
             </tr>
         }

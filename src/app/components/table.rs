@@ -115,7 +115,7 @@ pub fn statement_table(props: &TableProps) -> Html {
         },
     });
     html! {
-        <Panel id={table.id} title={table.title} note={table.note} grid=true rows={table.rows.len() + 2}>
+        <Panel id={table.id} title={table.title} note={table.note} rows={table.rows.len() + 2}>
             <thead>
                 <tr>
                     <td class="corner" rowspan="2"></td>

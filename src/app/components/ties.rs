@@ -1,8 +1,10 @@
 //! The tie-out: every identity of the statements and every link between them, checked against
 //! the scenario, each with its equation in words and whether it holds or by how much it differs.
 
+use super::figure::explain_handlers;
 use super::headline::figure_as;
-use crate::app::state::{Action, State};
+use super::panel::Panel;
+use crate::app::state::State;
 use crate::model::ties::{self, Check, Tie};
 use crate::model::{Cell, Figures, Model};
 use std::rc::Rc;
@@ -37,33 +39,28 @@ pub fn tie_out(props: &TieOutProps) -> Html {
         }
     }
     // Its height until it has been on screen: a tie takes about two rows (styles/app.css).
-    let rows = format!("--rows: {}", 2 * checks.len() + groups.len() + 4);
+    let rows = 2 * checks.len() + groups.len() + 4;
+    let summary = html! {
+        <p class={classes!("tie-summary", (broken > 0).then_some("off"))} role="status">
+            {match broken {
+                0 => format!("All {identities} hold."),
+                n => format!("{n} of {identities} do not hold after your edits."),
+            }}
+        </p>
+    };
     html! {
-        <section class="statement ties" id="ties" aria-labelledby="t-ties" style={rows}>
-            <h2 id="t-ties">{"Tie-out: the statements' identities and links"}</h2>
-            <p class="note">
-                {"Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed."}
-            </p>
-            <p class={classes!("tie-summary", (broken > 0).then_some("off"))} role="status">
-                {match broken {
-                    0 => format!("All {identities} hold."),
-                    n => format!("{n} of {identities} do not hold after your edits."),
-                }}
-            </p>
-            <div class="scroll">
-                <table>
-                    <thead><tr><th scope="col">{"Identity"}</th><th scope="col" class="num">{"Figure"}</th><th scope="col" class="num">{"Should be"}</th><th scope="col">{"Status"}</th></tr></thead>
-                    { for groups.into_iter().map(|g| html! {
-                        <tbody>
-                            <tr class="heading"><th scope="colgroup" colspan="4">{g}</th></tr>
-                            { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| html! {
-                                <TieRow tie={*t} check={*c} dispatch={props.dispatch.clone()} />
-                            }) }
-                        </tbody>
+        <Panel id="ties" class="ties" title="Tie-out: the statements' identities and links" status={summary} {rows}
+            note="Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed.">
+            <thead><tr><th scope="col">{"Identity"}</th><th scope="col" class="num">{"Figure"}</th><th scope="col" class="num">{"Should be"}</th><th scope="col">{"Status"}</th></tr></thead>
+            { for groups.into_iter().map(|g| html! {
+                <tbody>
+                    <tr class="heading"><th scope="colgroup" colspan="4">{g}</th></tr>
+                    { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| html! {
+                        <TieRow tie={*t} check={*c} dispatch={props.dispatch.clone()} />
                     }) }
-                </table>
-            </div>
-        </section>
+                </tbody>
+            }) }
+        </Panel>
     }
 }
 
@@ -82,10 +79,8 @@ fn tie_row(props: &RowProps) -> Html {
     let (tie, check) = (props.tie, props.check);
     let left = tie.left;
     let name = |c: Cell| model.name(c, left.period);
-    let explain = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Explain(Some(left))))
-    };
+    // Enter, Space or ? on the name, as on a figure; the button keeps its name and role.
+    let (onclick, onkeydown) = explain_handlers(&props.dispatch, left);
     let status = if tie.informational() {
         match check.holds() {
             true => html! { <td class="status ok">{"✓ follows"}</td> },
@@ -99,10 +94,10 @@ fn tie_row(props: &RowProps) -> Html {
     html! {
         <tr class={classes!(if check.holds() { "holds" } else { "breaks" }, tie.informational().then_some("informational"))} data-tie={left.key()}>
             <th scope="row">
-                <button type="button" class="linkish" onclick={explain}>{format!("{}, {}", name(left), left.period.short())}</button>
+                <button type="button" class="linkish" tabindex="-1" {onclick} {onkeydown}>{format!("{}, {}", name(left), left.period.short())}</button>
                 <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
             </th>
-            <td class="num">{figure_as(left, check.left, model.display(left, check.left), &props.dispatch)}</td>
+            <td class="num">{figure_as(left, check.left, model.display(left, check.left), &props.dispatch, true)}</td>
             <td class="num">{model.display(left, check.right)}</td>
             {status}
         </tr>
