@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
+import { serveGzip } from './serve-gzip.mjs';
+const server = await serveGzip(process.argv[2]);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+await ctx.addInitScript(() => { window.__lcp = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push([Math.round(e.startTime), e.size, e.element ? e.element.tagName + '.' + e.element.className + ' ' + (e.element.textContent || '').slice(0, 40) : '(gone)', e.element?.isConnected]); }).observe({ type: 'largest-contentful-paint', buffered: true }); });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page); await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 }); await cdp.send('Network.enable'); await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+await page.goto(server.url);
+await page.waitForSelector('main.settled');
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [window.__lcp, performance.getEntriesByType('paint').map(p => [p.name, Math.round(p.startTime)])]));
+await browser.close(); await server.close();
