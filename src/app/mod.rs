@@ -271,14 +271,6 @@ fn app() -> Html {
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);
     let pending = !live;
-    // Text that never changes is the prerendered page's for good: the browser painted it first
-    // (the page's largest paint), and the live page does not paint it again.
-    let keep = |id: &'static str, content: Html| -> Html {
-        match live.then(|| takeover::kept(id)).flatten() {
-            Some(kept) => kept,
-            None => html! { <div data-kept={id}>{content}</div> },
-        }
-    };
     // A piece not yet live is the prerendered one, moved into the live page as it is.
     let piece = |i: usize, content: Html| -> Html {
         match *shown > i {
@@ -323,7 +315,6 @@ fn app() -> Html {
                 </div>
                 <LinkProblems problems={state.link_problems.clone()} dispatch={state.dispatcher()} />
                 <Headlines figures={figures.clone()} dispatch={state.dispatcher()} />
-                { keep("legend", html! { <>
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                     <span class="mark">{"✎"}</span>{" edited · "}
@@ -334,7 +325,6 @@ fn app() -> Html {
                     {" are shaded in the tables · * not printed in the release"}
                 </p>
                 <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
-                </> }) }
                 {contents()}
                 <BalanceCheck figures={figures.clone()} />
                 { piece(0, html! {

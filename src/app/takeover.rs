@@ -25,9 +25,6 @@ thread_local! {
     static ROOT: RefCell<Option<Element>> = const { RefCell::new(None) };
     /// The prerendered page's pieces by number, until the page is whole.
     static PIECES: RefCell<Vec<Option<Node>>> = const { RefCell::new(Vec::new()) };
-    /// What the live page keeps of the prerendered one for good (`data-kept`): text that never
-    /// changes, whose paint is then the first one's, not the live page's.
-    static KEPT: RefCell<Vec<(String, Node)>> = const { RefCell::new(Vec::new()) };
     /// Where the focus was in what is being replaced: the prerendered page, or a piece of it.
     static FOCUS: RefCell<Option<Focus>> = const { RefCell::new(None) };
     /// Where the prerendered page was scrolled to, and the piece at the top of the window with
@@ -71,13 +68,6 @@ pub fn root() -> Option<Element> {
             }
         }
         PIECES.with(|p| *p.borrow_mut() = pieces);
-        if let Ok(all) = old.query_selector_all("[data-kept]") {
-            let kept = (0..all.length()).filter_map(|i| {
-                let el = all.item(i)?.dyn_into::<Element>().ok()?;
-                Some((el.get_attribute("data-kept")?, el.into()))
-            });
-            KEPT.with(|k| *k.borrow_mut() = kept.collect());
-        }
     }
     if let Some(window) = web_sys::window() {
         SCROLL.with(|s| s.set((window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0))));
@@ -90,11 +80,6 @@ pub fn root() -> Option<Element> {
 /// Piece `n` of the prerendered page, as it is, until the live page renders its own.
 pub fn prerendered(n: usize) -> Html {
     PIECES.with(|p| p.borrow().get(n).cloned().flatten()).map(Html::VRef).unwrap_or_default()
-}
-
-/// What the prerendered page holds as `data-kept="{id}"`, kept as it is, if it does.
-pub fn kept(id: &str) -> Option<Html> {
-    KEPT.with(|k| k.borrow().iter().find(|(k, _)| k == id).map(|(_, node)| Html::VRef(node.clone())))
 }
 
 /// The live page replaces the prerendered one, at the same scroll position and with the focus on
