@@ -4,8 +4,8 @@
 // it takes, and where its time goes: the trace events inside it by self time (time not spent in
 // a nested event), e.g. FunctionCall (script), v8.wasm.* (wasm compile), UpdateLayoutTree
 // (style), Layout, Paint. With --keys N: the start is not traced, but N key presses into
-// q3-2012.revenue once the page is live (digits, as a person types), and every task over 8 ms
-// from the first press is listed the same way: where a keystroke's time goes.
+// q3-2012.revenue once the page is live (digits, as a person types); the tasks over 2 ms from
+// the first press are broken down the same way and summed per press: where a keystroke's time goes.
 // Prints text; not part of BENCHMARKS.md (a tool to find the cause).
 //
 //   node bench/trace.mjs [DIST] [--loads 3] [--rate 1] [--keys 0]
