@@ -58,6 +58,12 @@ fn focusable(cell: &Element) -> Option<Element> {
     cell.query_selector(FOCUSABLE).ok().flatten()
 }
 
+/// Every figure in a cell, in order: a cell may hold two ("24,037 to 24,637").
+fn in_cell(cell: &Element) -> Vec<Element> {
+    let Ok(all) = cell.query_selector_all(FOCUSABLE) else { return Vec::new() };
+    (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
+}
+
 fn rows(table: &HtmlTableElement) -> Vec<HtmlTableRowElement> {
     let all = table.rows();
     (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
@@ -78,9 +84,18 @@ fn target(group: &Element, from: &Element, step: Move) -> Option<Element> {
     let column = usize::try_from(cell.cell_index()).ok()?;
     let in_row = |r: &HtmlTableRowElement| cells(r).into_iter().filter_map(|c| focusable(&c)).collect::<Vec<_>>();
     let at = |r: &HtmlTableRowElement| cells(r).get(column).and_then(|c| focusable(c));
+    // Left and right go through the figures of a cell that holds several before leaving it.
+    let beside = in_cell(&cell);
+    let at_beside = beside.iter().position(|f| f == from);
     match step {
-        Move::Left => cells(&row).get(..column)?.iter().rev().find_map(|c| focusable(c)),
-        Move::Right => cells(&row).get(column + 1..)?.iter().find_map(|c| focusable(c)),
+        Move::Left => match at_beside.and_then(|i| beside.get(i.checked_sub(1)?)) {
+            Some(previous) => Some(previous.clone()),
+            None => cells(&row).get(..column)?.iter().rev().find_map(|c| in_cell(c).pop()),
+        },
+        Move::Right => match at_beside.and_then(|i| beside.get(i + 1)) {
+            Some(next) => Some(next.clone()),
+            None => cells(&row).get(column + 1..)?.iter().find_map(|c| focusable(c)),
+        },
         Move::Up => rows.get(..here)?.iter().rev().find_map(at),
         Move::Down => rows.get(here + 1..)?.iter().find_map(at),
         Move::RowStart => in_row(&row).into_iter().next(),

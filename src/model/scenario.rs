@@ -1,6 +1,6 @@
 //! A scenario: a set of edits against the release, and what an edit is allowed to be.
 
-use super::engine::Model;
+use super::engine::{Def, Model};
 use super::unit::EntryError;
 use super::Cell;
 use rust_decimal::Decimal;
@@ -86,7 +86,10 @@ impl Scenario {
     }
 
     /// This scenario with `cell` (or the figure it names) set to `value`. Setting a figure to
-    /// its reported value removes the edit, so a scenario holds only changes to the release.
+    /// its reported value removes the edit, so a scenario holds only changes to the release;
+    /// except a linked input (nine months, an estimate following the third quarter), which
+    /// follows its link unless edited itself: set to its reported value, it holds that value
+    /// even when its link gives another (a third-quarter edit moves the nine months' link).
     /// The rule looks at the release alone, never at other edits, so a scenario does not depend
     /// on the order its edits were made in (and a share link reloads exactly).
     pub fn with(&self, model: &Model, cell: Cell, value: Decimal) -> Result<Scenario, EditError> {
@@ -97,7 +100,8 @@ impl Scenario {
         let unit = model.unit(target).ok_or(EditError::NoSuchFigure)?;
         let value = unit.check_entry(value).map_err(EditError::Entry)?;
         let mut next = self.without(model, target);
-        if model.reported().get(model, target) != Ok(value) {
+        let linked = matches!(model.def(target), Some(Def::Input { link: Some(_), .. }));
+        if linked || model.reported().get(model, target) != Ok(value) {
             next.edits.insert(target, value);
         }
         Ok(next)

@@ -1,8 +1,8 @@
 // The keyboard of a spreadsheet (src/app/grid.rs): a skip link and contents, one tab stop per
 // table, arrows between figures, typing or Enter to edit, Enter to commit and move down, Escape
 // to cancel, ? for the derivation and Escape to close it; the derivation docked where it covers
-// no figure, focus back where it was. The tie-out, the highlights and the bridges' bars are one
-// tab stop each too.
+// no figure, focus back where it was. The outlook's tables, the tie-out, the highlights and the
+// bridges' bars are one tab stop each too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
@@ -93,10 +93,11 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
-  test('the tie-out, the highlights and the bridges\' bars are one tab stop each', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('the outlook\'s two tables, the tie-out, the highlights and the bridges\' bars are one tab stop each', { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, problems } = await openPage();
     const stops = await tabStops(page);
     t.diagnostic(`${stops.length} tab stops on the page`);
+    assert.equal(stops.filter((s) => s.section === 'guidance').length, 2, 'the outlook: its two tables');
     assert.equal(stops.filter((s) => s.section === 'ties').length, 1, 'the tie-out');
     assert.equal(stops.filter((s) => s.section === 'highlights').length, 1, 'the highlights');
     assert.equal(stops.filter((s) => s.bar).length, 1, 'the bridges\' bars');
@@ -141,6 +142,31 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.equal(await focused(page), 'span q3-2011.adjusted_ebitda_margin');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(page), 'span q4-2012.amortization_intangibles');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the outlook: Tab to each table, arrows through a cell that holds two figures, ? explains', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const heading = () => page.locator('aside.explain h2').textContent();
+    await page.locator('#guidance h2').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'span q4-2012.revenue', 'the guidance table\'s first figure');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'span q4-2012.eps_diluted');
+    // One Tab leaves the table, for the implied range's one tab stop.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'span q4-2012.implied_revenue_low');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(page), 'span q4-2012.implied_revenue_high', 'the second figure of the same cell');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(page), 'span q4-2012.revenue', 'then the next cell');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await focused(page), 'span q4-2012.implied_revenue_high', 'back to the last figure of the cell before');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'span q4-2012.implied_net_income_low');
+    await page.keyboard.press('?');
+    await eventually(async () => /net income implied by the full-year guidance, low/.test(await heading()), true, '? on an implied figure');
     assert.deepEqual(problems, []);
   });
 

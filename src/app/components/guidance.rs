@@ -3,6 +3,7 @@
 //! scenario's nine months, against the fourth quarter's own estimate.
 
 use super::headline::figure_as;
+use crate::app::grid;
 use crate::app::state::State;
 use crate::model::guidance::{place, Implied, Placement, Position, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use crate::model::{Cell, Figures, Model, Period, Unit};
@@ -42,7 +43,11 @@ fn placement(p: Option<Placement>, unit: Unit) -> Html {
 pub fn outlook(props: &OutlookProps) -> Html {
     let model = Model::release();
     let figures = &props.figures;
-    let fig = |cell: Cell| figure_as(cell, figures.get(model, cell), model.display(cell, figures.get(model, cell)), &props.dispatch, false);
+    // Each table is a grid, one tab stop moved through with the arrows (`grid.rs`).
+    let fig = |cell: Cell| figure_as(cell, figures.get(model, cell), model.display(cell, figures.get(model, cell)), &props.dispatch, true);
+    let (outlook, implied) = (use_node_ref(), use_node_ref());
+    grid::use_tab_stop(outlook.clone());
+    grid::use_tab_stop(implied.clone());
     let value = |line: &'static str| figures.get(model, Cell::new(Period::Q4_2012, line)).ok();
 
     let guided = GUIDANCE.iter().map(|g| {
@@ -113,8 +118,9 @@ pub fn outlook(props: &OutlookProps) -> Html {
                 {"The release's guidance beside the page's estimates, which are not reported: the fourth quarter starts at the third quarter's figures and follows them until you edit it (revenue starts at the guidance midpoint); the year is nine months plus the fourth quarter. EPS is on the guidance's basis: net income ÷ the diluted shares, with no two-class allocation. The provision for income taxes is held as entered. Each figure is compared with its range as displayed (thousands; EPS to the cent)."}
             </p>
             {gap}
-            <div class="scroll" role="region" tabindex="0" aria-label="Guidance and estimates">
-                <table class="outlook">
+            <div class="scroll">
+                <table class="outlook" role="grid" aria-label="Guidance and estimates" ref={outlook}
+                    onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>
                     <thead><tr>
                         <td class="corner"></td>
                         <th scope="col">{"Guidance"}</th>
@@ -130,8 +136,9 @@ pub fn outlook(props: &OutlookProps) -> Html {
                     model.display(Cell::new(Period::FY_2012, "shares_diluted"), Ok(FULL_YEAR.diluted_shares)),
                     model.display(Cell::new(Period::Q4_2012, "shares_diluted"), Ok(Q4.diluted_shares)))}
             </p>
-            <div class="scroll" role="region" tabindex="0" aria-label="What the full-year guidance implies for the fourth quarter">
-                <table class="implied">
+            <div class="scroll">
+                <table class="implied" role="grid" aria-label="What the full-year guidance implies for the fourth quarter" ref={implied}
+                    onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>
                     <thead><tr>
                         <td class="corner"></td>
                         <th scope="col">{"Implied by the full year"}</th>
