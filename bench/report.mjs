@@ -71,10 +71,10 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   \`no-store\`), served from 127.0.0.1 by the test harness. A MutationObserver installed before
   any page script records \`performance.now()\` (milliseconds since navigation start) when the
   first element with \`data-value\` is added, and again at the next animation frame: the latter
-  ("on screen") is the figure reported in the table. The app renders the header and the
-  headline figures first, and the charts, statements and tie-out in a task after the browser has
-  painted them (\`<main>\` is \`aria-busy\` until then): the first figure on screen is a headline
-  figure, and "the whole page" is when \`<main>\` stops being busy.
+  ("on screen") is the figure reported in the table. The app's figures come in the HTML
+  (prerendered at build time): the first figure on screen is a headline figure of that page,
+  before any script. The live page then replaces it piece by piece (\`<main>\` is \`aria-busy\`
+  meanwhile), and "the whole page" is when \`<main>\` is settled, every piece live.
 - **Native recompute** (\`benches/recompute.rs\`, criterion, \`cargo bench --bench recompute\`):
   \`Scenario::with\` for one edit plus \`Model::evaluate\` of every figure, cycling through every
   input of the model (each set to its reported value + 1). Criterion's median per iteration.

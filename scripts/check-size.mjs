@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 // Ceilings, not budgets: issue 15 retired the 110 KB budget. Each is the part's gzip size at the
 // last change that measured it, plus under 1%, so that waste fails the suite. A feature may raise
 // a ceiling by its measured cost, stated in BENCHMARKS.md ("Size ceilings", kept in
-// bench/notes/size-ceilings.md, with every raise so far); a cut lowers it. gzip, because GitHub
+// bench/size-ceilings.md, with every raise so far); a cut lowers it. gzip, because GitHub
 // Pages serves gzip.
 export const CEILING = { app: 280_000, page: 31_000 };
 const PARTS = { app: ['.wasm', '.js', '.css'], page: ['.html'] };
