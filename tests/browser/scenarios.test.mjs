@@ -309,6 +309,12 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       ['q3-2012.sbc_sales_and_marketing', 'Stock-based compensation in sales and marketing', 'Q3 2012', '349', '500'],
       ['2012-09-30.deferred_revenue_current', 'Deferred revenues, current', 'Sep 30, 2012', '51,693', '55,000'],
     ], 'the list');
+    assert.deepEqual(await page.$$eval('.changes thead th', (ths) => ths.map((th) => th.textContent)), ['Input', 'Period', 'Release', 'This scenario']);
+    // An estimate's baseline is not a reported figure, and says so.
+    await typeInto(page, 'q4-2012', 'revenue', '25000');
+    await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.slice(3),
+      ['24,300estimate, on the release alone', '25,000'], 'an estimate\'s row');
+    await page.click('tr[data-change-key="q4-2012.revenue"] button.reset');
     const link = await page.locator('.share-link').inputValue();
     assert.equal(new URL(link).hash, hash(page));
     await page.click('.copy-share');

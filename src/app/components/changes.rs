@@ -31,7 +31,11 @@ pub fn changes(props: &ChangesProps) -> Html {
             <tr data-change-key={cell.key()}>
                 <th scope="row">{name.clone()}</th>
                 <td>{cell.period.short()}</td>
-                <td class="num">{model.display(cell, model.reported().get(model, cell))}</td>
+                <td class="num">
+                    {model.display(cell, model.reported().get(model, cell))}
+                    // An estimate has no reported figure: its baseline is the release alone.
+                    if cell.period.is_estimate() { <span class="was">{"estimate, on the release alone"}</span> }
+                </td>
                 <td class="num now">{model.display(cell, Ok(value))}</td>
                 <td><button type="button" class="reset" onclick={reset}
                     aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
@@ -46,7 +50,7 @@ pub fn changes(props: &ChangesProps) -> Html {
             } else {
                 <div class="scroll">
                     <table>
-                        <thead><tr><th scope="col">{"Input"}</th><th scope="col">{"Period"}</th><th scope="col">{"Reported"}</th><th scope="col">{"This scenario"}</th><td></td></tr></thead>
+                        <thead><tr><th scope="col">{"Input"}</th><th scope="col">{"Period"}</th><th scope="col">{"Release"}</th><th scope="col">{"This scenario"}</th><td></td></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
