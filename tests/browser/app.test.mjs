@@ -317,5 +317,13 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.ok(box.x >= 0 && box.x < 40, `label stays at the left edge, x=${box.x}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'the page itself does not scroll sideways');
     assert.deepEqual(problems, []);
+    // On a wide screen the table fits its frame: its labels need not be sticky, and are not
+    // (each sticky label is a layer that every keystroke's frame pays for).
+    const wide_ = await h.open(h.subUrl, { viewport: { width: 1280, height: 900 } });
+    await live(wide_.page);
+    const frame = wide_.page.locator('#operations .scroll');
+    assert.equal(await frame.evaluate((el) => el.scrollWidth > el.clientWidth), false, 'the table fits at 1280 px');
+    assert.equal(await wide_.page.locator('#operations tbody th').first().evaluate((el) => getComputedStyle(el).position), 'static');
+    assert.deepEqual(wide_.problems, []);
   });
 });
