@@ -1,8 +1,9 @@
 //! The bridge charts come from the declarations: each starts at the GAAP figure, steps by each
 //! add-back, and ends exactly at the figure it explains.
 
-use qualys_what_if::model::bridge::{Kind, Scale, BRIDGES};
-use qualys_what_if::model::{format, Cell, Model, Period::*, Scenario, Sign};
+use qualys_what_if::model::analysis::bridge::{Kind, Scale, BRIDGES};
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::{Cell, Model, Period::*, Scenario, Sign};
 use rust_decimal::Decimal;
 
 fn steps(bridge: usize, figures: &qualys_what_if::model::Figures, period: qualys_what_if::model::Period) -> Vec<(String, String)> {

@@ -5,10 +5,11 @@
 mod common;
 
 use common::{d, edit, expect};
-use qualys_what_if::model::guidance::{place, range_of, Position, FULL_YEAR, GUIDANCE, Q4};
-use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::ties;
-use qualys_what_if::model::{format, Cell, Def, Model, Period, Period::*, Unit};
+use qualys_what_if::model::analysis::ties;
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::io::link::{decode, encode};
+use qualys_what_if::model::release::guidance::{place, range_of, Position, FULL_YEAR, GUIDANCE, Q4};
+use qualys_what_if::model::{Cell, Def, Model, Period, Period::*, Unit};
 use rust_decimal::Decimal;
 
 #[test]
@@ -368,7 +369,7 @@ fn the_year_ties_to_nine_months_and_the_fourth_quarter_and_q4_edits_are_reported
 
 #[test]
 fn scenario_files_and_the_csv_carry_the_estimates() {
-    use qualys_what_if::model::export::csv;
+    use qualys_what_if::model::io::export::csv;
     let model = Model::release();
     let (s, f) = edit(&[(Q4_2012, "revenue", "25000.5"), (FY_2012, "shares_diluted", "29000"), (Q3_2012, "cost_of_revenue", "5000")]);
     let file = common::write_scenario(&s);

@@ -2,8 +2,8 @@
 //! page may have written it: matched by name, and no scenario lost that the change did not mean
 //! to remove.
 
-use qualys_what_if::model::named::{differences, free_name, Change};
-use qualys_what_if::model::saved::Named;
+use qualys_what_if::model::io::named::{differences, free_name, Change};
+use qualys_what_if::model::io::saved::Named;
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
 

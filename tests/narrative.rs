@@ -3,7 +3,9 @@
 //! margin 80 % and 84 %, non-GAAP operating margin 12 % and 8 %, Adjusted EBITDA 20 % and 14 %
 //! of revenue, and the rest.
 
-use qualys_what_if::model::{Model, Period, GUIDANCE, HIGHLIGHTS};
+use qualys_what_if::model::release::guidance::GUIDANCE;
+use qualys_what_if::model::release::narrative::HIGHLIGHTS;
+use qualys_what_if::model::{Model, Period};
 use rust_decimal::Decimal;
 
 #[test]
@@ -18,7 +20,7 @@ fn every_narrative_figure_is_as_printed() {
 
 #[test]
 fn narrative_styles_round_half_away_from_zero() {
-    use qualys_what_if::model::Style;
+    use qualys_what_if::model::release::narrative::Style;
     assert_eq!(Style::Millions.write(Decimal::from(23_350)), "$23.4 million");
     assert_eq!(Style::Millions.write(Decimal::from(-1_250)), "($1.3 million)");
     assert_eq!(Style::WholePercent.write(Decimal::new(205, 1)), "21%");

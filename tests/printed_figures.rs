@@ -2,8 +2,9 @@
 //! allocations, per-share figures, reconciliations), as printed, copied by hand from
 //! `shared/seed/` — not from the model's output — and compared with what the model displays.
 
-use qualys_what_if::model::tables::{Row, TABLES};
-use qualys_what_if::model::{format, Cell, Model, Period, Unit};
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::release::tables::{Row, TABLES};
+use qualys_what_if::model::{Cell, Model, Period, Unit};
 
 /// (period id, line id, the figure as the release prints it without `$` and underlining).
 type Printed = (&'static str, &'static str, &'static str);

@@ -2,8 +2,8 @@
 //! hold, and share links carry a scenario exactly.
 
 use proptest::prelude::*;
-use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::ties;
+use qualys_what_if::model::analysis::ties;
+use qualys_what_if::model::io::link::{decode, encode};
 use qualys_what_if::model::{Cell, Def, Figures, Model, Period, Period::*, Scenario, Undefined, Unit};
 use rust_decimal::Decimal;
 

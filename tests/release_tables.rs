@@ -1,8 +1,9 @@
 //! Reads the release itself (`tests/data/release.md`, a byte-identical copy of the seed) and
 //! checks that the model's tables print every figure of it, in its order and wording.
 
-use qualys_what_if::model::tables::{FigureRow, Row, Table, TABLES};
-use qualys_what_if::model::{format, Cell, Model, Period};
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::release::tables::{FigureRow, Row, Table, TABLES};
+use qualys_what_if::model::{Cell, Model, Period};
 
 const RELEASE: &str = include_str!("data/release.md");
 

@@ -7,8 +7,8 @@ mod common;
 
 use common::{read_scenario, read_stored, write_scenario, write_stored, Json};
 use proptest::prelude::*;
-use qualys_what_if::model::export::{comparison_csv, csv};
-use qualys_what_if::model::saved::{self, Named, Saved};
+use qualys_what_if::model::io::export::{comparison_csv, csv};
+use qualys_what_if::model::io::saved::{self, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -261,12 +261,12 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
     ));
     assert!(text.contains(",total_liabilities_and_equity,\"Total liabilities, convertible preferred stock and stockholders' equity (deficit)\","));
     // One data row per figure row of every table.
-    let rows = qualys_what_if::model::tables::TABLES
+    let rows = qualys_what_if::model::release::tables::TABLES
         .iter()
         .flat_map(|t| t.rows)
-        .filter(|r| matches!(r, qualys_what_if::model::tables::Row::Figure(_)))
+        .filter(|r| matches!(r, qualys_what_if::model::release::tables::Row::Figure(_)))
         .count();
-    let headers = qualys_what_if::model::tables::TABLES.len();
+    let headers = qualys_what_if::model::release::tables::TABLES.len();
     assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers);
 }
 

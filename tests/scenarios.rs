@@ -4,8 +4,9 @@
 mod common;
 
 use common::{d, edit, expect};
-use qualys_what_if::model::link::{decode, encode};
-use qualys_what_if::model::{format, Cell, EditError, Model, Period::*, Scenario};
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::io::link::{decode, encode};
+use qualys_what_if::model::{Cell, EditError, Model, Period::*, Scenario};
 
 #[test]
 fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {
@@ -368,7 +369,7 @@ fn an_overridden_nine_months_shows_in_the_tie_out() {
     let (s, problems) = decode(model, "v=1&9m-2012.revenue=67763&q3-2012.revenue=22382");
     assert!(problems.is_empty());
     let f = model.evaluate(&s);
-    let broken: Vec<(String, String)> = qualys_what_if::model::ties::all()
+    let broken: Vec<(String, String)> = qualys_what_if::model::analysis::ties::all()
         .iter()
         .map(|t| (t, t.check(model, &f)))
         .filter(|(_, c)| !c.holds())
@@ -376,7 +377,7 @@ fn an_overridden_nine_months_shows_in_the_tie_out() {
         .collect();
     assert!(broken.contains(&("9m-2012.revenue".to_string(), "2000".to_string())), "{broken:?}");
     // Every flow is checked, 2011 too: revenue, costs, SBC, taxes, D&A, OCI...
-    let flows = qualys_what_if::model::ties::all().iter().filter(|t| t.left.period == M9_2011).count();
+    let flows = qualys_what_if::model::analysis::ties::all().iter().filter(|t| t.left.period == M9_2011).count();
     assert!(flows >= 15, "{flows} nine-month 2011 flows checked");
 }
 
@@ -391,7 +392,7 @@ fn linked_equity_balances_are_inputs_like_the_others() {
         let (s, f) = edit(&[(Bs2012, line, value)]);
         assert_eq!(s.edits().count(), 1);
         expect(&f, &[(Bs2012, line, &format!("={value}")), (Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,936")]);
-        let tie = qualys_what_if::model::ties::all().iter().find(|t| t.left == cell).unwrap().check(model, &f);
+        let tie = qualys_what_if::model::analysis::ties::all().iter().find(|t| t.left == cell).unwrap().check(model, &f);
         assert_eq!(format::plain(tie.difference()), "100", "{line}");
         let (_, f) = edit(&[(Bs2012, line, reported)]);
         expect(&f, &[(Bs2012, "total_assets", "77,836"), (Bs2012, "total_liabilities_and_equity", "77,836")]);

@@ -1,8 +1,8 @@
-//! JSON text and the model's documents (`model::saved`), through the browser's own `JSON.parse`
+//! JSON text and the model's documents (`model::io::saved`), through the browser's own `JSON.parse`
 //! and `JSON.stringify`: the values cross with serde-wasm-bindgen, so the page carries no JSON
 //! reader or writer of its own.
 
-use crate::model::saved::{self, Document, Saved};
+use crate::model::io::saved::{self, Document, Saved};
 use crate::model::{Model, Scenario};
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -16,8 +16,8 @@ mod takeover;
 mod task;
 mod url;
 
-use crate::model::link::encode;
-use crate::model::tables::TABLES;
+use crate::model::io::link::encode;
+use crate::model::release::tables::TABLES;
 use crate::model::{Model, Period, Scenario};
 use components::bridges::Bridges;
 use components::changes::Changes;

@@ -1,12 +1,12 @@
 //! The page's state and its one reducer. Figures are not stored: they are evaluated from the
 //! scenario where they are shown.
 
-use crate::model::format::{exact, ZERO};
-use crate::model::link::{decode, shorten};
-use crate::model::parse::parse_input;
 use crate::app::json::{read_scenario, read_stored};
-use crate::model::named::{differences, free_name, Change};
-use crate::model::saved::{Named, Saved};
+use crate::model::engine::format::{exact, ZERO};
+use crate::model::engine::parse::parse_input;
+use crate::model::io::link::{decode, shorten};
+use crate::model::io::named::{differences, free_name, Change};
+use crate::model::io::saved::{Named, Saved};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;

@@ -8,12 +8,12 @@
 //! its `raw()` panics where storage is blocked.
 
 use super::json;
-use crate::model::named::Change;
-use crate::model::saved::{stored, Named, Saved};
+use crate::model::io::named::Change;
+use crate::model::io::saved::{stored, Named, Saved};
 use crate::model::Scenario;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The key of the stored document (`model::saved`).
+/// The key of the stored document (`model::io::saved`).
 pub const KEY: &str = "qualys-what-if";
 
 fn local() -> Result<web_sys::Storage, String> {

@@ -3,8 +3,9 @@
 //! the same values and bytes (tests/saved.rs and tests/browser/scenarios.test.mjs check both).
 #![allow(dead_code)] // each test file uses its own part
 
-use qualys_what_if::model::saved::{self, scenario_file, stored, Document, Saved};
-use qualys_what_if::model::{format, Cell, Figures, Model, Period, Scenario};
+use qualys_what_if::model::engine::format;
+use qualys_what_if::model::io::saved::{self, scenario_file, stored, Document, Saved};
+use qualys_what_if::model::{Cell, Figures, Model, Period, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use serde::de::DeserializeOwned;

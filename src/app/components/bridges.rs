@@ -1,11 +1,11 @@
 //! GAAP to non-GAAP and bookings bridges as waterfall charts in inline SVG, live with the
-//! scenario. Bars and their order come from the model's declarations (`model::bridge`).
+//! scenario. Bars and their order come from the model's declarations (`model::analysis::bridge`).
 
 use super::figure::explain_handlers;
 use crate::app::grid;
 use crate::app::state::State;
-use crate::model::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
-use crate::model::format::{display, plain};
+use crate::model::analysis::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
+use crate::model::engine::format::{display, plain};
 use crate::model::{Figures, Model, Period, Sign, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;

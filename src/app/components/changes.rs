@@ -3,7 +3,7 @@
 
 use crate::app::state::{Action, State};
 use crate::app::url;
-use crate::model::link::encode;
+use crate::model::io::link::encode;
 use crate::model::Model;
 use yew::prelude::*;
 

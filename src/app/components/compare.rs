@@ -6,9 +6,9 @@
 use super::headline::HEADLINES;
 use crate::app::download;
 use crate::app::state::State;
-use crate::model::export::comparison_csv;
-use crate::model::format::{change, display, plain};
-use crate::model::tables::{Row, TABLES};
+use crate::model::engine::format::{change, display, plain};
+use crate::model::io::export::comparison_csv;
+use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
 use rust_decimal::Decimal;
 use std::rc::Rc;

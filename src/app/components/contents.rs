@@ -3,7 +3,7 @@
 //! holds the scenario, and a fragment that is not a scenario would replace it.
 
 use crate::app::task;
-use crate::model::tables::TABLES;
+use crate::model::release::tables::TABLES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

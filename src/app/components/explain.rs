@@ -128,7 +128,7 @@ fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, figures: 
 
 /// A change with its sign: "+500", "−12.5", "0".
 fn format_change(d: rust_decimal::Decimal) -> String {
-    let text = crate::model::format::exact(d.abs());
+    let text = crate::model::engine::format::exact(d.abs());
     match d.cmp(&rust_decimal::Decimal::ZERO) {
         std::cmp::Ordering::Greater => format!("+{text}"),
         std::cmp::Ordering::Less => format!("−{text}"),

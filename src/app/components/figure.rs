@@ -1,10 +1,10 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
 use crate::app::grid;
-use crate::app::state::{field_text, Action, Draft, State};
 use crate::app::LIVE;
-use crate::model::format::{display, exact, plain};
-use crate::model::guidance::range_of;
+use crate::app::state::{field_text, Action, Draft, State};
+use crate::model::engine::format::{display, exact, plain};
+use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

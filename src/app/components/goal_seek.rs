@@ -3,7 +3,7 @@
 
 use crate::app::state::{Action, State};
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
-use crate::model::format::{exact, ZERO};
+use crate::model::engine::format::{exact, ZERO};
 use crate::model::{Cell, Figures, Model, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;

@@ -3,8 +3,8 @@
 
 use super::figure::{baseline_word, explain_handlers, guidance_of};
 use crate::app::state::State;
-use crate::model::format::{change, display, plain};
-use crate::model::guidance::range_of;
+use crate::model::engine::format::{change, display, plain};
+use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
 use yew::prelude::*;

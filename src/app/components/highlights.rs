@@ -3,7 +3,8 @@
 use super::headline::figure_as;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::{Figures, Model, HIGHLIGHTS};
+use crate::model::release::narrative::HIGHLIGHTS;
+use crate::model::{Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! balance sheet that no longer balances.
 
 use crate::app::state::{Action, State, Storage};
-use crate::model::format::display;
+use crate::model::engine::format::display;
 use crate::model::{Cell, Figures, Model, Period, Unit};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! its share link and the date it was printed (CSS `.print-only`).
 
 use crate::app::url;
-use crate::model::link::encode;
+use crate::model::io::link::encode;
 use crate::model::{Model, Scenario};
 use yew::prelude::*;
 

@@ -3,8 +3,8 @@
 
 use crate::app::{download, json};
 use crate::app::state::{Action, State};
-use crate::model::export::csv;
-use crate::model::saved::scenario_file;
+use crate::model::io::export::csv;
+use crate::model::io::saved::scenario_file;
 use crate::model::{Figures, Model};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

@@ -8,9 +8,9 @@ use crate::model::analysis::sensitivity::{
     check_percent, default_step, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
 };
 use crate::model::analysis::solve::named;
-use crate::model::format::{exact, plain};
-use crate::model::guidance::range_of;
-use crate::model::parse::parse_entry;
+use crate::model::engine::format::{exact, plain};
+use crate::model::engine::parse::parse_entry;
+use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 use super::figure::Figure;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::tables::{Emphasis, FigureRow, Row, Table};
+use crate::model::release::tables::{Emphasis, FigureRow, Row, Table};
 use crate::model::{Cell, Def, Figures, Model, Period, Value};
 use std::rc::Rc;
 use yew::prelude::*;

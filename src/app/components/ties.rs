@@ -5,7 +5,7 @@ use super::figure::explain_handlers;
 use super::headline::figure_as;
 use super::panel::Panel;
 use crate::app::state::State;
-use crate::model::ties::{self, Check, Tie};
+use crate::model::analysis::ties::{self, Check, Tie};
 use crate::model::{Cell, Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,13 +1,15 @@
-//! Questions asked backwards of the model: which value of an input makes a figure show a
-//! target (goal seek), and how a figure moves as its inputs do (sensitivity). Both only
-//! evaluate scenarios, so they follow every formula and rule the model declares.
+//! Questions asked of the model, over any scenario: which value of an input makes a figure
+//! show a target (goal seek, `solve`), how a figure moves as its inputs do (`sensitivity`),
+//! the steps from one figure to another (the bridge charts, `bridge`) and whether the
+//! statements' identities and links hold (the tie-out, `ties`). They only read declarations
+//! and evaluate scenarios, so they follow every formula and rule the model declares.
 
+pub mod bridge;
 pub mod sensitivity;
 pub mod solve;
+pub mod ties;
 
-use super::engine::{Def, Model};
-use super::scenario::Scenario;
-use super::Cell;
+use crate::model::{Cell, Def, Model, Scenario};
 
 impl Model {
     /// The inputs `cell` is built from in `scenario`, each once, nearest first: every input its

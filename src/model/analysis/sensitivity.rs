@@ -1,13 +1,10 @@
 //! How a figure moves with its inputs: a two-way table over two inputs (Excel's data table)
 //! and a tornado of every input moved by the same percentage, sorted by the swing it causes.
 
-use crate::model::engine::Model;
-use crate::model::export::record;
-use crate::model::format::plain;
-use crate::model::scenario::{EditError, Scenario};
-use crate::model::unit::round_for_display;
-use crate::model::unit::{Unit, MAX_ENTRY_DECIMALS};
-use crate::model::{Cell, Value};
+use crate::model::engine::format::plain;
+use crate::model::engine::unit::{round_for_display, MAX_ENTRY_DECIMALS};
+use crate::model::io::export::record;
+use crate::model::{Cell, EditError, Model, Scenario, Unit, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The table's default size: seven values of each input, the current one in the middle.

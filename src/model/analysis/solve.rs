@@ -16,12 +16,10 @@
 //! property test checks it). The exact solution is the secant method from that bracket: one
 //! step where the figure is linear in the input, a few where the input divides.
 
-use crate::model::engine::Model;
-use crate::model::format::exact as grouped;
-use crate::model::parse::parse_entry;
-use crate::model::scenario::Scenario;
-use crate::model::unit::{EntryError, Unit, MAX_ENTRY};
-use crate::model::{Cell, Value};
+use crate::model::engine::format::exact as grouped;
+use crate::model::engine::parse::parse_entry;
+use crate::model::engine::unit::MAX_ENTRY;
+use crate::model::{Cell, EntryError, Model, Scenario, Unit, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 

@@ -1,10 +1,9 @@
 //! The statements' identities and the ties between them, checked against any scenario. Most
 //! right-hand sides are the left figure's own declaration (its formula, the link it follows, or
-//! the figure it repeats), so a tie is written once, in `release.rs`, and only named here.
+//! the figure it repeats), so a tie is written once, in `release/figures.rs`, and only named here.
 
-use super::period::Period::{self, *};
-use super::{Cell, Model, Value};
-use super::{Def, Figures, Undefined};
+use crate::model::Period::{self, *};
+use crate::model::{Cell, Def, Figures, Model, Undefined, Value};
 use std::sync::OnceLock;
 
 /// What the left figure should equal.

@@ -2,7 +2,7 @@
 //! A row names a line; its figures come from the model, so a figure shown in several tables
 //! is one figure.
 
-use super::period::Period;
+use crate::model::Period;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Emphasis {

@@ -1,14 +1,14 @@
 //! Evaluates every figure in dependency order, and answers what a figure is built from and
 //! what depends on it.
 
+use super::cell::{Cell, Undefined, Value};
 use super::expr::Expr;
+use super::period::Period;
 use super::scenario::{SbcReading, Scenario};
 use super::unit::Unit;
-use super::{Cell, Period, Undefined, Value};
 use rust_decimal::Decimal;
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A line of the release: its contract id, its label as printed, and its unit.
 #[derive(Clone, Debug)]
@@ -59,15 +59,9 @@ pub struct Figures {
 }
 
 impl Model {
-    /// The model of the Q3 2012 release, built once.
-    pub fn release() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(super::release::build)
-    }
-
     /// `contained` pairs each GAAP expense line with the stock-compensation line it contains;
     /// the pairing holds in every period where both are inputs.
-    pub(super) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>, contained: &[(&str, &'static str)]) -> Model {
+    pub(in crate::model) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>, contained: &[(&str, &'static str)]) -> Model {
         let mut faults = Vec::new();
         let index: HashMap<Cell, usize, FxBuildHasher> =
             cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();

@@ -1,8 +1,8 @@
 //! A scenario: a set of edits against the release, and what an edit is allowed to be.
 
-use super::engine::{Def, Model};
+use super::cell::Cell;
+use super::evaluator::{Def, Model};
 use super::unit::EntryError;
-use super::Cell;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

@@ -2,10 +2,7 @@
 //! its first term plus each further term, so the chart of non-GAAP income from operations is
 //! income from operations plus the stock-based compensation it adds back, line by line.
 
-use super::engine::{Def, Model};
-use super::expr::{Expr, Sign};
-use super::period::Period;
-use super::{Cell, Figures};
+use crate::model::{Cell, Def, Expr, Figures, Model, Period, Sign};
 use rust_decimal::Decimal;
 
 pub struct Bridge {

@@ -3,10 +3,9 @@
 //! `sbc=on-top` when stock-based compensation edits are read on top of the GAAP lines.
 //! A public API: links that work must keep working.
 
-use super::engine::Model;
-use super::parse::parse_plain;
-use super::scenario::{SbcReading, Scenario};
-use super::{Cell, Period};
+use crate::model::engine::format::exact;
+use crate::model::engine::parse::parse_plain;
+use crate::model::{Cell, Model, Period, SbcReading, Scenario};
 
 pub const VERSION: &str = "1";
 
@@ -130,7 +129,7 @@ fn summarise(refused: &[Refused], whose: Whose) -> Vec<String> {
 
 /// 7999 → "7,999".
 fn group_count(n: usize) -> String {
-    super::format::exact(n.into())
+    exact(n.into())
 }
 
 /// Text quoted in a message, cut short: a pasted page of it would bury the message.

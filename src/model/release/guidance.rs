@@ -1,11 +1,11 @@
 //! The release's outlook for the fourth quarter and the full year 2012, and where the
-//! scenario's estimates fall against it. The estimates themselves are declared in `release.rs`
+//! scenario's estimates fall against it. The estimates themselves are declared in `figures.rs`
 //! (contract: "The fourth quarter and the year").
 
-use super::format::display;
-use super::period::Period::{self, *};
-use super::unit::{round_for_display, Unit};
-use super::Cell;
+use crate::model::engine::format::display;
+use crate::model::engine::unit::round_for_display;
+use crate::model::Period::{self, *};
+use crate::model::{Cell, Unit};
 use rust_decimal::Decimal;
 
 /// A guided range for one figure, in the contract's units (thousands of dollars, dollars per
@@ -156,7 +156,7 @@ pub fn range_of(cell: Cell) -> Option<&'static GuidanceRange> {
 }
 
 /// What the full-year range implies for the fourth quarter, given the scenario's nine months:
-/// lines of `q4-2012`, one per end of the range, declared in `release.rs`.
+/// lines of `q4-2012`, one per end of the range, declared in `figures.rs`.
 pub struct Implied {
     pub label: &'static str,
     /// The line id and label of each end.

@@ -1,8 +1,8 @@
 //! Figures as an analyst reads them: grouped thousands, negatives in parentheses, per-share
 //! to the cent, margins to a tenth of a percent. Rounding happens here and nowhere else.
 
+use super::cell::Value;
 use super::unit::{round_for_display, Unit};
-use super::Value;
 use rust_decimal::Decimal;
 
 /// What the page shows for a figure that has no value (a margin when revenue is zero).

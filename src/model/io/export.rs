@@ -3,10 +3,9 @@
 //! table's periods (for an estimate, its value on the release alone and in the scenario). Values are exact plain decimals in the model's own sign (interest expense
 //! is positive), empty where a figure is undefined.
 
-use super::engine::{Figures, Model};
-use super::format::plain;
-use super::tables::{Row, TABLES};
-use super::Cell;
+use crate::model::engine::format::plain;
+use crate::model::release::tables::{Row, TABLES};
+use crate::model::{Cell, Figures, Model};
 
 pub fn csv(model: &Model, figures: &Figures) -> String {
     let mut out = String::new();

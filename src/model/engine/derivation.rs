@@ -1,9 +1,9 @@
 //! What a figure is built from, down to the inputs, in a given scenario: read from the same
 //! declarations that compute it.
 
-use super::engine::{Def, Model};
+use super::cell::Cell;
+use super::evaluator::{Def, Model};
 use super::scenario::{SbcReading, Scenario};
-use super::Cell;
 
 /// A figure and the figures it is computed from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,13 +1,12 @@
 //! The Q3 2012 release (`shared/seed/`), declared once: every reported figure and every formula.
 //! Amounts in thousands of dollars, shares in thousands, per-share in dollars.
 
-use super::engine::{Def, Line, Model};
-use super::expr::{Expr, Sign};
 use super::guidance::{GuidanceRange, Implied, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
-use super::period::Period::{self, *};
-use super::unit::Unit::{self, *};
-use super::Cell;
+use crate::model::Period::{self, *};
+use crate::model::Unit::{self, *};
+use crate::model::{Cell, Def, Expr, Line, Model, Sign};
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// Income-statement columns: Q3 2012, Q3 2011, 9M 2012, 9M 2011, as the release orders them.
 const INCOME: [Period; 4] = Period::INCOME;
@@ -15,7 +14,15 @@ const INCOME: [Period; 4] = Period::INCOME;
 /// fourth-quarter and full-year estimates, with the same formulas.
 const OPERATIONS: [Period; 6] = Period::OPERATIONS;
 
-pub fn build() -> Model {
+impl Model {
+    /// The model of the Q3 2012 release, built once.
+    pub fn release() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(build)
+    }
+}
+
+fn build() -> Model {
     let mut b = Builder::default();
     operations(&mut b);
     stock_compensation(&mut b);

@@ -5,7 +5,7 @@
 //! a scenario it did not mean to: nothing another tab saved is lost.
 
 use super::saved::Named;
-use super::scenario::Scenario;
+use crate::model::Scenario;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {

@@ -1,8 +1,8 @@
 //! Formulas as data: one declaration per figure answers "what is it", "what is it built from"
 //! and "how is it computed".
 
+use super::cell::{Cell, Undefined, Value};
 use super::format::exact;
-use super::{Cell, Undefined, Value};
 use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,9 +8,8 @@
 //! and `JSON.stringify` turn it into values that cross with serde-wasm-bindgen (so a key given
 //! twice is read as `JSON.parse` reads it: the last one wins); the native tests use serde_json.
 
-use super::engine::Model;
 use super::link::{from_pairs, pairs};
-use super::scenario::Scenario;
+use crate::model::{Model, Scenario};
 use serde::de::{DeserializeOwned, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

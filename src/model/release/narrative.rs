@@ -1,8 +1,8 @@
 //! The narrative's figures (growth, margins, per-share), as data the page shows. The guidance
 //! is in `guidance.rs`.
 
-use super::period::Period::*;
-use super::Cell;
+use crate::model::Cell;
+use crate::model::Period::*;
 use rust_decimal::Decimal;
 
 /// How the narrative writes a figure.
@@ -74,7 +74,7 @@ pub const HIGHLIGHTS: &[Highlight] = &[
 impl Style {
     /// A figure written the narrative's way.
     pub fn write(self, value: Decimal) -> String {
-        use super::unit::round_for_display;
+        use crate::model::engine::unit::round_for_display;
         let (text, negative) = match self {
             Style::Millions => {
                 let m = round_for_display(value / Decimal::ONE_THOUSAND, 1);
