@@ -5,10 +5,11 @@
 mod common;
 
 use common::{d, edit, expect};
+use qualys_what_if::model::analysis::guidance::{place, Position};
 use qualys_what_if::model::analysis::ties;
 use qualys_what_if::model::engine::format;
 use qualys_what_if::model::io::link::{decode, encode};
-use qualys_what_if::model::release::guidance::{place, range_of, Position, FULL_YEAR, GUIDANCE, Q4};
+use qualys_what_if::model::release::guidance::{range_of, FULL_YEAR, GUIDANCE, Q4};
 use qualys_what_if::model::{Cell, Def, Model, Period, Period::*, Unit};
 use rust_decimal::Decimal;
 

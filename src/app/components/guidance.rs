@@ -5,7 +5,8 @@
 use super::headline::figure_as;
 use crate::app::grid;
 use crate::app::state::State;
-use crate::model::release::guidance::{place, Implied, Placement, Position, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
+use crate::model::analysis::guidance::{place, Placement, Position};
+use crate::model::release::guidance::{Implied, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use crate::model::{Cell, Figures, Model, Period, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;

@@ -1,10 +1,12 @@
 //! Questions asked of the model, over any scenario: which value of an input makes a figure
 //! show a target (goal seek, `solve`), how a figure moves as its inputs do (`sensitivity`),
-//! the steps from one figure to another (the bridge charts, `bridge`) and whether the
-//! statements' identities and links hold (the tie-out, `ties`). They only read declarations
-//! and evaluate scenarios, so they follow every formula and rule the model declares.
+//! the steps from one figure to another (the bridge charts, `bridge`), whether the
+//! statements' identities and links hold (the tie-out, `ties`) and where the estimates fall
+//! against the guidance (`guidance`). They only read declarations and evaluate scenarios, so
+//! they follow every formula and rule the model declares.
 
 pub mod bridge;
+pub mod guidance;
 pub mod sensitivity;
 pub mod solve;
 pub mod ties;
