@@ -91,7 +91,9 @@ fn says_plainly_when_there_is_none() {
     let release = Scenario::default();
     let no_revenue = release.with(model, q3("revenue"), Decimal::ZERO).unwrap();
     let tiny_prior = release.with(model, Cell::new(Q3_2011, "revenue"), d("0.6")).unwrap();
-    let rows: &[(&Scenario, Cell, Cell, &str, fn(&NoSolution) -> bool)] = &[
+    // The scenario, the figure, the input to change, the target typed, and what the reason must be.
+    type Row<'a> = (&'a Scenario, Cell, Cell, &'a str, fn(&NoSolution) -> bool);
+    let rows: &[Row] = &[
         // Last year's revenue is not in this quarter's net income.
         (&release, q3("net_income"), Cell::new(Q3_2011, "revenue"), "0", |e| *e == NoSolution::NotBuiltFrom),
         // December's cash is what balances December's balance sheet: receivables move cash,

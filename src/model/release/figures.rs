@@ -489,8 +489,9 @@ fn implied_by_guidance(b: &mut Builder) {
     let year_shares = fixed("the full-year guidance's diluted shares", FULL_YEAR.diluted_shares);
     let q4_shares = fixed("the fourth-quarter guidance's diluted shares", Q4.diluted_shares);
     let less_nine_months = |year: Expr, line: &'static str| Expr::Sum(vec![(Sign::Plus, year), (Sign::Minus, at(M9_2012, line))]);
+    type Bound = fn(&GuidanceRange) -> Decimal;
     type End = fn(&Implied) -> (&'static str, &'static str);
-    let ends: [(&'static str, fn(&GuidanceRange) -> Decimal, End); 2] =
+    let ends: [(&'static str, Bound, End); 2] =
         [("the full-year guidance's low", |r| r.low, |i| i.low), ("the full-year guidance's high", |r| r.high, |i| i.high)];
     for (name, bound, end) in ends {
         let guided = |r: &GuidanceRange| fixed(name, bound(r));
