@@ -1,10 +1,10 @@
-//! Browser entry point. The page is only built for `wasm32`; natively this binary is empty so
-//! `cargo test` of the model stays fast.
+//! Browser entry point. The page is only built with feature `csr`, which Trunk passes for the
+//! wasm (index.html); without it this binary is empty, so `cargo test` of the model stays fast.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn main() {
     qualys_what_if::app::run();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(feature = "csr"))]
 fn main() {}

@@ -40,7 +40,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Starts the live page, beside the prerendered one until it is whole.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn run() {
     match takeover::root() {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
@@ -59,7 +59,7 @@ pub async fn prerender() -> String {
 /// scenario and recomputes; prerendered (natively, at build time) it shows the release's
 /// figures, with read-only fields and disabled buttons until the live page takes its place.
 /// A constant, so each build carries only its own side.
-pub const LIVE: bool = cfg!(target_arch = "wasm32");
+pub const LIVE: bool = cfg!(feature = "csr");
 
 /// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
 /// statement, the tie-out, and the highlights. The live page takes the prerendered page's place

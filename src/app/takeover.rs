@@ -44,7 +44,7 @@ fn active() -> Option<Element> {
 /// A new element, not in the document, for the live page to be rendered into. The prerendered
 /// page's pieces, the scroll position and the focus are taken note of first: the live page's
 /// first render moves the pieces, and the focus with them is lost.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn root() -> Option<Element> {
     let document = document()?;
     if let Some(old) = document.get_element_by_id(ID) {
