@@ -1,11 +1,17 @@
-// Trunk post_build hook (Trunk.toml): minifies the JavaScript glue wasm-bindgen writes, in a
-// release build. Trunk 0.21's own minifier fails on the glue's `export default`, so it ships
-// the glue as written. index.html pins the file by its hash (Subresource Integrity): the hash
-// is replaced by the minified file's, and the build fails if the old one is not found, so a
-// mismatch can never reach a browser (which would refuse to run the page).
+// Trunk post_build hook (Trunk.toml): minifies the JavaScript, in a release build, with esbuild.
+//
+// - The glue wasm-bindgen writes. Trunk 0.21's own minifier fails on the glue's `export default`,
+//   so it ships the glue as written. index.html pins the file by its hash (Subresource
+//   Integrity): the hash is replaced by the minified file's, and the build fails if the old one
+//   is not found, so a mismatch can never reach a browser (which would refuse to run the page).
+// - index.html's inline script, from its source. Trunk's HTML minifier (minify-html, with
+//   minify-js 0.5) minifies it too, but writes the functions it hoists and the constants it
+//   pulls out in the order of a hash map seeded at random: two builds of the same source gave
+//   two index.html. Here it is minified from the source instead, the same on every build.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -25,4 +31,18 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   fs.writeFileSync(file, code);
   console.log(`minify-js: ${name} ${source.length} -> ${Buffer.byteLength(code)} bytes`);
 }
+
+// The one classic inline script (Trunk's own loader is `<script type=module>`); the build fails
+// if there is not exactly one, in the source and in the staged page.
+const inline = (text, where) => {
+  const found = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  if (found.length !== 1) throw new Error(`${where} has ${found.length} inline <script> elements, not one`);
+  return found[0];
+};
+const sourceFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.html');
+const [, script] = inline(fs.readFileSync(sourceFile, 'utf8'), 'index.html');
+const { code: start } = await transform(script, { minify: true, target: 'es2020', legalComments: 'none' });
+const [staged] = inline(html, 'the staged index.html');
+html = html.replace(staged, () => `<script>${start.trimEnd()}</script>`);
+console.log(`minify-js: index.html's inline script, ${Buffer.byteLength(start.trimEnd())} bytes`);
 fs.writeFileSync(htmlFile, html);

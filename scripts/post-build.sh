@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${TRUNK_STAGING_DIR:?run by trunk build (the post_build hook in Trunk.toml)}"
 
-# The JavaScript glue, minified, with its integrity hash in index.html to match.
+# The JavaScript glue, minified, with its integrity hash in index.html to match; index.html's
+# inline script, minified from its source (the same on every build).
 node scripts/minify-js.mjs
 
 # The page at the release's figures, into index.html. Natively, in the dev profile: it renders
