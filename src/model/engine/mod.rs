@@ -2,8 +2,8 @@
 //! is a `Cell` (a line in a period) with a `Unit`; it is declared as an input or a formula
 //! (`Expr`), and `Model` evaluates every figure in dependency order. A `Scenario` holds the
 //! edits and says what an edit is allowed to be; a derivation walks a figure down to its
-//! inputs. Numbers are read (`parse`) and shown (`format`) here too, as a unit says. None of
-//! it knows the release's figures: those are `release`'s.
+//! inputs. Numbers are read (`parse`) and shown (`format`) here too, as a unit says. It
+//! declares no figure itself: the release's figures and formulas are `release`'s.
 
 pub(crate) mod cell;
 pub(crate) mod derivation;
