@@ -27,9 +27,9 @@ use components::explain::Explain;
 use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
-use components::notices::{BalanceCheck, LinkProblems, OtherTab, StorageNotice};
-use components::print::PrintSummary;
-use components::sbc_reading::SbcChoice;
+use components::notices::{balance_check, link_problems, other_tab, storage_notice};
+use components::print::print_summary;
+use components::sbc_reading::sbc_choice;
 use components::scenarios::Scenarios;
 use components::table::StatementTable;
 use components::ties::TieOut;
@@ -300,11 +300,11 @@ fn app() -> Html {
                 </div>
             </header>
             <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
-                if !live || *shown < PIECES { <Prelive /> }
+                if !live || *shown < PIECES { {prelive()} }
                 // The date and the link come from the browser: not in the prerendered page.
-                if live { <PrintSummary scenario={state.scenario.clone()} /> }
-                <StorageNotice notice={state.storage_notice.clone()} storage={state.storage} dispatch={state.dispatcher()} />
-                <OtherTab notice={state.other_tab.clone()} dispatch={state.dispatcher()} />
+                if live { {print_summary(&state.scenario)} }
+                {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}
+                {other_tab(state.other_tab.as_deref(), &state.dispatcher())}
                 <div id="drawer">
                     { match *drawer {
                         Some(Drawer::Changes) => html! { <Changes state={state.clone()} /> },
@@ -313,7 +313,7 @@ fn app() -> Html {
                         None => html! {},
                     } }
                 </div>
-                <LinkProblems problems={state.link_problems.clone()} dispatch={state.dispatcher()} />
+                {link_problems(&state.link_problems, &state.dispatcher())}
                 <Headlines figures={figures.clone()} dispatch={state.dispatcher()} />
                 <p class="legend">
                     <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
@@ -326,7 +326,7 @@ fn app() -> Html {
                 </p>
                 <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
                 {contents()}
-                <BalanceCheck figures={figures.clone()} />
+                {balance_check(&figures)}
                 { piece(0, html! {
                     <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
                         dispatch={state.dispatcher()} />
@@ -336,7 +336,7 @@ fn app() -> Html {
                     <>
                         // The reading of a stock compensation edit is chosen beside its table.
                         if t.id == "stock_compensation" {
-                            <SbcChoice reading={state.scenario.sbc_reading()} dispatch={state.dispatcher()} />
+                            {sbc_choice(state.scenario.sbc_reading(), &state.dispatcher())}
                         }
                         <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
                             dispatch={state.dispatcher()} highlights={highlights.clone()} />
@@ -358,7 +358,6 @@ fn app() -> Html {
 /// figures; while the page starts, that editing comes in a moment; and, when a share link or a
 /// saved scenario is being opened, that the figures on screen are the release's, not its.
 /// index.html's inline script decides which shows (classes on `<html>`, styles/app.css).
-#[function_component(Prelive)]
 fn prelive() -> Html {
     html! {
         <>

@@ -2,6 +2,7 @@
 
 use super::headline::figure_as;
 use super::panel::Panel;
+use crate::app::grid;
 use crate::app::state::State;
 use crate::model::release::narrative::HIGHLIGHTS;
 use crate::model::{Figures, Model};
@@ -23,6 +24,8 @@ impl PartialEq for HighlightsProps {
 #[function_component(Highlights)]
 pub fn highlights(props: &HighlightsProps) -> Html {
     let model = Model::release();
+    let grid = use_node_ref();
+    grid::use_tab_stop(grid.clone());
     let rows = HIGHLIGHTS.iter().map(|h| {
         let value = props.figures.get(model, h.cell);
         let now = value.map(|v| h.style.write(v)).unwrap_or_else(|_| "—".to_string());
@@ -35,11 +38,17 @@ pub fn highlights(props: &HighlightsProps) -> Html {
             </tr>
         }
     });
-    html! {
-        <Panel id="highlights" class="narrative" title="Third Quarter 2012 Financial Highlights" rows={HIGHLIGHTS.len() + 1}
-            note="The release's narrative figures, written its way, recomputed from this scenario.">
+    let panel = Panel {
+        id: "highlights",
+        title: "Third Quarter 2012 Financial Highlights",
+        note: "The release's narrative figures, written its way, recomputed from this scenario.",
+        class: Some("narrative"),
+        rows: HIGHLIGHTS.len() + 1,
+    };
+    panel.render(grid, Html::default(), html! {
+        <>
             <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
             <tbody>{ for rows }</tbody>
-        </Panel>
-    }
+        </>
+    })
 }

@@ -4,58 +4,36 @@
 use crate::app::state::{Action, State, Storage};
 use crate::model::engine::format::display;
 use crate::model::{Cell, Figures, Model, Period, Unit};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LinkProblemsProps {
-    pub problems: Vec<String>,
-    pub dispatch: UseReducerDispatcher<State>,
-}
+// These are functions, not components: each is a few elements, cheaper to render with the page
+// than to compare as props, and a component type costs the download about 1.5 KB.
 
-#[function_component(LinkProblems)]
-pub fn link_problems(props: &LinkProblemsProps) -> Html {
-    if props.problems.is_empty() {
+pub fn link_problems(problems: &[String], dispatch: &UseReducerDispatcher<State>) -> Html {
+    if problems.is_empty() {
         return html! {};
     }
     let dismiss = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblems))
     };
     html! {
         <div class="notice warn link-problems" role="alert">
             <strong>{"Not all of this link could be used."}</strong>
-            <ul>{ for props.problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
+            <ul>{ for problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
             <button type="button" onclick={dismiss}>{"Dismiss"}</button>
         </div>
-    }
-}
-
-#[derive(Properties)]
-pub struct BalanceProps {
-    pub figures: Rc<Figures>,
-}
-
-/// The two sides of the balance sheet, at each date: all the check reads.
-fn balance_cells() -> impl Iterator<Item = Cell> {
-    Period::BALANCE.into_iter().flat_map(|p| [Cell::new(p, "total_assets"), Cell::new(p, "total_liabilities_and_equity")])
-}
-
-impl PartialEq for BalanceProps {
-    fn eq(&self, other: &Self) -> bool {
-        super::same_values(&self.figures, &other.figures, balance_cells())
     }
 }
 
 /// Edits reach both sides of the balance sheets through the model's links; overriding a linked
 /// figure, or editing a flow the release does not itemise the other side of, does not, and the
 /// page says so rather than plug a figure.
-#[function_component(BalanceCheck)]
-pub fn balance_check(props: &BalanceProps) -> Html {
+pub fn balance_check(figures: &Figures) -> Html {
     let model = Model::release();
     let gaps = Period::BALANCE.iter().filter_map(|p| {
-        let assets = props.figures.get(model, Cell::new(*p, "total_assets")).ok()?;
-        let claims = props.figures.get(model, Cell::new(*p, "total_liabilities_and_equity")).ok()?;
+        let assets = figures.get(model, Cell::new(*p, "total_assets")).ok()?;
+        let claims = figures.get(model, Cell::new(*p, "total_liabilities_and_equity")).ok()?;
         let gap = assets.checked_sub(claims)?;
         (!gap.is_zero()).then(|| html! {
             <li>{format!("{}: total assets minus liabilities, preferred stock and equity is {}.", p.long(), display(Ok(gap), Unit::Money))}</li>
@@ -77,26 +55,18 @@ pub fn balance_check(props: &BalanceProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StorageNoticeProps {
-    pub notice: Option<String>,
-    pub storage: Storage,
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 /// Why scenarios are not being saved: said once, until dismissed. Stored data the page cannot
 /// read is overwritten only when the user asks.
-#[function_component(StorageNotice)]
-pub fn storage_notice(props: &StorageNoticeProps) -> Html {
-    let Some(notice) = props.notice.clone() else { return html! {} };
+pub fn storage_notice(notice: Option<&str>, storage: Storage, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(notice) = notice else { return html! {} };
     let send = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(action()))
     };
     html! {
         <div class="notice warn storage-notice" role="alert">
             <p>{notice}</p>
-            if props.storage == Storage::Unreadable {
+            if storage == Storage::Unreadable {
                 <button type="button" class="discard-stored" onclick={send(|| Action::StorageDiscarded)}>{"Replace it and save from now on"}</button>
                 {" "}
             }
@@ -105,17 +75,10 @@ pub fn storage_notice(props: &StorageNoticeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OtherTabProps {
-    pub notice: Option<String>,
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 /// What another tab of the page changed of the saved scenarios this tab shows.
-#[function_component(OtherTab)]
-pub fn other_tab(props: &OtherTabProps) -> Html {
-    let Some(notice) = props.notice.clone() else { return html! {} };
-    let dispatch = props.dispatch.clone();
+pub fn other_tab(notice: Option<&str>, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(notice) = notice else { return html! {} };
+    let dispatch = dispatch.clone();
     let dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissOtherTab));
     html! {
         <div class="notice info other-tab" role="status">

@@ -4,38 +4,37 @@
 use crate::app::grid;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub id: AttrValue,
-    pub title: AttrValue,
-    pub note: AttrValue,
-    #[prop_or_default]
-    pub class: Classes,
-    /// Above the table, announced as it changes: what its figures say as a whole.
-    #[prop_or_default]
-    pub status: Html,
+/// What a panel says around its table.
+pub struct Panel {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub note: &'static str,
+    pub class: Option<&'static str>,
     /// How many rows the table has: until the section has been on screen, its height is
     /// estimated from them (CSS `contain-intrinsic-size`).
     pub rows: usize,
-    pub children: Html,
 }
 
-#[function_component(Panel)]
-pub fn panel(props: &PanelProps) -> Html {
-    let title_id = format!("t-{}", props.id);
-    let table = use_node_ref();
-    grid::use_tab_stop(table.clone());
-    html! {
-        <section class={classes!("statement", props.class.clone())} id={props.id.clone()} aria-labelledby={title_id.clone()}
-            style={format!("--rows: {}", props.rows)}>
-            <h2 id={title_id.clone()}>{props.title.clone()}</h2>
-            <p class="note">{props.note.clone()}</p>
-            {props.status.clone()}
-            // The grid is the table's one tab stop; the frame scrolls to whatever has focus.
-            <div class="scroll">
-                <table ref={table} role="grid" aria-labelledby={title_id}
-                    onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>{props.children.clone()}</table>
-            </div>
-        </section>
+impl Panel {
+    /// The section around `table` (its head and bodies), with `status` above it: what its figures
+    /// say as a whole, announced as it changes. A function, not a component: the component
+    /// rendering it already decides when it renders again, and a component of its own would
+    /// compare the whole table as its children, on every keystroke, to find it changed.
+    /// `grid` is the table's ref: the caller keeps its tab stop (`grid::use_tab_stop`).
+    pub fn render(&self, grid: NodeRef, status: Html, table: Html) -> Html {
+        let title_id = format!("t-{}", self.id);
+        html! {
+            <section class={classes!("statement", self.class)} id={self.id} aria-labelledby={title_id.clone()}
+                style={format!("--rows: {}", self.rows)}>
+                <h2 id={title_id.clone()}>{self.title}</h2>
+                <p class="note">{self.note}</p>
+                {status}
+                // The grid is the table's one tab stop; the frame scrolls to whatever has focus.
+                <div class="scroll">
+                    <table ref={grid} role="grid" aria-labelledby={title_id}
+                        onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>{table}</table>
+                </div>
+            </section>
+        }
     }
 }

@@ -6,17 +6,12 @@ use crate::model::io::link::encode;
 use crate::model::{Model, Scenario};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PrintProps {
-    pub scenario: Scenario,
-}
-
-#[function_component(PrintSummary)]
-pub fn print_summary(props: &PrintProps) -> Html {
+/// A function, not a component: a few elements, rendered with the page.
+pub fn print_summary(scenario: &Scenario) -> Html {
     let model = Model::release();
     let date = js_sys::Date::new_0();
     let today = format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
-    let edits = props.scenario.edits().map(|(cell, value)| html! {
+    let edits = scenario.edits().map(|(cell, value)| html! {
         <li>{format!("{}, {}: {} (reported {})", model.name(cell, cell.period), cell.period.short(),
             model.display(cell, Ok(value)), model.display(cell, model.reported().get(model, cell)))}</li>
     }).collect::<Vec<_>>();
@@ -29,7 +24,7 @@ pub fn print_summary(props: &PrintProps) -> Html {
                     n => format!("This scenario's {n} edits to the release:"),
                 }}</p>
             if !edits.is_empty() { <ul>{edits}</ul> }
-            <p>{"Link: "}<span class="print-link">{url::share_link(&encode(&props.scenario))}</span></p>
+            <p>{"Link: "}<span class="print-link">{url::share_link(&encode(&scenario))}</span></p>
         </section>
     }
 }

@@ -5,12 +5,6 @@ use crate::app::state::{Action, State};
 use crate::model::SbcReading;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SbcChoiceProps {
-    pub reading: SbcReading,
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 const CHOICES: [(SbcReading, &str, &str); 2] = [
     (
         SbcReading::Within,
@@ -24,8 +18,8 @@ const CHOICES: [(SbcReading, &str, &str); 2] = [
     ),
 ];
 
-#[function_component(SbcChoice)]
-pub fn sbc_choice(props: &SbcChoiceProps) -> Html {
+/// A function, not a component: a few elements, rendered with the page.
+pub fn sbc_choice(current: SbcReading, dispatch: &UseReducerDispatcher<State>) -> Html {
     html! {
         // Disabled in the prerendered page: a choice made there would show but not apply.
         <fieldset class="sbc-reading" disabled={!crate::app::LIVE}>
@@ -33,12 +27,12 @@ pub fn sbc_choice(props: &SbcChoiceProps) -> Html {
             { for CHOICES.iter().map(|(reading, label, note)| {
                 let reading = *reading;
                 let onchange = {
-                    let dispatch = props.dispatch.clone();
+                    let dispatch = dispatch.clone();
                     Callback::from(move |_: Event| dispatch.dispatch(Action::ReadSbc(reading)))
                 };
                 html! {
                     <label>
-                        <input type="radio" name="sbc-reading" value={reading.id()} checked={props.reading == reading} {onchange} />
+                        <input type="radio" name="sbc-reading" value={reading.id()} checked={current == reading} {onchange} />
                         <strong>{*label}</strong>{": "}{*note}{"."}
                     </label>
                 }

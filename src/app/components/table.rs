@@ -2,6 +2,7 @@
 
 use super::figure::Figure;
 use super::panel::Panel;
+use crate::app::grid;
 use crate::app::state::State;
 use crate::model::release::tables::{Emphasis, FigureRow, Row, Table};
 use crate::model::{Cell, Def, Figures, Model, Period, Value};
@@ -104,6 +105,8 @@ fn column_groups(periods: &[Period]) -> Vec<(&'static str, usize, bool)> {
 #[function_component(StatementTable)]
 pub fn statement_table(props: &TableProps) -> Html {
     let table = props.table;
+    let grid = use_node_ref();
+    grid::use_tab_stop(grid.clone());
     let columns = table.periods.len() + 1;
     let rows = table.rows.iter().map(|row| match row {
         Row::Heading(label) => html! {
@@ -114,8 +117,9 @@ pub fn statement_table(props: &TableProps) -> Html {
                 state={props.state.clone()} dispatch={props.dispatch.clone()} highlights={props.highlights.clone()} />
         },
     });
-    html! {
-        <Panel id={table.id} title={table.title} note={table.note} rows={table.rows.len() + 2}>
+    let panel = Panel { id: table.id, title: table.title, note: table.note, class: None, rows: table.rows.len() + 2 };
+    panel.render(grid, Html::default(), html! {
+        <>
             <thead>
                 <tr>
                     <td class="corner" rowspan="2"></td>
@@ -134,8 +138,8 @@ pub fn statement_table(props: &TableProps) -> Html {
                 </tr>
             </thead>
             <tbody>{ for rows }</tbody>
-        </Panel>
-    }
+        </>
+    })
 }
 
 /// One line of a table: its label and its figure in each period.

@@ -4,6 +4,7 @@
 use super::figure::explain_handlers;
 use super::headline::figure_as;
 use super::panel::Panel;
+use crate::app::grid;
 use crate::app::state::State;
 use crate::model::analysis::ties::{self, Check, Tie};
 use crate::model::{Cell, Figures, Model};
@@ -28,6 +29,8 @@ impl PartialEq for TieOutProps {
 pub fn tie_out(props: &TieOutProps) -> Html {
     let model = Model::release();
     let figures = &props.figures;
+    let grid = use_node_ref();
+    grid::use_tab_stop(grid.clone());
     let checks: Vec<_> = ties::all().iter().map(|t| (t, t.check(model, figures))).collect();
     // A fourth-quarter estimate set by hand is a choice, shown but not counted as a break.
     let broken = checks.iter().filter(|(t, c)| !c.holds() && !t.informational()).count();
@@ -48,9 +51,15 @@ pub fn tie_out(props: &TieOutProps) -> Html {
             }}
         </p>
     };
-    html! {
-        <Panel id="ties" class="ties" title="Tie-out: the statements' identities and links" status={summary} {rows}
-            note="Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed.">
+    let panel = Panel {
+        id: "ties",
+        title: "Tie-out: the statements' identities and links",
+        note: "Net income flows into cash and the accumulated deficit; the estimated year is nine months plus the estimated fourth quarter, whose figures follow the third quarter until you set them (a figure set by hand is listed, not counted as a break); the 2012 changes in operating assets and liabilities follow the balance sheets; long-lived balances and paid-in capital roll forward from December 31, 2011 by the nine months' flows; December 31, 2011 cash is what balances that balance sheet. A figure that follows a link keeps it until you edit that figure itself. Where the release does not itemise something, a remainder it implies is held fixed.",
+        class: Some("ties"),
+        rows,
+    };
+    panel.render(grid, summary, html! {
+        <>
             <thead><tr><th scope="col">{"Identity"}</th><th scope="col" class="num">{"Figure"}</th><th scope="col" class="num">{"Should be"}</th><th scope="col">{"Status"}</th></tr></thead>
             { for groups.into_iter().map(|g| html! {
                 <tbody>
@@ -60,8 +69,8 @@ pub fn tie_out(props: &TieOutProps) -> Html {
                     }) }
                 </tbody>
             }) }
-        </Panel>
-    }
+        </>
+    })
 }
 
 #[derive(Properties, PartialEq)]
