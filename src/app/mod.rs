@@ -64,9 +64,31 @@ pub const LIVE: bool = cfg!(feature = "csr");
 /// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
 /// statement, the tie-out, and the highlights. The live page takes the prerendered page's place
 /// at once, with these pieces still the prerendered ones (`takeover::prerendered`), and then
-/// renders one piece per task in their place, top first: no task is long enough to hold up
-/// the browser, and the pieces on top can be edited before the rest is live.
+/// renders one piece per task in their place (`LIVE_ORDER`): no task is long enough to hold up
+/// the browser, and the statements can be edited before the rest is live.
 const PIECES: usize = TABLES.len() + 4;
+
+/// The order the pieces go live in: first the statements, top first, which take typing; then
+/// the outlook and the bridges, and the tie-out and the highlights, whose prerendered figures
+/// are already on screen and which only read.
+const LIVE_ORDER: [usize; PIECES] = {
+    let mut order = [0; PIECES];
+    let mut k = 0;
+    while k < TABLES.len() {
+        order[k] = k + 2;
+        k += 1;
+    }
+    order[k] = 0;
+    order[k + 1] = 1;
+    order[k + 2] = TABLES.len() + 2;
+    order[k + 3] = TABLES.len() + 3;
+    order
+};
+
+/// Whether piece `i` is live once the first `shown` of `LIVE_ORDER` are.
+fn is_live(i: usize, shown: usize) -> bool {
+    LIVE_ORDER.iter().take(shown).any(|&p| p == i)
+}
 
 /// The panel open under the header, if any.
 #[derive(Clone, Copy, PartialEq)]
@@ -116,7 +138,9 @@ fn app() -> Html {
             }
             match *n {
                 n if n < PIECES => task::soon(move || {
-                    takeover::replacing(n);
+                    if let Some(&piece) = LIVE_ORDER.get(n) {
+                        takeover::replacing(piece);
+                    }
                     shown.set(n + 1);
                 }),
                 _ => {
@@ -273,7 +297,7 @@ fn app() -> Html {
     let pending = !live;
     // A piece not yet live is the prerendered one, moved into the live page as it is.
     let piece = |i: usize, content: Html| -> Html {
-        match *shown > i {
+        match is_live(i, *shown) {
             true => html! { <div class="piece" data-piece={i.to_string()}>{content}</div> },
             false => takeover::prerendered(i),
         }
