@@ -10,6 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # inline script, minified from its source (the same on every build).
 node scripts/minify-js.mjs
 
+# The stylesheet, into index.html: it blocks the first paint, and linked it is a round trip more.
+node scripts/inline-css.mjs
+
 # The page at the release's figures, into index.html. Natively, in the dev profile: it renders
 # one page, in milliseconds, and builds far sooner than an optimised binary (BENCHMARKS.md).
 # Not --offline: with every crate already fetched (scripts/setup.sh), cargo needs no network.
