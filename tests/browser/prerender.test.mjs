@@ -158,6 +158,34 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('the pieces that take typing go live first, top first, then those that only read', { timeout: TEST_TIMEOUT }, async () => {
+    // Each piece as it goes live: its number, and whether it holds a field.
+    const record = () => {
+      window.__wentLive = [];
+      new MutationObserver(() => {
+        if (!document.documentElement.classList.contains('live')) return;
+        for (const p of document.querySelectorAll('#app .piece:not(.prerendered)')) {
+          const n = Number(p.dataset.piece);
+          if (!window.__wentLive.some(([m]) => m === n)) window.__wentLive.push([n, p.querySelector('input[data-line]') !== null]);
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    };
+    const { page, context, problems, release } = await openHeld(h.rootUrl, { init: record });
+    release();
+    await live(page);
+    const order = await page.evaluate(() => window.__wentLive);
+    const pieces = await page.locator('#app [data-piece]').count();
+    assert.equal(order.length, pieces, `every piece went live once (${JSON.stringify(order)})`);
+    const typing = order.filter(([, fields]) => fields).map(([n]) => n);
+    const reading = order.filter(([, fields]) => !fields).map(([n]) => n);
+    assert.ok(typing.length > 0 && reading.length > 0, 'both kinds of piece');
+    assert.deepEqual(order.slice(0, typing.length).map(([n]) => n), typing, 'the pieces with fields first');
+    assert.deepEqual(typing, [...typing].sort((a, b) => a - b), 'top first');
+    assert.deepEqual(reading, [...reading].sort((a, b) => a - b), 'then the others, top first');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a start that fails says so on the page, over the release\'s figures', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, release } = await openHeld(h.rootUrl, { fail: true });
     release();
