@@ -63,9 +63,10 @@ pub const LIVE: bool = cfg!(feature = "csr");
 
 /// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
 /// statement, the tie-out, and the highlights. The live page takes the prerendered page's place
-/// at once, with these pieces still the prerendered ones (`takeover::prerendered`), and then
-/// renders one piece per task in their place (`LIVE_ORDER`): no task is long enough to hold up
-/// the browser, and the statements can be edited before the rest is live.
+/// at once, with the first of these (`FIRST`) live and the others still the prerendered ones
+/// (`takeover::prerendered`), and then renders one piece per task in their place (`LIVE_ORDER`):
+/// no task is long enough to hold up the browser, and the statements can be edited before the
+/// rest is live.
 const PIECES: usize = TABLES.len() + 4;
 
 /// The order the pieces go live in: first the statements, top first, which take typing; then
@@ -84,6 +85,11 @@ const LIVE_ORDER: [usize; PIECES] = {
     order[k + 3] = TABLES.len() + 3;
     order
 };
+
+/// How many of `LIVE_ORDER` the live page's first render draws itself: the statement on top,
+/// which takes typing first. Drawing it in the same task as the swap saves a task and a second
+/// layout of it before a visitor can edit it (BENCHMARKS.md).
+const FIRST: usize = 1;
 
 /// Whether piece `i` is live once the first `shown` of `LIVE_ORDER` are.
 fn is_live(i: usize, shown: usize) -> bool {
@@ -126,13 +132,13 @@ fn app() -> Html {
     let drawer = use_state(|| None::<Drawer>);
     // Live, the page replaces the prerendered one after its first render, and the pieces below
     // the headline become live one task at a time; `<main>` is settled once all are.
-    let shown = use_state(|| if live { 0 } else { PIECES });
+    let shown = use_state(|| if live { FIRST } else { PIECES });
     let settled = use_state(|| false);
     {
         let (shown, settled) = (shown.clone(), settled.clone());
         use_effect_with(*shown, move |n| {
             match *n {
-                0 if live => takeover::swap(),
+                FIRST if live => takeover::swap(),
                 _ if live => takeover::piece_replaced(),
                 _ => return,
             }

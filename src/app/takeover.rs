@@ -1,8 +1,8 @@
 //! The prerendered page (src/bin/prerender.rs) is on screen before the WebAssembly starts. The
-//! live page replaces it after its first render, which is small: the header and the headline
-//! figures are new, while the pieces below them (`data-piece`: the outlook, the bridges, each
-//! statement, the tie-out, the highlights) are the prerendered ones, moved into the live page
-//! as they are. Each piece is then rendered live in its place, one per task. Replacing, not
+//! live page replaces it after its first render, which is small: the header, the headline
+//! figures and the statement on top are new, while the other pieces below them (`data-piece`:
+//! the outlook, the bridges, each statement, the tie-out, the highlights) are the prerendered
+//! ones, moved into the live page as they are. Each piece is then rendered live in its place, one per task. Replacing, not
 //! hydrating: hydration cost 17.7 KB of wasm and about 170 ms, and a first render that differs
 //! from the prerendered one (a share link, a saved scenario) panics inside it, leaving a dead
 //! page; replacing cannot mismatch (BENCHMARKS.md). Swapping the whole page at once was one

@@ -24,7 +24,7 @@ pub fn print_summary(scenario: &Scenario) -> Html {
                     n => format!("This scenario's {n} edits to the release:"),
                 }}</p>
             if !edits.is_empty() { <ul>{edits}</ul> }
-            <p>{"Link: "}<span class="print-link">{url::share_link(&encode(&scenario))}</span></p>
+            <p>{"Link: "}<span class="print-link">{url::share_link(&encode(scenario))}</span></p>
         </section>
     }
 }
