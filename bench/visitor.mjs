@@ -9,13 +9,14 @@
 //   context per load. "First figure on screen": the animation frame after the first element with
 //   a data-value is in the document (the prerendered HTML's). "First edit recomputed", as a
 //   person does it: while the page is still the prerendered one, the visitor has scrolled
-//   q3-2012.revenue into view; as soon as it is live (its statement rendered by the live page,
-//   which replaces the prerendered page piece by piece; or, for a page that goes live whole,
-//   <main> settled), a tap at its place (the field selects its figure on focus), one digit (CDP
-//   input events, as a finger and a keyboard send them, with no wait for the element to hold
-//   still first: Playwright's locator.click waits for that, which cost 0.4 to 0.5 s of animation
-//   frames at CPU 4×); the time is when q3-2012.gross_profit's data-value changes. Both from
-//   navigation start (performance.now()).
+//   q3-2012.revenue into view; then a tap at its place (the field selects its figure on focus)
+//   and one digit, either as soon as it is live (its statement rendered by the live page, which
+//   replaces the prerendered page piece by piece; or, for a page that goes live whole, <main>
+//   settled), or as soon as it is on screen (the live page takes over what was typed into the
+//   prerendered field). CDP input events, as a finger and a keyboard send them, with no wait for
+//   the element to hold still first: Playwright's locator.click waits for that, which cost 0.4
+//   to 0.5 s of animation frames at CPU 4×. The time is when q3-2012.gross_profit's data-value on
+//   the live page is not the release's. Both from navigation start (performance.now()).
 // - keystroke to the frame that shows it (what browsers report as INP): Event Timing entries
 //   (PerformanceObserver type "event", durationThreshold 16) of keydown, keypress, keyup and
 //   input for real key presses (Playwright keyboard, one digit at a time into the page's inputs in
@@ -50,7 +51,8 @@ Throttled: CDP \`Network.emulateNetworkConditions\` 1.6 Mbps down, 150 ms latenc
 | Budget | Minimal Yew page | This app | Budget | App |
 |---|---|---|---|---|
 | Throttled: navigation → first figure on screen, median (max) | ${r.start.minimal.firstFigure.median} ms (${r.start.minimal.firstFigure.max}) | ${r.start.app.firstFigure.median} ms (${r.start.app.firstFigure.max}) | ≤ ${BUDGET.firstFigure} ms | ${v(r.start.app.firstFigure.median <= BUDGET.firstFigure)} |
-| Throttled: navigation → first edit recomputed, median (max) | (no such figure) | ${r.start.app.firstEdit.median} ms (${r.start.app.firstEdit.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEdit.median <= BUDGET.firstEdit)} |
+| Throttled: navigation → first edit recomputed, tapped once live, median (max) | (no such figure) | ${r.start.app.firstEdit.median} ms (${r.start.app.firstEdit.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEdit.median <= BUDGET.firstEdit)} |
+| Throttled: navigation → first edit recomputed, typed as soon as on screen, median (max) | (no such figure) | ${r.start.app.firstEditEarly.median} ms (${r.start.app.firstEditEarly.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEditEarly.median <= BUDGET.firstEdit)} |
 ${inpRow('cpu1x')}
 ${inpRow('cpu4x')}
 
@@ -58,10 +60,12 @@ Keystroke → frame: ${r.inp.app.cpu1x.n} key presses per page and rate (the app
 minimal page's one input), Event Timing (\`PerformanceObserver\` type \`event\`, \`durationThreshold\`
 16) of keydown, keypress, keyup and input; per press its longest entry, 0 when it had none (under
 16 ms); the browser rounds durations to 8 ms. Throttled first edit: \`q3-2012.revenue\` scrolled
-into view while the page is prerendered; as soon as it is live (its statement rendered by the live
-page), a tap at its place (the field selects its figure), one digit (CDP input events, as a person
-sends them); until \`q3-2012.gross_profit\`'s \`data-value\` changes (the DOM, before that frame's
-paint).
+into view while the page is prerendered; then a tap at its place (the field selects its figure) and
+one digit (CDP input events, as a person sends them), either as soon as it is live (its statement
+rendered by the live page) or as soon as it is on screen (the live page takes over what was typed
+into the prerendered field); until \`q3-2012.gross_profit\`'s \`data-value\` on the live page is
+not the release's (the DOM, before that frame's paint). The first figure: from the loads typed
+early.
 `);
   process.exit(0);
 }
@@ -93,11 +97,10 @@ const PROBE = () => {
   new MutationObserver(() => {
     const now = performance.now();
     if (b.firstFigure === null && document.querySelector('[data-value]')) requestAnimationFrame(() => (b.firstFigure = performance.now()));
-    if (b.live === null && live('revenue')) {
-      b.live = now;
-      b.gross = gross()?.getAttribute('data-value') ?? null;
-    }
-    if (b.live !== null && b.firstEdit === null && b.gross !== null && gross()?.getAttribute('data-value') !== b.gross) b.firstEdit = now;
+    // The release's gross profit, as the page has it before any edit (the prerendered page's).
+    b.gross ??= document.querySelector('[data-line="gross_profit"][data-period="q3-2012"]')?.getAttribute('data-value') ?? null;
+    if (b.live === null && live('revenue')) b.live = now;
+    if (b.live !== null && b.firstEdit === null && b.gross !== null && gross() && gross().getAttribute('data-value') !== b.gross) b.firstEdit = now;
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'class'] });
 };
 
@@ -115,37 +118,46 @@ async function open(browser, url, { rate = 1, network = false } = {}) {
   return { context, page };
 }
 
+// The throttled start, `loads` times. For the app, the visitor edits q3-2012.revenue: scrolled
+// into view while the page is still the prerendered one, then a tap at its place (the field
+// selects its figure on focus) and one digit, either as soon as the field is live (`live`) or as
+// soon as it is on screen (`early`: the live page takes over what was typed, src/app/takeover.rs).
 async function throttledStart(browser, url, isApp) {
   const firstFigure = [];
-  const firstEdit = [];
+  const firstEdit = { live: [], early: [] };
   for (let i = 0; i < loads; i++) {
-    const { context, page } = await open(browser, url, { rate: 4, network: true });
-    if (isApp) {
-      const field = 'input[data-line="revenue"][data-period="q3-2012"]';
-      await page.waitForSelector(field, { timeout: 60_000 });
-      const box = await page.evaluate((sel) => {
-        const el = document.querySelector(sel);
-        el.scrollIntoView({ block: 'center' });
-        const r = el.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }, field);
-      // Resolves in the task that made it live (the probe's MutationObserver), not at a poll.
-      await page.evaluate(() => new Promise((resolve) => {
-        const done = () => window.__visit.live !== null && (resolve(), true);
-        if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
-      }));
-      // The field selects its figure when it takes the focus: the digit replaces it.
-      await page.mouse.click(box.x, box.y);
-      await page.keyboard.press('7');
-      await page.waitForFunction(() => window.__visit.firstEdit !== null, null, { timeout: 60_000 });
+    for (const when of isApp ? ['live', 'early'] : [null]) {
+      const { context, page } = await open(browser, url, { rate: 4, network: true });
+      if (when) {
+        const field = 'input[data-line="revenue"][data-period="q3-2012"]';
+        await page.waitForSelector(field, { timeout: 60_000 });
+        const box = await page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          el.scrollIntoView({ block: 'center' });
+          const r = el.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }, field);
+        // Resolves in the task that made it live or painted it (the probe's MutationObserver
+        // and animation frame), not at a poll.
+        await page.evaluate((key) => new Promise((resolve) => {
+          const done = () => window.__visit[key] !== null && (resolve(), true);
+          if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
+          const frame = () => done() || requestAnimationFrame(frame);
+          frame();
+        }), when === 'live' ? 'live' : 'firstFigure');
+        await page.mouse.click(box.x, box.y);
+        await page.keyboard.press('7');
+        await page.waitForFunction(() => window.__visit.firstEdit !== null, null, { timeout: 60_000 });
+      }
+      await page.waitForFunction(() => window.__visit.firstFigure !== null, null, { timeout: 60_000 });
+      const r = await page.evaluate(() => window.__visit);
+      if (when !== 'live') firstFigure.push(r.firstFigure);
+      if (when) firstEdit[when].push(r.firstEdit);
+      await context.close();
     }
-    await page.waitForFunction(() => window.__visit.firstFigure !== null, null, { timeout: 60_000 });
-    const r = await page.evaluate(() => window.__visit);
-    firstFigure.push(r.firstFigure);
-    if (isApp) firstEdit.push(r.firstEdit);
-    await context.close();
   }
-  return isApp ? { firstFigure: stats(firstFigure), firstEdit: stats(firstEdit) } : { firstFigure: stats(firstFigure) };
+  const figure = { firstFigure: stats(firstFigure) };
+  return isApp ? { ...figure, firstEdit: stats(firstEdit.live), firstEditEarly: stats(firstEdit.early) } : figure;
 }
 
 async function keystrokes(browser, url, rate) {

@@ -42,7 +42,7 @@ use yew::prelude::*;
 /// Starts the live page, beside the prerendered one until it is whole.
 #[cfg(feature = "csr")]
 pub fn run() {
-    match takeover::root() {
+    match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };
@@ -124,10 +124,19 @@ fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
 #[function_component(App)]
 fn app() -> Html {
     let live = LIVE;
-    let state = use_reducer(|| match live {
-        true => State::start(&url::fragment(), storage::load()),
-        false => State::start("", Ok(None)),
-    });
+    // Whether the start took what was typed into the prerendered page (`takeover::typed`).
+    let took_typing = use_mut_ref(|| false);
+    let state = {
+        let took_typing = took_typing.clone();
+        use_reducer(move || match live {
+            true => {
+                let typed = takeover::typed();
+                *took_typing.borrow_mut() = !typed.is_empty();
+                State::start(&url::fragment(), storage::load()).taking(typed)
+            }
+            false => State::start("", Ok(None)),
+        })
+    };
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
     // Live, the page replaces the prerendered one after its first render, and the pieces below
@@ -135,7 +144,7 @@ fn app() -> Html {
     let shown = use_state(|| if live { FIRST } else { PIECES });
     let settled = use_state(|| false);
     {
-        let (shown, settled) = (shown.clone(), settled.clone());
+        let (shown, settled, dispatch) = (shown.clone(), settled.clone(), state.dispatcher());
         use_effect_with(*shown, move |n| {
             match *n {
                 FIRST if live => takeover::swap(),
@@ -147,6 +156,11 @@ fn app() -> Html {
                     if let Some(&piece) = LIVE_ORDER.get(n) {
                         takeover::replacing(piece);
                     }
+                    // What was typed into it, taken before it renders.
+                    let typed = takeover::typed();
+                    if !typed.is_empty() {
+                        dispatch.dispatch(Action::TakeOver(Rc::new(typed)));
+                    }
                     shown.set(n + 1);
                 }),
                 _ => {
@@ -157,11 +171,12 @@ fn app() -> Html {
         });
     }
 
-    // The address follows the edits. Not on first render: a link that could not be fully used
-    // stays in the address bar until the user changes something.
+    // The address follows the edits. Not on first render, unless it took what was typed before
+    // the page was live: a link that could not be fully used stays in the address bar until the
+    // user changes something.
     // Both follow the scenario as typed whole, never a half-typed value (`State::committed`).
     let committed = state.committed();
-    let first = use_mut_ref(|| true);
+    let first = use_mut_ref(|| !*took_typing.borrow());
     use_effect_with(committed.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             url::replace_soon(encode(scenario));
@@ -385,8 +400,9 @@ fn app() -> Html {
 }
 
 /// What the prerendered page says of itself: with JavaScript off, that these are the release's
-/// figures; while the page starts, that editing comes in a moment; and, when a share link or a
-/// saved scenario is being opened, that the figures on screen are the release's, not its.
+/// figures; while the page starts, that what is typed is used once it has started; when a share
+/// link or a saved scenario is being opened, that the figures on screen are the release's, not
+/// its; and once something is typed, that it is kept and the figures will follow it.
 /// index.html's inline script decides which shows (classes on `<html>`, styles/app.css).
 fn prelive() -> Html {
     html! {
@@ -395,8 +411,9 @@ fn prelive() -> Html {
                 <p class="notice info">{"JavaScript is off: these are the release's figures, as reported. Editing, share links and saved scenarios need JavaScript."}</p>
             </noscript>
             <p class="prelive" role="status">
-                <span class="starting">{"Starting the calculator… The figures are the release's; editing works in a moment."}</span>
+                <span class="starting">{"Starting the calculator… The figures are the release's; what you type is used once it has started."}</span>
                 <span class="opening">{"Opening your scenario… The dimmed figures are the release's, not your scenario's."}</span>
+                <span class="kept">{"Keeping what you typed… The dimmed figures are the release's; they follow it in a moment."}</span>
             </p>
         </>
     }

@@ -2,6 +2,7 @@
 //! scenario where they are shown.
 
 use crate::app::json::{read_scenario, read_stored};
+use crate::app::takeover::Typed;
 use crate::model::engine::format::{exact, ZERO};
 use crate::model::engine::parse::parse_input;
 use crate::model::io::link::{decode, shorten};
@@ -98,7 +99,7 @@ pub struct State {
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
     /// A field left with text that could not be used: what was refused and what was kept,
-    /// shown beside it until the next edit.
+    /// shown beside it until that field is edited again or another step replaces the scenario.
     pub refused: Option<(Cell, String)>,
     /// The scenario deleted last and where it stood in the list, until it is restored or
     /// another is deleted: deleting is one click, so it can be taken back.
@@ -113,6 +114,10 @@ pub enum Action {
     Type { cell: Cell, text: String },
     /// The field loses focus (or Enter): formatted again unless its text is unusable.
     Leave(Cell),
+    /// What was typed into prerendered fields before their piece was live (`takeover::typed`),
+    /// as if typed into the live ones: each focused and typed into, and left but for the one
+    /// that still has the focus.
+    TakeOver(Rc<Vec<Typed>>),
     /// Escape: the field's value from before this edit, and its text.
     Cancel(Cell),
     Reset(Cell),
@@ -291,6 +296,33 @@ impl State {
     }
 }
 
+impl State {
+    /// This state once it has taken what was typed into prerendered fields (`take_over`).
+    pub fn taking(self, typed: Vec<Typed>) -> State {
+        match typed.is_empty() {
+            true => self,
+            false => Rc::unwrap_or_clone(take_over(Rc::new(self), &typed)),
+        }
+    }
+}
+
+/// What was typed before the page was live, as typed into the live fields: each field focused
+/// (its figure in the entry form, as a live field shows on focus) and typed into, then left, but
+/// the one that still has the focus, last, whose edit stays open.
+fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
+    let model = Model::release();
+    let (left, focused): (Vec<&Typed>, Vec<&Typed>) = typed.iter().partition(|t| !t.focused);
+    left.into_iter().chain(focused).fold(state, |state, t| {
+        let entry = model.evaluate(&state.scenario).get(model, t.cell).map(exact).unwrap_or_default();
+        let state = state.reduce(Action::Focus { cell: t.cell, text: entry }).reduce(Action::Type { cell: t.cell, text: t.text.clone() });
+        if t.focused {
+            state
+        } else {
+            state.reduce(Action::Leave(t.cell))
+        }
+    })
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -298,9 +330,12 @@ impl Reducible for State {
         let model = Model::release();
         let mut next = (*self).clone();
         match action {
+            Action::TakeOver(typed) => return take_over(self, &typed),
             Action::Focus { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
-                next.refused = None;
+                // A field's note of what it refused stays until that field is edited again, not
+                // gone at the next field's focus, before it has been read.
+                next.refused.take_if(|(c, _)| *c == cell);
                 if next.drafts.get(&cell).is_none() {
                     let draft = next.new_draft(model, cell, text);
                     next.drafts.insert(cell, draft);
@@ -308,7 +343,7 @@ impl Reducible for State {
             }
             Action::Type { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
-                next.refused = None;
+                next.refused.take_if(|(c, _)| *c == cell);
                 let mut draft = next.draft_for(model, cell);
                 let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
                 let applied = parse_input(&text, unit, draft.start)

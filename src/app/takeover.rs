@@ -8,11 +8,16 @@
 //! page; replacing cannot mismatch (BENCHMARKS.md). Swapping the whole page at once was one
 //! long task of style and layout (BENCHMARKS.md); piece by piece, each is small, and the
 //! pieces on top can be edited while the rest is still coming. What replacing would lose is
-//! kept: the scroll position, and the focus, moved to the same element in the live page.
+//! kept: the scroll position; the focus, moved to the same element in the live page, with the
+//! caret where it was; and what was typed into a prerendered field (index.html lets one take
+//! typing before its piece is live), which the live page takes as typed into its own field
+//! (`Action::TakeOver`): it reads, checks and applies it as it does any typing, before it renders
+//! that field.
 
+use crate::model::{self, Model, Period};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Node};
 use yew::Html;
 
 /// The element index.html's prerendered page sits in; the live page takes its id.
@@ -27,6 +32,10 @@ thread_local! {
     static PIECES: RefCell<Vec<Option<Node>>> = const { RefCell::new(Vec::new()) };
     /// Where the focus was in what is being replaced: the prerendered page, or a piece of it.
     static FOCUS: RefCell<Option<Focus>> = const { RefCell::new(None) };
+    /// What was typed into the fields of the pieces being replaced, for the live page to take.
+    static TYPED: RefCell<Vec<Typed>> = const { RefCell::new(Vec::new()) };
+    /// Where the caret or selection was in the focused field that had been typed into.
+    static CARET: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
     /// Where the prerendered page was scrolled to, and the piece at the top of the window with
     /// how far from the top it was: the live page is scrolled so that it is there again.
     static SCROLL: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
@@ -43,9 +52,10 @@ fn active() -> Option<Element> {
 
 /// A new element, not in the document, for the live page to be rendered into. The prerendered
 /// page's pieces, the scroll position and the focus are taken note of first: the live page's
-/// first render moves the pieces, and the focus with them is lost.
+/// first render moves the pieces, and the focus with them is lost; and what was typed into the
+/// pieces it renders live itself (`first`).
 #[cfg(feature = "csr")]
-pub fn root() -> Option<Element> {
+pub fn root(first: &[usize]) -> Option<Element> {
     let document = document()?;
     if let Some(old) = document.get_element_by_id(ID) {
         FOCUS.with(|f| *f.borrow_mut() = active().and_then(|el| Focus::of(&old, &el, None)));
@@ -61,6 +71,9 @@ pub fn root() -> Option<Element> {
                 let top = el.get_bounding_client_rect();
                 if top.bottom() > 0.0 && ANCHOR.with(|a| a.borrow().is_none()) {
                     ANCHOR.with(|a| *a.borrow_mut() = Some((el.clone(), top.top())));
+                }
+                if first.contains(&n) {
+                    note_typed(&el);
                 }
                 if let Some(slot) = pieces.get_mut(n) {
                     *slot = Some(el.into());
@@ -105,11 +118,15 @@ pub fn swap() {
     }
 }
 
-/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere.
+/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, and what was
+/// typed into its fields.
 pub fn replacing(n: usize) {
-    let piece = PIECES.with(|p| p.borrow().get(n).cloned().flatten());
-    let focus = piece.and_then(|p| p.dyn_into::<Element>().ok()).zip(active()).and_then(|(p, el)| Focus::of(&p, &el, Some(n)));
+    let piece = PIECES.with(|p| p.borrow().get(n).cloned().flatten()).and_then(|p| p.dyn_into::<Element>().ok());
+    let focus = piece.clone().zip(active()).and_then(|(p, el)| Focus::of(&p, &el, Some(n)));
     FOCUS.with(|f| *f.borrow_mut() = focus);
+    if let Some(piece) = piece {
+        note_typed(&piece);
+    }
 }
 
 /// A piece has been rendered live: the focus goes where it was in the prerendered one.
@@ -117,18 +134,58 @@ pub fn piece_replaced() {
     refocus();
 }
 
-/// Every piece is live: `<html>` loses `pending` (the scenario is on screen whole now).
+/// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
+/// now, with anything typed before).
 pub fn whole() {
     PIECES.with(|p| p.borrow_mut().clear());
     if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.class_list().remove_1("pending");
+        let _ = html.class_list().remove_2("pending", "typed");
     }
 }
 
+/// What was typed into a prerendered field: the figure, the text, and whether the field still
+/// had the focus.
+pub struct Typed {
+    pub cell: model::Cell,
+    pub text: String,
+    pub focused: bool,
+}
+
+/// What was typed into the prerendered fields of the pieces about to be rendered live, for the
+/// live page to take before it renders them (`Action::TakeOver`).
+pub fn typed() -> Vec<Typed> {
+    TYPED.with(|t| std::mem::take(&mut *t.borrow_mut()))
+}
+
+/// Takes note of every field of piece `n` whose text is not the one it was prerendered with.
+fn note_typed(piece: &Element) {
+    let Ok(fields) = piece.query_selector_all("input[data-line][data-period]") else { return };
+    let focused = active();
+    for field in (0..fields.length()).filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok()) {
+        let text = field.value();
+        let (Some(line), Some(period)) = (field.get_attribute("data-line"), field.get_attribute("data-period")) else { continue };
+        let Some(cell) = Period::from_id(&period).zip(Model::release().line(&line)).map(|(p, l)| model::Cell::new(p, l.id)) else { continue };
+        if text == field.default_value() {
+            continue;
+        }
+        let el: &Element = field.as_ref();
+        let has_focus = focused.as_ref() == Some(el);
+        if has_focus {
+            let (start, end) = (field.selection_start().ok().flatten(), field.selection_end().ok().flatten());
+            CARET.with(|c| c.set(start.zip(end)));
+        }
+        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus }));
+    }
+}
+
+/// The focus goes where it was, and the caret where it was in a field typed into.
 fn refocus() {
     let Some(focus) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
     if let Some(el) = focus.find() {
         let _ = el.focus();
+        if let (Some((start, end)), Some(field)) = (CARET.with(|c| c.take()), el.dyn_ref::<HtmlInputElement>()) {
+            let _ = field.set_selection_range(start, end);
+        }
     }
 }
 

@@ -204,10 +204,15 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await expectValue(page, 'q3-2012', 'gross_profit', '18748');
     const note = page.locator('td:has(input[data-period="q3-2012"][data-line="cost_of_revenue"]) .field-note');
     assert.equal(await note.textContent(), '“5000x” was not used. Not a number. Use digits, e.g. 1,234 or (1,234). Kept 4,634.');
+    // It stays while another field is edited, until this one is.
+    await input(page, 'q3-2012', 'revenue').click();
+    await page.keyboard.press('Escape');
+    assert.equal(await note.count(), 1, 'the note stays beside its field');
     await page.waitForTimeout(150);
     assert.equal(new URL(page.url()).hash, '', 'nothing reached the link');
     assert.equal(await page.locator('header .undo').isDisabled(), true, 'nor the undo history');
     await field.click();
+    assert.equal(await note.count(), 0, 'gone once its field is edited again');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('5000');
     await eventually(() => field.getAttribute('aria-invalid'), null, 'valid');

@@ -130,16 +130,22 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     }
   });
 
-  test('before the page is live, typing is refused visibly, and the scroll position and focus carry over', { timeout: TEST_TIMEOUT }, async () => {
+  test('before the page is live, what is typed is kept and the live page takes it over as typed; the scroll position and focus carry over', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, release } = await openHeld(h.rootUrl);
     const field = input(page, 'q3-2012', 'sales_and_marketing');
+    const total = page.locator('#operations [data-line="total_operating_expenses"][data-period="q3-2012"]');
     await field.scrollIntoViewIfNeeded();
-    const shown = await field.inputValue();
+    // A figure that is not a field takes no click yet: the page says so.
+    await total.click();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('waiting')), true);
+    // A field takes typing: selected when clicked, as live, so the digit replaces its figure.
     await field.click();
     await page.keyboard.type('9');
-    assert.equal(await field.inputValue(), shown, 'the read-only field kept its figure');
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('waiting')), true);
-    assert.ok(await page.locator('.prelive').isVisible(), 'the page says editing works in a moment');
+    assert.equal(await field.inputValue(), '9', 'the prerendered field holds what was typed');
+    assert.equal(await total.getAttribute('data-value'), '17027', 'nothing recomputes before the page is live');
+    assert.ok(await page.locator('.prelive .kept').isVisible(), 'the page says what was typed is kept');
+    assert.ok(await opacity(total) < 0.5, 'the release\'s figures are dimmed: they are not the scenario any more');
+    assert.equal(await opacity(field), 1, 'the field being typed into is not');
     // Where the field is in the window: the live page keeps it there (statements off screen may
     // have an estimated height, so the page's scroll offset itself may differ).
     const at = () => field.evaluate((el) => Math.round(el.getBoundingClientRect().top));
@@ -151,9 +157,51 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     assert.ok(Math.abs(now - y) <= 1, `the field is where it was in the window (${y} px from its top, now ${now})`);
     const focused = await page.evaluate(() => `${document.activeElement.dataset.period}.${document.activeElement.dataset.line}`);
     assert.equal(focused, 'q3-2012.sales_and_marketing', 'the focus is on the same field in the live page');
-    // Live, the field took the focus as if clicked: its figure is selected, and typing replaces it.
-    await page.keyboard.type('9');
-    await eventually(() => field.getAttribute('data-value'), '9', 'live, the field takes typing');
+    assert.equal(await field.getAttribute('data-value'), '9', 'the live page used what was typed');
+    assert.equal(await total.getAttribute('data-value'), String(5076 + 9 + 3154), 'and recomputed from it');
+    assert.equal(await opacity(total), 1, 'nothing is dimmed once the page is whole');
+    // Typing goes on where it stopped: the caret is after the 9.
+    await page.keyboard.type('1');
+    await eventually(() => field.getAttribute('data-value'), '91', 'live, the field takes typing after what was typed before');
+    // The edit counts as the visitor's: Escape gives back the figure the field had when editing began.
+    await page.keyboard.press('Escape');
+    await eventually(() => field.getAttribute('data-value'), '8797', 'Escape cancels the edit, as for any typing');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('before the page is live, a field left with typing is taken over as left: used, or refused with a note; Escape puts a figure back', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    const revenue = input(page, 'q3-2012', 'revenue');
+    const cost = input(page, 'q3-2012', 'cost_of_revenue');
+    const rd = input(page, 'q3-2012', 'research_and_development');
+    const admin = input(page, 'q3-2012', 'general_and_administrative');
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.click();
+    await page.keyboard.type('abc');
+    await rd.click();
+    await page.keyboard.type('6000');
+    await admin.click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Escape');
+    assert.equal(await admin.inputValue(), '3,154', 'Escape put the figure back');
+    // A field of a statement further down, which goes live after the swap, in a task of its own.
+    const cash = page.locator('#balance_sheets input[data-line]').first();
+    await cash.click();
+    await page.keyboard.type('1000');
+    await cost.click();
+    await page.keyboard.type('5000');
+    release();
+    await live(page);
+    assert.equal(await cash.getAttribute('data-value'), '1000', 'a field of a piece that goes live later: used');
+    assert.equal(await revenue.getAttribute('data-value'), '23382', 'text that is not a number was not used');
+    assert.match(await revenue.locator('xpath=ancestor::td').innerText(), /“abc” was not used/, 'and the field says so');
+    assert.equal(await rd.getAttribute('data-value'), '6000', 'a field left with a number: used');
+    assert.equal(await admin.getAttribute('data-value'), '3154', 'a figure put back: not an edit');
+    assert.equal(await cost.getAttribute('data-value'), '5000', 'the field with the focus: used');
+    assert.equal(await page.evaluate(() => `${document.activeElement.dataset.period}.${document.activeElement.dataset.line}`), 'q3-2012.cost_of_revenue');
+    assert.equal(await page.locator('header .edits').innerText(), '3 edits');
+    assert.match(page.url(), /q3-2012\.research_and_development=6000/, 'the link holds the edits');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -188,11 +236,17 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
 
   test('a start that fails says so on the page, over the release\'s figures', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, release } = await openHeld(h.rootUrl, { fail: true });
+    const field = input(page, 'q3-2012', 'revenue');
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await page.keyboard.type('9');
     release();
     const banner = page.locator('.start-failed');
     await banner.waitFor({ state: 'visible' });
     assert.match(await banner.innerText(), /could not start/);
     assert.ok(await page.locator('.headlines .fig').first().isVisible(), 'the figures stay readable');
+    assert.equal(await field.inputValue(), '23,382', 'what was typed, which will not be used, is gone');
+    assert.equal(await field.getAttribute('readonly'), '', 'and the fields take no more typing');
     assert.equal(await page.locator('.prelive').isVisible(), false);
     await context.close();
   });
