@@ -1,4 +1,5 @@
-// The smoke suite every engine runs: load, typing, a link, undo, a derivation, export and import.
+// The smoke suite every engine runs: load, typing, a link, undo, a derivation, export and import,
+// and typing before the page is live.
 // Chromium runs the full suite through playwright-core; Firefox ESR (puppeteer-core over WebDriver
 // BiDi, firefox.test.mjs) and WebKitGTK (WebKitWebDriver through selenium-webdriver,
 // webkit.test.mjs) run this one, through a small driver each test file provides:
@@ -54,8 +55,8 @@ const CATCH_DOWNLOADS = `
   };
   return true`;
 
-/** Runs the smoke suite at `base` (the built site's URL) with `driver`. */
-export async function smoke(driver, base) {
+/** Runs the smoke suite at `base` (the built site's URL, served by `server`) with `driver`. */
+export async function smoke(driver, base, server) {
   // Load: the page renders every table and settles.
   await driver.goto(base);
   await settled(driver);
@@ -120,4 +121,19 @@ export async function smoke(driver, base) {
   await expectValue(driver, 'q3-2012', 'revenue', '25000');
   await expectValue(driver, 'q3-2012', 'sbc_sales_and_marketing', sbc);
   await expectValue(driver, 'q3-2012', 'gross_profit', String(25000 - Number(cost)));
+
+  // Typing before the page is live: the prerendered field takes it, and the live page uses it.
+  const release = server.hold();
+  await driver.run(`setTimeout(() => { location.href = ${JSON.stringify(`${base}?early`)}; }); return true`);
+  await until(driver, `return location.search === '?early' && !!document.querySelector('${field('q3-2012', 'revenue')}')`, 'the prerendered page');
+  await driver.click(field('q3-2012', 'revenue'));
+  await driver.run(`document.activeElement.select(); return true`);
+  await driver.type('31000');
+  assert.equal(await driver.run(`return document.activeElement.value`), '31000', 'the prerendered field holds what was typed');
+  assert.equal(await driver.run(`return document.documentElement.classList.contains('typed') && !document.documentElement.classList.contains('live')`), true, 'kept, and said so, before the page is live');
+  release();
+  await settled(driver);
+  await expectValue(driver, 'q3-2012', 'revenue', '31000');
+  await expectValue(driver, 'q3-2012', 'gross_profit', String(31000 - Number(cost)));
+  assert.equal(await driver.run(`return document.activeElement.dataset.line`), 'revenue', 'the live field has the focus');
 }

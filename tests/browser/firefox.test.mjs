@@ -34,6 +34,6 @@ test('Firefox ESR: load, typing, a link, undo, a derivation, export and import',
     type: (text) => page.keyboard.type(text),
     enter: () => page.keyboard.press('Enter'),
   };
-  await smoke(driver, server.url);
+  await smoke(driver, server.url, server);
   assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
 });

@@ -72,8 +72,10 @@ export function mimeType(file) {
  * Serve `root` (default dist/) on 127.0.0.1 at a free port, mounted at `base`
  * ("/" or e.g. "/sub/dir/"). Requests outside `base` get 404; `base` without
  * its trailing slash redirects to it (as GitHub Pages does).
- * Resolves to { origin, url, requests, close() }; `requests` logs
- * { method, path, status, type } (type = Content-Type) for every request.
+ * Resolves to { origin, url, requests, hold(), close() }; `requests` logs
+ * { method, path, status, type } (type = Content-Type) for every request. `hold()` keeps every
+ * WebAssembly request waiting until the function it returns is called: the prerendered page
+ * for as long as a test needs it, in any browser.
  */
 export async function serveDir({ root = DIST, base = '/' } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
@@ -81,6 +83,7 @@ export async function serveDir({ root = DIST, base = '/' } = {}) {
   }
   const rootReal = await fsp.realpath(root);
   const requests = [];
+  let held = null;
 
   const server = http.createServer(async (req, res) => {
     const send = (status, headers, body) => {
@@ -114,6 +117,7 @@ export async function serveDir({ root = DIST, base = '/' } = {}) {
       if (stat.isDirectory()) {
         return send(301, { Location: pathname + '/' }, '');
       }
+      if (file.endsWith('.wasm')) await held;
       const body = req.method === 'HEAD' ? '' : await fsp.readFile(file);
       return send(200, { 'Content-Type': mimeType(file), 'Content-Length': stat.size }, body);
     } catch (err) {
@@ -131,6 +135,11 @@ export async function serveDir({ root = DIST, base = '/' } = {}) {
     origin,
     url: origin + base,
     requests,
+    hold: () => {
+      let release;
+      held = new Promise((r) => { release = r; });
+      return () => { held = null; release(); };
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -76,5 +76,5 @@ test('WebKitGTK: load, typing, a link, undo, a derivation, export and import', {
     type: (text) => session.switchTo().activeElement().then((el) => el.sendKeys(text)),
     enter: () => session.switchTo().activeElement().then((el) => el.sendKeys(Key.ENTER)),
   };
-  await smoke(driver, server.url);
+  await smoke(driver, server.url, server);
 });
