@@ -39,13 +39,26 @@ use wasm_bindgen::JsCast;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Starts the live page, beside the prerendered one until it is whole.
+/// Starts the live page, beside the prerendered one until it is whole, once the prerendered
+/// page has been shown (`prerenderShown`, index.html).
 #[cfg(feature = "csr")]
 pub fn run() {
-    match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+    let start = || match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
+        Some(root) => drop(yew::Renderer::<App>::with_root(root).render()),
+        None => drop(yew::Renderer::<App>::new().render()),
     };
+    let shown = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"prerenderShown".into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match shown {
+        Some(shown) => {
+            let start = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |_| start());
+            drop(shown.then(&start));
+            // Called once, at the start; the page never lets it go.
+            start.forget();
+        }
+        None => start(),
+    }
 }
 
 /// The page at the release's figures, as HTML, for index.html: every table, the headline and the

@@ -1,5 +1,6 @@
 //! The prerendered page (src/bin/prerender.rs) is on screen before the WebAssembly starts. The
-//! live page replaces it after its first render, which is small: the header, the headline
+//! live page is begun once the browser has shown it (`run`) and replaces it after its first
+//! render, which is small: the header, the headline
 //! figures and the statement on top are new, while the other pieces below them (`data-piece`:
 //! the outlook, the bridges, each statement, the tie-out, the highlights) are the prerendered
 //! ones, moved into the live page as they are. Each piece is then rendered live in its place, one per task. Replacing, not

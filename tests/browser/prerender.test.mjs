@@ -234,6 +234,44 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('the largest paint the browser reports is the prerendered page\'s: the live page replaces it only once it has been shown', { timeout: TEST_TIMEOUT }, async () => {
+    // Replaced before the browser has shown its paint, the prerendered page's figures would not
+    // count, and the largest paint would be the live page's (Lighthouse then counts the app's
+    // download as blocking it). The wasm is not held here: it is ready about when the page paints.
+    const watchPaint = () => {
+      window.__paints = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__paints.push(document.documentElement.classList.contains('live') ? 'live' : 'prerendered');
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    };
+    for (let load = 0; load < 3; load++) {
+      const { page, context, problems, release } = await openHeld(h.rootUrl, { init: watchPaint });
+      release();
+      await live(page);
+      const paints = await page.evaluate(() => window.__paints);
+      assert.ok(paints.length > 0 && paints.every((p) => p === 'prerendered'), `load ${load + 1}: ${paints.join(', ')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    // However late the browser reports it, the live page waits: here it has not been reported.
+    const notShown = () => {
+      let show;
+      const shown = new Promise((r) => { show = r; });
+      window.__show = show;
+      Object.defineProperty(window, 'prerenderShown', { get: () => shown, set: () => {} });
+    };
+    const { page, context, problems, release } = await openHeld(h.rootUrl, { init: notShown });
+    const wasm = page.waitForResponse(/\.wasm$/);
+    release();
+    await (await wasm).finished();
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('live')), false, 'not live before the paint is shown');
+    await page.evaluate(() => window.__show());
+    await live(page);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a start that fails says so on the page, over the release\'s figures', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, release } = await openHeld(h.rootUrl, { fail: true });
     const field = input(page, 'q3-2012', 'revenue');
