@@ -98,9 +98,10 @@ pub struct State {
     pub storage_notice: Option<String>,
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
-    /// A field left with text that could not be used: what was refused and what was kept,
+    /// Each field left with text that could not be used: what was refused and what was kept,
     /// shown beside it until that field is edited again or another step replaces the scenario.
-    pub refused: Option<(Cell, String)>,
+    /// Several at once when several fields were left so, as typing before the page was live can.
+    pub refused: Vec<(Cell, String)>,
     /// The scenario deleted last and where it stood in the list, until it is restored or
     /// another is deleted: deleting is one click, so it can be taken back.
     pub deleted: Option<(usize, Named)>,
@@ -236,7 +237,7 @@ impl State {
     fn step_to(&mut self, scenario: Scenario) {
         self.finish_typing();
         self.drafts.clear();
-        self.refused = None;
+        self.refused.clear();
         let before = std::mem::replace(&mut self.scenario, scenario);
         self.record(before);
     }
@@ -335,7 +336,7 @@ impl Reducible for State {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 // A field's note of what it refused stays until that field is edited again, not
                 // gone at the next field's focus, before it has been read.
-                next.refused.take_if(|(c, _)| *c == cell);
+                next.refused.retain(|(c, _)| *c != cell);
                 if next.drafts.get(&cell).is_none() {
                     let draft = next.new_draft(model, cell, text);
                     next.drafts.insert(cell, draft);
@@ -343,7 +344,7 @@ impl Reducible for State {
             }
             Action::Type { cell, text } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
-                next.refused.take_if(|(c, _)| *c == cell);
+                next.refused.retain(|(c, _)| *c != cell);
                 let mut draft = next.draft_for(model, cell);
                 let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
                 let applied = parse_input(&text, unit, draft.start)
@@ -370,7 +371,8 @@ impl Reducible for State {
                             let kept = model.display(cell, model.evaluate(&next.scenario).get(model, cell));
                             let note = format!("“{}” was not used. {why} Kept {kept}.", shorten(draft.text.trim()));
                             next.announcement = format!("{} {note}", model.name(cell, cell.period));
-                            next.refused = Some((cell, note));
+                            next.refused.retain(|(c, _)| *c != cell);
+                            next.refused.push((cell, note));
                         }
                     }
                 }
@@ -385,7 +387,7 @@ impl Reducible for State {
             }
             Action::Reset(cell) => {
                 next.finish_typing();
-                next.refused = None;
+                next.refused.clear();
                 let without = next.scenario.without(model, cell);
                 let before = std::mem::replace(&mut next.scenario, without);
                 next.record(before);

@@ -179,6 +179,9 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await revenue.scrollIntoViewIfNeeded();
     await revenue.click();
     await page.keyboard.type('abc');
+    const sales = input(page, 'q3-2012', 'sales_and_marketing');
+    await sales.click();
+    await page.keyboard.type('1,2,3');
     await rd.click();
     await page.keyboard.type('6000');
     await admin.click();
@@ -196,6 +199,8 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     assert.equal(await cash.getAttribute('data-value'), '1000', 'a field of a piece that goes live later: used');
     assert.equal(await revenue.getAttribute('data-value'), '23382', 'text that is not a number was not used');
     assert.match(await revenue.locator('xpath=ancestor::td').innerText(), /“abc” was not used/, 'and the field says so');
+    assert.equal(await sales.getAttribute('data-value'), '8797', 'another field left with text that is not a number');
+    assert.match(await sales.locator('xpath=ancestor::td').innerText(), /“1,2,3” was not used/, 'says so too, beside the first');
     assert.equal(await rd.getAttribute('data-value'), '6000', 'a field left with a number: used');
     assert.equal(await admin.getAttribute('data-value'), '3154', 'a figure put back: not an edit');
     assert.equal(await cost.getAttribute('data-value'), '5000', 'the field with the focus: used');

@@ -86,7 +86,7 @@ fn overridden(figures: &Figures, state: &State, cell: Cell) -> Option<Value> {
 
 /// What was refused in the field of `cell` when it was left, if that is the last word on it.
 fn note(state: &State, cell: Cell) -> Option<&String> {
-    state.refused.as_ref().filter(|(c, _)| *c == cell).map(|(_, note)| note)
+    state.refused.iter().find(|(c, _)| *c == cell).map(|(_, note)| note)
 }
 
 /// Consecutive periods under one heading ("Three Months Ended September 30,": 2012, 2011),
