@@ -114,9 +114,7 @@ pub fn swap() {
         window.scroll_by_with_x_and_y(0.0, piece.get_bounding_client_rect().top() - top);
     }
     refocus();
-    if let Some(html) = document.document_element() {
-        let _ = html.class_list().add_1("live");
-    }
+    html_class(|c| c.remove_1("taking").and_then(|_| c.add_1("live")));
 }
 
 /// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, and what was
@@ -130,18 +128,18 @@ pub fn replacing(n: usize) {
     }
 }
 
-/// A piece has been rendered live: the focus goes where it was in the prerendered one.
+/// A piece has been rendered live, and every figure after what was typed into it: the focus
+/// goes where it was in the prerendered one.
 pub fn piece_replaced() {
     refocus();
+    html_class(|c| c.remove_1("taking"));
 }
 
 /// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
 /// now, with anything typed before).
 pub fn whole() {
     PIECES.with(|p| p.borrow_mut().clear());
-    if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.class_list().remove_2("pending", "typed");
-    }
+    html_class(|c| c.remove_2("pending", "typed"));
 }
 
 /// What was typed into a prerendered field: the figure, the text, and whether the field still
@@ -176,6 +174,16 @@ fn note_typed(piece: &Element) {
             CARET.with(|c| c.set(start.zip(end)));
         }
         TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus }));
+        // Its field goes with the piece's prerendered node ("untaken", index.html) before every
+        // figure has followed the text: the figures stay dimmed until the piece is live (CSS).
+        html_class(|c| c.add_1("taking"));
+    }
+}
+
+/// Changes a class of `<html>`.
+fn html_class(change: impl FnOnce(&web_sys::DomTokenList) -> Result<(), wasm_bindgen::JsValue>) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = change(&html.class_list());
     }
 }
 

@@ -170,6 +170,35 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('typed before the page is live into a statement that goes live later: until the live page has taken it, its figures are dimmed too', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    // The balance sheet goes live after the swap; the headline's Four-Quarter Bookings, live from
+    // the first render, follows its deferred revenue.
+    const deferred = input(page, '2012-09-30', 'deferred_revenue_current');
+    await deferred.scrollIntoViewIfNeeded();
+    await deferred.click();
+    await page.keyboard.type('70000');
+    await page.evaluate(() => {
+      window.__undimmed = [];
+      const opacity = (el) => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; };
+      new MutationObserver(() => {
+        for (const f of document.querySelectorAll('[data-line="four_quarter_bookings"][data-period="4q-2012"]')) {
+          if (f.isConnected && f.dataset.value === '98696' && opacity(f) >= 0.5) {
+            window.__undimmed.push(`${f.closest('[data-piece]')?.className ?? 'the headline'}${document.documentElement.classList.contains('live') ? ', live' : ''}`);
+          }
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    release();
+    await live(page);
+    assert.deepEqual(await page.evaluate(() => window.__undimmed), [], 'the release\'s bookings never showed as the scenario\'s');
+    const bookings = page.locator('.headlines [data-line="four_quarter_bookings"]');
+    assert.notEqual(await bookings.getAttribute('data-value'), '98696', 'it follows what was typed');
+    assert.equal(await opacity(bookings), 1, 'and is not dimmed once the page is whole');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('before the page is live, a field left with typing is taken over as left: used, or refused with a note; Escape puts a figure back', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, release } = await openHeld(h.rootUrl);
     const revenue = input(page, 'q3-2012', 'revenue');
