@@ -331,4 +331,21 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.equal(await wide_.page.locator('#operations tbody th').first().evaluate((el) => getComputedStyle(el).position), 'static');
     assert.deepEqual(wide_.problems, []);
   });
+
+  test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
+    await live(page);
+    const tools = page.locator('header .tools');
+    // What lies before a scroller's start cannot be scrolled to (a row packed to its end spills
+    // out that way): the first tool starts inside the row, and scrolling reaches the last.
+    const [first, row] = await Promise.all([page.locator('header .tools > :first-child').boundingBox(), tools.boundingBox()]);
+    assert.ok(first.x >= row.x, `the edit count starts inside the row (x=${first.x}, row from ${row.x})`);
+    await page.locator('header .tools .undo').waitFor({ state: 'visible' });
+    const undo = await page.locator('header .tools .undo').boundingBox();
+    assert.ok(undo.x >= 0 && undo.x + undo.width <= 390, `Undo is on screen, x=${undo.x}`);
+    await tools.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const reset = await page.locator('header .tools .reset-all').boundingBox();
+    assert.ok(reset.x >= 0 && reset.x + reset.width <= 390, `Reset all is on screen once scrolled, x=${reset.x}`);
+    assert.deepEqual(problems, []);
+  });
 });
