@@ -332,6 +332,23 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(wide_.problems, []);
   });
 
+  test('the page is about as tall before the statements have been on screen as after: the scrollbar barely moves while reading down', { timeout: TEST_TIMEOUT }, async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const { page, problems } = await h.open(h.subUrl, { viewport });
+      await page.locator('main.settled').waitFor({ timeout: TIMEOUT_MS });
+      const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+      const before = await height();
+      // Read down the page: each statement is laid out as it comes near the screen, and then
+      // keeps its real height instead of the estimate.
+      for (let y = 0; y < before + 2000; y += viewport.height / 2) {
+        await page.evaluate((y) => new Promise((r) => { scrollTo(0, y); requestAnimationFrame(() => requestAnimationFrame(r)); }), y);
+      }
+      const after = await height();
+      assert.ok(Math.abs(after - before) <= 0.03 * after, `${viewport.width} px: ${before} px estimated, ${after} px once read`);
+      assert.deepEqual(problems, []);
+    }
+  });
+
   test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);

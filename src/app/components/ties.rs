@@ -41,8 +41,9 @@ pub fn tie_out(props: &TieOutProps) -> Html {
             groups.push(t.group);
         }
     }
-    // Its height until it has been on screen: a tie takes about two rows (styles/app.css).
-    let rows = 2 * checks.len() + groups.len() + 4;
+    // Its height until it has been on screen: a row per tie and per group, and the head
+    // (a tie's row is the taller, in styles/app.css).
+    let rows = checks.len() + groups.len() + 1;
     let summary = html! {
         <p class={classes!("tie-summary", (broken > 0).then_some("off"))} role="status">
             {match broken {
