@@ -62,6 +62,9 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     assert.ok(await off.page.locator('#guidance td').first().isVisible(), 'the guidance');
     assert.match(await off.page.locator('main').innerText(), /JavaScript is off/);
     assert.equal(await off.page.locator('.prelive').isVisible(), false, 'no "starting" note without scripts');
+    // Nothing opens a figure's derivation without the live page: no figure says it does.
+    const claims = () => off.page.locator('#app [role="button"], #app [aria-label*="Enter shows"], #app [title*="Click to see"]').count();
+    assert.equal(await claims(), 0, 'no prerendered figure or bar claims to open its derivation');
     await off.context.close();
 
     const { page, context, problems, release } = await openHeld(h.rootUrl);
@@ -74,6 +77,9 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     assert.ok(now.length > 400, `every figure (${now.length})`);
     assert.deepEqual(now, file, 'the live page shows, figure by figure, what was read before it started');
     assert.equal(await input(page, 'q3-2012', 'revenue').getAttribute('readonly'), null, 'live fields are editable');
+    for (const where of ['#operations .fig', '.headlines .fig', '.bridge .bar']) {
+      assert.match(await page.locator(where).first().getAttribute('aria-label'), /Enter shows how it is computed/, `live, ${where} opens its derivation and says so`);
+    }
     assert.equal(await page.locator('#app').count(), 1, 'one page: the live one replaced the prerendered one');
     assert.equal(await page.locator('.start-failed, .prelive').count(), 0);
     assert.deepEqual(problems, [], 'no console error or panic during start');

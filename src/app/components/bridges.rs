@@ -4,6 +4,7 @@
 use super::figure::explain_handlers;
 use crate::app::grid;
 use crate::app::state::State;
+use crate::app::LIVE;
 use crate::model::analysis::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
 use crate::model::engine::format::{display, plain};
 use crate::model::{Figures, Model, Period, Sign, Unit};
@@ -140,8 +141,10 @@ fn bridge_chart(props: &ChartProps) -> Html {
                 let name = if short == long { format!("{short} {}", amount(bar)) } else { format!("{short} {}: {long}", amount(bar)) };
                 html! {
                     <>
-                        <g class={classes!("bar", class)} tabindex="-1" role="button" {onclick} {onkeydown}
-                            aria-label={format!("{name}. Enter shows how it is computed.")}>
+                        // Prerendered, a bar is a picture with a name: nothing opens its
+                        // derivation until the live page does (figure.rs).
+                        <g class={classes!("bar", class)} tabindex={LIVE.then_some("-1")} role={if LIVE { "button" } else { "img" }} {onclick} {onkeydown}
+                            aria-label={if LIVE { format!("{name}. Enter shows how it is computed.") } else { name }}>
                             // The whole slot takes the click: a small step's bar may be a pixel high.
                             <rect class="hit" x={(scale.centre(i, n) - slot / Decimal::TWO).to_string()} y={(-PLOT_TOP).to_string()}
                                 width={slot.to_string()} height={(HEIGHT).to_string()} />

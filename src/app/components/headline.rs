@@ -3,6 +3,7 @@
 
 use super::figure::{baseline_word, explain_handlers, guidance_of};
 use crate::app::state::State;
+use crate::app::LIVE;
 use crate::model::engine::format::{change, display, plain};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
@@ -32,10 +33,13 @@ pub const HEADLINES: [Headline; 7] = [
 /// figures, reached by the arrow keys from the group's one tab stop (`grid.rs`).
 pub fn figure_as(cell: Cell, value: Value, text: String, dispatch: &UseReducerDispatcher<State>, in_group: bool) -> Html {
     let (onclick, onkeydown) = explain_handlers(dispatch, cell);
-    let label = format!("{}, {}: {text}. Enter shows how it is computed.", Model::release().name(cell, cell.period), cell.period.long());
+    // Prerendered, a figure is only its text, beside its card's title: nothing opens its
+    // derivation until the live page does (figure.rs).
+    let label = LIVE.then(|| format!("{}, {}: {text}. Enter shows how it is computed.", Model::release().name(cell, cell.period), cell.period.long()));
+    let tabindex = LIVE.then_some(if in_group { "-1" } else { "0" });
     html! {
         <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={plain(value)}
-            data-guidance={guidance_of(cell, value)} tabindex={if in_group { "-1" } else { "0" }} role="button" aria-label={label} {onclick} {onkeydown}>{text}</span>
+            data-guidance={guidance_of(cell, value)} {tabindex} role={LIVE.then_some("button")} aria-label={label} {onclick} {onkeydown}>{text}</span>
     }
 }
 
