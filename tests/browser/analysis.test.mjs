@@ -41,19 +41,19 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.ok(options.includes('q3-2012.revenue') && options.includes('q3-2012.shares_basic'), options.join());
     await panel.getByLabel('Target').press('Enter');
     const result = panel.locator('.goal-seek-result');
-    await eventually(async () => /nearest value that shows 0\.12: .*713\.179/.test(await result.textContent()), true, 'the nearest');
+    // Solving applies the nearest value that shows the target, as one edit, and says so.
+    await eventually(async () => /Applied the nearest value that shows 0\.12: .*713\.179 \(was 349\)/.test(await result.textContent()), true, 'the nearest, applied');
     assert.match(await result.textContent(), /Exactly 0\.12 at 846\.142908653846…/);
-    // Nothing changes until it is applied.
-    assert.equal(await value(page, 'q3-2012', 'sbc_sales_and_marketing'), '349');
-    await panel.getByRole('button', { name: 'Apply 713.179' }).click();
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '713.179');
     assert.equal(await tableFigure(page, 'q3-2012', 'non_gaap_eps_diluted').textContent().then((t) => t.includes('0.12')), true);
     await eventually(() => hash(page), '#v=1&q3-2012.sbc_sales_and_marketing=713.179', 'in the share link');
-    // One undo takes it back.
+    // One undo takes it back; the answer is then offered again.
     await page.getByRole('button', { name: '↶ Undo' }).click();
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
+    await panel.getByRole('button', { name: 'Apply 713.179' }).waitFor();
     await page.getByRole('button', { name: '↷ Redo' }).click();
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '713.179');
+    assert.match(await result.textContent(), /Applied the nearest/);
     assert.deepEqual(problems, []);
   });
 
@@ -66,10 +66,12 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await page.keyboard.type('0');
     await panel.getByRole('button', { name: 'Solve' }).click();
     const result = panel.locator('.goal-seek-result');
-    await eventually(async () => /shows zero \(“-”\): .*21,715\.499/.test(await result.textContent()), true, 'nearest showing zero, printed as the release prints it');
+    await eventually(async () => /Applied the nearest value that shows zero \(“-”\): .*21,715\.499/.test(await result.textContent()), true, 'nearest showing zero, printed as the release prints it');
+    await expectValue(page, 'q3-2012', 'revenue', '21715.499');
     await panel.getByRole('button', { name: 'Apply 21,715 instead' }).click();
     await expectValue(page, 'q3-2012', 'revenue', '21715');
     await expectValue(page, 'q3-2012', 'net_income', '0');
+    await eventually(async () => /Applied instead: exactly 0 at 21,715\./.test(await result.textContent()), true, 'the exact one, applied instead');
     // A billion is past what revenue can hold: said plainly, nothing changed.
     await panel.getByLabel('Target').fill('');
     await panel.getByLabel('Target').click();

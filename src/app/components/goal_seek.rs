@@ -1,5 +1,6 @@
 //! Goal seek from a figure's derivation: a target, the input to change, and the answer the
-//! model finds (`model::analysis::solve`), applied as one undoable edit.
+//! model finds (`model::analysis::solve`). Solve applies it as one undoable edit; an exact
+//! solution an input can hold is offered to apply instead.
 
 use crate::app::state::{Action, State};
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
@@ -18,13 +19,23 @@ pub struct GoalSeekProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// An answer, with what it was asked of: shown only while the scenario is the one solved.
+/// An answer, with what it was asked of: shown only while the scenario is the one solved, or
+/// that one with the answer applied.
 #[derive(Clone, PartialEq)]
 struct Answer {
     scenario: Scenario,
     input: Cell,
+    /// The input's value when it was solved.
+    before: Decimal,
     target: Decimal,
     found: Result<Solution, NoSolution>,
+}
+
+impl Answer {
+    /// Whether `now` is the solved scenario with the input at `value`.
+    fn applied(&self, model: &Model, value: Decimal, now: &Scenario) -> bool {
+        self.scenario.with(model, self.input, value).is_ok_and(|s| &s == now)
+    }
 }
 
 /// The form as typed and its last answer: one state, so one copy of the hook's code.
@@ -70,7 +81,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
         })
     };
     let solve = {
-        let (form, scenario) = (form.clone(), props.scenario.clone());
+        let (form, scenario, figures, dispatch) = (form.clone(), props.scenario.clone(), props.figures.clone(), props.dispatch.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(input) = input else { return };
@@ -80,7 +91,13 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                 Ok(t) => {
                     next.problem = None;
                     let found = goal_seek(model, &scenario, cell, input, t);
-                    next.answer = Some(Answer { scenario: scenario.clone(), input, target: t, found });
+                    let before = figures.get(model, input).unwrap_or_default();
+                    if let Ok(s) = &found {
+                        if s.nearest != before {
+                            dispatch.dispatch(Action::Apply { cell: input, value: s.nearest });
+                        }
+                    }
+                    next.answer = Some(Answer { scenario: scenario.clone(), input, before, target: t, found });
                 }
             }
             form.set(next);
@@ -92,7 +109,17 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Apply { cell: input, value }))
     };
 
-    let result = match form.answer.as_ref().filter(|a| a.scenario == props.scenario) {
+    let shown = form.answer.as_ref().filter(|a| {
+        a.scenario == props.scenario
+            || a.found.as_ref().is_ok_and(|s| {
+                let exact = match s.exact {
+                    Some(Exact::Enterable(x)) => Some(x),
+                    _ => None,
+                };
+                a.applied(model, s.nearest, &props.scenario) || exact.is_some_and(|x| a.applied(model, x, &props.scenario))
+            })
+    });
+    let result = match shown {
         None => html! {},
         Some(a) => {
             // A zero amount prints as the release prints it, "-": in a sentence, say so.
@@ -100,24 +127,35 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                 zero if zero == ZERO => format!("zero (“{ZERO}”)"),
                 shows => shows,
             };
-            let now = props.figures.get(model, a.input).unwrap_or_default();
             let input_name = named(model, a.input);
+            let was = exact(a.before);
             match &a.found {
                 Err(why) => html! { <p class="no-solution">{why.describe(model, cell, a.input, &shows)}{" Nothing was changed."}</p> },
                 Ok(s) => {
-                    let nearest = if s.nearest == now {
-                        html! { <p class="nearest">{format!("It already shows {shows}, with {input_name} at {}.", exact(now))}</p> }
+                    let nearest = if s.nearest == a.before {
+                        html! { <p class="nearest">{format!("It already shows {shows}, with {input_name} at {was}.")}</p> }
+                    } else if a.applied(model, s.nearest, &props.scenario) {
+                        html! {
+                            <p class="nearest">
+                                {format!("Applied the nearest value that shows {shows}: {input_name} at ")}<strong>{exact(s.nearest)}</strong>
+                                {format!(" (was {was}); the figure is now {}. Undo (↶) takes it back.", full_precision(s.reaches))}
+                            </p>
+                        }
                     } else {
+                        // Undone, or another value applied instead: offered again.
                         html! {
                             <p class="nearest">
                                 {format!("The nearest value that shows {shows}: {input_name} at ")}<strong>{exact(s.nearest)}</strong>
-                                {format!(" (now {}); the figure is then {}. ", exact(now), full_precision(s.reaches))}
+                                {format!(" (was {was}); the figure is then {}. ", full_precision(s.reaches))}
                                 <button type="button" class="apply-nearest" onclick={apply(a.input, s.nearest)}>{format!("Apply {}", exact(s.nearest))}</button>
                             </p>
                         }
                     };
                     let exactly = match s.exact {
                         Some(Exact::Enterable(x)) if x == s.nearest => html! { <p class="exact">{"That is exactly the target."}</p> },
+                        Some(Exact::Enterable(x)) if a.applied(model, x, &props.scenario) => html! {
+                            <p class="exact">{format!("Applied instead: exactly {} at {}.", exact(a.target), exact(x))}</p>
+                        },
                         Some(Exact::Enterable(x)) => html! {
                             <p class="exact">
                                 {format!("Exactly {} at {}. ", exact(a.target), exact(x))}
