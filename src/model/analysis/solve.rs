@@ -54,10 +54,12 @@ pub enum NoSolution {
     Unmoved,
     /// The figure has no value, whatever the input: it divides by zero.
     Undefined,
-    /// Only a value past what an entry may be would do (beyond a billion either way, or a
-    /// negative share count); `needed` is where the straight line through the current value
-    /// reaches the target.
+    /// Only a value beyond a billion either way would do; `needed` is the nearest at which the
+    /// figure shows the target, searched for as within the bounds, if one was found.
     BeyondBound { needed: Option<Decimal> },
+    /// Only a share count below zero would do; `needed` as above. Past a share count's zero
+    /// the figure may pass a pole (a divisor at zero), where the search can miss a value.
+    NegativeShares { needed: Option<Decimal> },
     /// The figure approaches the target but never shows it.
     Unreachable,
     /// The figure passes the target between two values a thousandth apart, so no value an
@@ -104,19 +106,7 @@ pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, 
         defined: false,
         between: None,
     };
-    let s0 = seek.side(seek.f0);
-    seek.defined = s0 != Side::Undefined;
-    let nearest = if s0 == Side::Inside {
-        Some(n0)
-    } else {
-        let up = seek.scan(1, s0);
-        let down = seek.scan(-1, s0);
-        match (up, down) {
-            (Some(u), Some(d)) => Some(if n0.abs_diff(d) < n0.abs_diff(u) { d } else { u }),
-            (u, d) => u.or(d),
-        }
-    };
-    let Some(n) = nearest else { return Err(seek.why_not()) };
+    let Some(n) = seek.nearest() else { return Err(seek.why_not()) };
     let reaches = seek.at(entry(n)).map_err(|_| NoSolution::Undefined)?;
     // Seeds for the secant: the answer and its neighbour towards the current value (or, when
     // nothing moved, the next thousandth).
@@ -181,6 +171,30 @@ impl Seek<'_> {
         let side = self.side(v);
         self.defined |= side != Side::Undefined;
         side
+    }
+
+    /// The entry nearest the current value at which the figure shows the target, searched both
+    /// ways within the bounds.
+    fn nearest(&mut self) -> Option<i64> {
+        let s0 = self.side(self.f0);
+        self.defined |= s0 != Side::Undefined;
+        if s0 == Side::Inside {
+            return Some(self.n0);
+        }
+        match (self.scan(1, s0), self.scan(-1, s0)) {
+            (Some(u), Some(d)) => Some(if self.n0.abs_diff(d) < self.n0.abs_diff(u) { d } else { u }),
+            (u, d) => u.or(d),
+        }
+    }
+
+    /// The nearest value past the bounds (a negative share count, or beyond a billion either
+    /// way, up to a thousand times that) at which the figure shows the target, searched for as
+    /// within them: a value said to the user is one that shows the target.
+    fn beyond(&self) -> Option<Decimal> {
+        let wide = self.hi.saturating_mul(1000);
+        let mut far = Seek { lo: -wide, hi: wide, shown: self.shown.clone(), between: None, ..*self };
+        let n = far.nearest()?;
+        (n < self.lo || n > self.hi).then(|| entry(n))
     }
 
     /// Steps away from the current value in direction `d` (±1), doubling the step, until the
@@ -280,20 +294,21 @@ impl Seek<'_> {
             let (below, above) = (entry(a.min(b)), entry(a.max(b)));
             return NoSolution::BetweenEntries { below, above, exact: self.exact(below, above) };
         }
-        // Where the straight line through the current value and its neighbour meets the target.
+        // Which way the target lies: where the straight line through the current value and
+        // its neighbour meets it (only a direction: the figure need not be a straight line).
         let x0 = entry(self.n0);
-        let needed = (|| {
+        let line = (|| {
             let f0 = self.f0.ok()?;
             let next = entry(self.n0.saturating_add(1));
             let rise = self.at(next).ok()?.checked_sub(f0)?;
             let run = next.checked_sub(x0)?;
             x0.checked_add(self.target.checked_sub(f0)?.checked_mul(run)?.checked_div(rise)?)
         })();
-        match needed {
-            Some(x) if x.abs() > MAX_ENTRY || (self.lo == 0 && x.is_sign_negative()) => {
-                NoSolution::BeyondBound { needed: Some(x.round_dp(3)) }
-            }
-            _ if self.n0 == self.lo || self.n0 == self.hi => NoSolution::BeyondBound { needed: None },
+        let needed = self.beyond();
+        match needed.or(line) {
+            Some(x) if self.lo == 0 && x.is_sign_negative() => NoSolution::NegativeShares { needed },
+            Some(x) if x.abs() > MAX_ENTRY => NoSolution::BeyondBound { needed },
+            _ if self.n0 == self.lo || self.n0 == self.hi => NoSolution::BeyondBound { needed },
             _ => NoSolution::Unreachable,
         }
     }
@@ -331,9 +346,10 @@ impl NoSolution {
             NoSolution::NotBuiltFrom => format!("{f} is not built from {i}."),
             NoSolution::Unmoved => format!("{f} does not change with {i}: their effects cancel out, so no value of it shows {target}."),
             NoSolution::Undefined => format!("{f} has no value whatever {i} is: it divides by zero."),
-            NoSolution::BeyondBound { needed: Some(x) } if x.is_sign_negative() && model.unit(input) == Some(Unit::Shares) => {
+            NoSolution::NegativeShares { needed: Some(x) } => {
                 format!("{f} would show {target} only with a negative share count ({i} at {}).", grouped(*x))
             }
+            NoSolution::NegativeShares { needed: None } => format!("{f} would show {target} only with {i} below zero, a negative share count."),
             NoSolution::BeyondBound { needed: Some(x) } => format!(
                 "{f} would show {target} only with {i} at {}, beyond what an input holds (at most 1,000,000,000 either way).",
                 grouped(*x)
