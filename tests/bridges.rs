@@ -112,3 +112,21 @@ fn the_scale_puts_zero_and_every_total_inside_the_plot() {
     let bars = BRIDGES[0].bars(model, model.reported(), Q3_2012).unwrap();
     assert_eq!(Scale::new(&bars, Decimal::from(600), Decimal::from(200)).y(Decimal::ZERO), Decimal::from(200));
 }
+
+#[test]
+fn a_step_rises_or_falls_by_what_it_does_to_the_running_total() {
+    let model = Model::release();
+    // Current deferred revenue at September 30, 2012 down to 38,000: added to revenue, its
+    // change is a fall of 2,413, whatever its sign in the formula.
+    let fall = Scenario::default().with(model, Cell::new(Bs2012, "deferred_revenue_current"), Decimal::from(38_000)).unwrap();
+    let bars = BRIDGES[2].bars(model, &model.evaluate(&fall), F4_2012).unwrap();
+    let change = bars.iter().find(|b| b.cell.line == "deferred_revenue_current_change").unwrap();
+    assert_eq!((change.kind, change.value, change.change()), (Kind::Step(Sign::Plus), Decimal::from(-2_413), Decimal::from(-2_413)));
+    assert!(change.to < change.from);
+    // Every step, in every bridge and period, changes the running total by its change().
+    for bar in BRIDGES.iter().flat_map(|b| b.periods.iter().filter_map(|p| b.bars(model, &model.evaluate(&fall), *p))).flatten() {
+        if let Kind::Step(_) = bar.kind {
+            assert_eq!(bar.change(), bar.to - bar.from, "{}", bar.cell.key());
+        }
+    }
+}

@@ -349,6 +349,18 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     }
   });
 
+  test('a bridge\'s step shows which way it moves the total: a fall in deferred revenue is a fall, drawn as one', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&2012-09-30.deferred_revenue_current=38000');
+    await live(page);
+    const amount = page.locator('#bridge-bookings text.amount[data-line="deferred_revenue_current_change"][data-period="4q-2012"]');
+    await amount.scrollIntoViewIfNeeded();
+    assert.equal(await amount.getAttribute('data-value'), '-2413');
+    assert.equal(await amount.textContent(), '−2,413');
+    const bar = page.locator('#bridge-bookings g.bar[aria-label^="Change in current deferred revenues"]');
+    assert.match(await bar.getAttribute('class'), /\bdown\b/);
+    assert.deepEqual(problems, []);
+  });
+
   test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);

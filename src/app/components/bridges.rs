@@ -7,7 +7,7 @@ use crate::app::state::State;
 use crate::app::LIVE;
 use crate::model::analysis::bridge::{short_label, Bar, Bridge, Kind, Scale, BRIDGES};
 use crate::model::engine::format::{display, plain};
-use crate::model::{Figures, Model, Period, Sign, Unit};
+use crate::model::{Figures, Model, Period, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,11 +62,13 @@ impl PartialEq for ChartProps {
 
 /// "+1,027" for a step, "2,748" for a total.
 fn amount(bar: &Bar) -> String {
-    let text = display(Ok(bar.value), Unit::Money);
+    let change = bar.change();
+    let text = display(Ok(change.abs()), Unit::Money);
     match bar.kind {
-        Kind::Total => text,
-        Kind::Step(Sign::Plus) => format!("+{text}"),
-        Kind::Step(Sign::Minus) => format!("−{text}"),
+        Kind::Total => display(Ok(bar.value), Unit::Money),
+        Kind::Step(_) if change.is_zero() => text,
+        Kind::Step(_) if change.is_sign_negative() => format!("−{text}"),
+        Kind::Step(_) => format!("+{text}"),
     }
 }
 
@@ -119,8 +121,8 @@ fn bridge_chart(props: &ChartProps) -> Html {
                 let r = scale.rect(i, n, bar);
                 let class = match bar.kind {
                     Kind::Total => "total",
-                    Kind::Step(Sign::Plus) => "up",
-                    Kind::Step(Sign::Minus) => "down",
+                    Kind::Step(_) if bar.change().is_sign_negative() => "down",
+                    Kind::Step(_) => "up",
                 };
                 let cell = bar.cell;
                 let (onclick, onkeydown) = explain_handlers(&props.dispatch, cell);

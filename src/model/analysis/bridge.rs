@@ -57,6 +57,17 @@ pub struct Bar {
     pub to: Decimal,
 }
 
+impl Bar {
+    /// What a step does to the running total: positive where it rises, whatever its sign in
+    /// the formula (a fall in deferred revenue, added, is a fall). A total's own value.
+    pub fn change(&self) -> Decimal {
+        match self.kind {
+            Kind::Step(Sign::Minus) => -self.value,
+            Kind::Total | Kind::Step(Sign::Plus) => self.value,
+        }
+    }
+}
+
 /// The short names the charts' axis uses, where the release's label is too long for it.
 const SHORT: [(&str, &str); 9] = [
     ("sbc_cost_of_revenue", "SBC: cost of revenues"),
