@@ -113,6 +113,10 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     assert.equal((await cell(page, 'fy-2012', 'eps_diluted').textContent()).replace(/[▲▼◆]/g, '').trim(), '0.06');
     assert.equal(await guidanceEverywhere(page, 'fy-2012', 'non_gaap_eps_diluted'), 'within');
     assert.match(await page.locator('.link-problems').textContent(), /fy-2012\.revenue.*Computed from other figures/);
+    // The outlook names the estimates' share counts as they are: the year's as edited.
+    const headings = await page.locator('#guidance tr.heading th').allTextContents();
+    assert.ok(headings.includes('Full year 2012, estimate (diluted shares 29,000 thousand)'), headings.join(' | '));
+    assert.ok(headings.includes('Fourth quarter 2012, estimate (diluted shares 35,200 thousand)'), headings.join(' | '));
     // The year's derivation spells out nine months plus the fourth quarter, with values.
     await page.locator('td [data-period="fy-2012"][data-line="revenue"]').first().click();
     const panel = page.locator('aside.explain');

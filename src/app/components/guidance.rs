@@ -64,9 +64,11 @@ pub fn outlook(props: &OutlookProps) -> Html {
                 </tr>
             }
         });
+        // The estimate's share count, an input: the guidance's until edited.
+        let shares = Cell::new(g.period, "shares_diluted");
         html! {
             <tbody>
-                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, model.display(Cell::new(g.period, "shares_diluted"), Ok(g.diluted_shares)))}</th></tr>
+                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, model.display(shares, figures.get(model, shares)))}</th></tr>
                 { for rows }
             </tbody>
         }
@@ -133,7 +135,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
             </div>
             <h3 class="sub">{"What the full-year guidance implies for the fourth quarter, given this scenario's nine months"}</h3>
             <p class="note">
-                {format!("The year's range less nine months; net income from the year's EPS range at its {} thousand diluted shares, per share at the fourth quarter's {} thousand.",
+                {format!("The year's range less nine months; net income from the year's EPS range at the guidance's {} thousand diluted shares for the year, per share at its {} thousand for the fourth quarter (the guidance's counts, whatever the estimates' are).",
                     model.display(Cell::new(Period::FY_2012, "shares_diluted"), Ok(FULL_YEAR.diluted_shares)),
                     model.display(Cell::new(Period::Q4_2012, "shares_diluted"), Ok(Q4.diluted_shares)))}
             </p>
