@@ -149,8 +149,10 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     await page.waitForTimeout(100);
     assert.equal(await value(page, 'q4-2012', 'cost_of_revenue'), '4000', 'Q4 holds what was typed');
     await expectValue(page, 'fy-2012', 'cost_of_revenue', '18789');
-    // Reset: it follows the third quarter again.
-    await input(page, 'q4-2012', 'cost_of_revenue').locator('xpath=..').locator('button.reset').click();
+    // Reset: it follows the third quarter again, and says so.
+    const reset = input(page, 'q4-2012', 'cost_of_revenue').locator('xpath=..').locator('button.reset');
+    assert.equal(await reset.getAttribute('title'), 'Reset to follow Q3 2012 again, 6,000');
+    await reset.click();
     await expectValue(page, 'q4-2012', 'cost_of_revenue', '6000');
     await expectValue(page, 'fy-2012', 'cost_of_revenue', '20789');
     assert.deepEqual(problems, []);

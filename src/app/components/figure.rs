@@ -198,12 +198,26 @@ pub fn figure(props: &FigureProps) -> Html {
     // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
     let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
+    let model = Model::release();
     // A fourth-quarter estimate that still follows the third quarter, not a figure anyone set.
-    let follows = match Model::release().def(cell) {
-        Some(Def::Input { link: Some(_), .. }) if estimate.is_some() && !props.edited => Model::release().reads(cell).first().map(|c| c.period.short()),
+    let follows = match model.def(cell) {
+        Some(Def::Input { link: Some(_), .. }) if estimate.is_some() && !props.edited => model.reads(cell).first().map(|c| c.period.short()),
         _ => None,
     };
-    let reset_to = if estimate.is_some() { format!("{reported}, its value on the release alone") } else { format!("the reported {reported}") };
+    // What ↺ gives back: a linked input follows its link again (a fourth-quarter estimate, the
+    // third quarter as it now is); any other, the release's figure.
+    let source = match model.def(model.canonical(cell)) {
+        Some(Def::Input { link: Some(_), .. }) => model.reads(cell).first().copied(),
+        _ => None,
+    };
+    let reset_to = match source {
+        Some(src) => {
+            let follows = if src.line == cell.line { src.period.short().to_string() } else { format!("{}, {}", model.name(src, src.period), src.period.short()) };
+            format!("follow {follows} again, {}", display(turned(props.link.unwrap_or(props.value), props.negated), props.unit))
+        }
+        None if estimate.is_some() => format!("{reported}, its value on the release alone"),
+        None => format!("the reported {reported}"),
+    };
     let title = match follows {
         Some(of) => format!("Follows {of} until you type a figure of its own.{hint}"),
         None => format!("{reported_note}.{hint}"),
