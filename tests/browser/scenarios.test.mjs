@@ -124,6 +124,19 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.click('.save-as button[type=submit]');
     await eventually(() => page.locator('.scenario-problem').count(), 1, 'empty name refused');
     assert.match(await page.locator('.scenario-problem').textContent(), /name/);
+    // A name in use asks first: saving never replaces a scenario's edits unasked.
+    await page.fill('#save-name', 'Bull case');
+    await page.press('#save-name', 'Enter');
+    await page.locator('.replace-offer button.keep').click();
+    assert.match(await page.locator('li[data-scenario="Bull case"] .count').textContent(), /1 edit/, 'kept');
+    await typeInto(page, 'q3-2012', 'revenue', '24000');
+    await page.keyboard.press('Tab');
+    await page.fill('#save-name', 'Base');
+    await page.press('#save-name', 'Enter');
+    assert.match(await page.locator('li[data-scenario="Base"] .count').textContent(), /as reported/, 'not yet replaced');
+    await page.locator('.replace-offer button.replace', { hasText: 'Replace “Base”' }).click();
+    await eventually(() => page.locator('li[data-scenario="Base"] .count').textContent(), '1 edit', 'replaced once confirmed');
+    assert.equal(await page.locator('.replace-offer').count(), 0);
 
     await page.click('li[data-scenario="Bull case"] button.open');
     await expectValue(page, 'q3-2012', 'revenue', '25000');

@@ -24,6 +24,8 @@ fn text_of(e: &InputEvent) -> String {
 pub fn scenarios(props: &ScenariosProps) -> Html {
     let state = &props.state;
     let name = use_state(String::new);
+    // A name already saved under, typed to save: replacing its edits waits for a yes.
+    let confirm = use_state(|| None::<String>);
     // The scenario being renamed, and the name typed so far.
     let renaming = use_state(|| None::<(String, String)>);
     let send = |action: Action| {
@@ -31,16 +33,38 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
     let save = {
-        let (dispatch, name) = (state.dispatcher(), name.clone());
+        let (dispatch, name, confirm, named) = (state.dispatcher(), name.clone(), confirm.clone(), state.named.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let typed = name.trim().to_string();
+            if named.iter().any(|n| n.name == typed) {
+                confirm.set(Some(typed));
+                return;
+            }
             dispatch.dispatch(Action::SaveAs((*name).clone()));
             name.set(String::new());
         })
     };
+    let replace = {
+        let (dispatch, name, confirm) = (state.dispatcher(), name.clone(), confirm.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(existing) = (*confirm).clone() {
+                dispatch.dispatch(Action::SaveAs(existing));
+            }
+            confirm.set(None);
+            name.set(String::new());
+        })
+    };
+    let keep = {
+        let confirm = confirm.clone();
+        Callback::from(move |_: MouseEvent| confirm.set(None))
+    };
     let type_name = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| name.set(text_of(&e)))
+        let (name, confirm) = (name.clone(), confirm.clone());
+        Callback::from(move |e: InputEvent| {
+            name.set(text_of(&e));
+            confirm.set(None);
+        })
     };
     let rows = state.named.iter().map(|n| {
         let edits = match n.scenario.edits().count() {
@@ -127,6 +151,13 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                 <input id="save-name" type="text" placeholder="e.g. Bear case" value={(*name).clone()} oninput={type_name} />
                 <button type="submit">{"Save"}</button>
             </form>
+            if let Some(existing) = (*confirm).clone() {
+                <div class="notice warn replace-offer" role="alert">
+                    <p>{format!("A scenario named “{existing}” is saved already. Replace its edits with this scenario's?")}</p>
+                    <button type="button" class="replace" onclick={replace}>{format!("Replace “{existing}”")}</button>
+                    <button type="button" class="keep" onclick={keep}>{"Keep it"}</button>
+                </div>
+            }
             if let Some(problem) = state.problem.clone() {
                 <div class="notice warn scenario-problem" role="alert">
                     <p>{problem}</p>
