@@ -312,5 +312,5 @@ fn a_file_of_many_bad_edits_says_each_kind_once() {
     let Err(why) = read_scenario(model, &file) else { panic!("accepted") };
     assert!(why.len() < 400, "{} characters: {why}", why.len());
     assert!(why.contains("5,000 edits: no such line. For example “q3-2012.line_0=1”"), "{why}");
-    assert!(why.contains("“q3-2012.revenue=x”: Not a number."), "{why}");
+    assert!(why.contains("“q3-2012.revenue=x”: Not a plain decimal"), "{why}");
 }

@@ -412,7 +412,7 @@ fn a_link_says_each_kind_of_problem_once_with_a_count() {
     let (_, problems) = decode(model, "v=1&a&b&c&d&a&q3-2012.revenue=x&q3-2012.cost_of_revenue=y&q9-2012.revenue=1");
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(problems[0].starts_with("Skipped 5 parts: Not a key=value pair. For example “a”, “b”, “c” and 2 more."), "{}", problems[0]);
-    assert!(problems[1].starts_with("Skipped 2 parts: Not a number."), "{}", problems[1]);
+    assert!(problems[1].starts_with("Skipped 2 parts: Not a plain decimal: a link or file writes numbers as 1234.5 or -38"), "{}", problems[1]);
     assert_eq!(problems[2], "Skipped “q9-2012.revenue=1”: No such period.");
     // Escapes that do not spell text are shown as typed, never as a replacement character.
     let (_, problems) = decode(model, "v=1&q3-2012.revenue=%C3%A");

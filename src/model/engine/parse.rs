@@ -74,7 +74,8 @@ pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let value = plain_number(body)?;
+    // What a person types into a field (commas, brackets) is not what a link holds: say so.
+    let value = plain_number(body).map_err(|e| if e == EntryError::NotANumber { EntryError::NotPlain } else { e })?;
     unit.check_entry(if negative { -value } else { value })
 }
 
@@ -264,8 +265,8 @@ mod tests {
     fn plain_link_values() {
         assert_eq!(parse_plain("500", Unit::Money), Ok(d("500")));
         assert_eq!(parse_plain("-1234.5", Unit::Money), Ok(d("-1234.5")));
-        assert_eq!(parse_plain("1,234", Unit::Money), Err(EntryError::NotANumber));
-        assert_eq!(parse_plain("(5)", Unit::Money), Err(EntryError::NotANumber));
+        assert_eq!(parse_plain("1,234", Unit::Money), Err(EntryError::NotPlain));
+        assert_eq!(parse_plain("(5)", Unit::Money), Err(EntryError::NotPlain));
         assert_eq!(parse_plain("", Unit::Money), Err(EntryError::Empty));
         assert_eq!(parse_plain("-3", Unit::Shares), Err(EntryError::Negative));
     }

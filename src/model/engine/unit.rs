@@ -56,6 +56,8 @@ impl Unit {
 pub enum EntryError {
     Empty,
     NotANumber,
+    /// A link's or a file's value that is not a plain decimal (`1,234`, `(5)`, `abc`).
+    NotPlain,
     Grouping,
     TooManyDecimals,
     OutOfRange,
@@ -69,6 +71,7 @@ impl std::fmt::Display for EntryError {
         f.write_str(match self {
             EntryError::Empty => "Enter a number.",
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
+            EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3 (thousands to the unit).",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
