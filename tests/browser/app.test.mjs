@@ -361,6 +361,20 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a contents link brings its statement just below the sticky header, however tall the header is; a phone held sideways keeps the header to one row', { timeout: TEST_TIMEOUT }, async () => {
+    for (const viewport of [{ width: 800, height: 900 }, { width: 1280, height: 900 }, { width: 844, height: 390 }]) {
+      const { page, problems } = await h.open(h.subUrl, { viewport });
+      await live(page);
+      const header = await page.locator('header.top').boundingBox();
+      if (viewport.height < 500) assert.ok(header.height <= 60, `held sideways, the header is ${header.height} px tall`);
+      await page.locator('.contents a[href="#balance_sheets"]').click();
+      const top = () => page.locator('#balance_sheets').evaluate((el) => Math.round(el.getBoundingClientRect().top));
+      await eventually(async () => { const t = await top(); return t >= header.height && t <= header.height + 16; }, true,
+        `${viewport.width} px: the statement lands below the ${header.height} px header, not under it nor far below`);
+      assert.deepEqual(problems, []);
+    }
+  });
+
   test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);
