@@ -92,6 +92,8 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByRole('button', { name: 'Sensitivity' }).click();
     const table = panel.locator('table.sensitivity-table');
     await table.waitFor();
+    // Docked beside the page, the panel is wide enough for the whole table.
+    assert.equal(await panel.locator('.sensitivity .scroll').evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'the table fits the panel');
     assert.equal(await table.locator('tbody td').count(), 49);
     const current = table.locator('td.current');
     assert.equal(await current.count(), 1);
