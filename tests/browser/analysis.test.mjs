@@ -122,6 +122,12 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.match(download.suggestedFilename(), /^sensitivity-q3-2012\.net_income\.csv$/);
     const [tornado] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export tornado (CSV)' }).click()]);
     assert.match(tornado.suggestedFilename(), /^tornado-q3-2012\.net_income\.csv$/);
+    // A move that cannot be used: its message, no bars, and no caption of a move not in force.
+    const move = panel.getByLabel('Move each input by ± %');
+    await move.fill('abc');
+    await eventually(() => move.getAttribute('aria-invalid'), 'true', 'refused');
+    assert.equal(await panel.locator('.tornado li').count(), 0);
+    assert.equal(await panel.getByText(/Each input moved by/).count(), 0, 'no caption');
     assert.deepEqual(problems, []);
   });
 

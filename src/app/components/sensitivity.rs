@@ -188,7 +188,10 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             <div class="settings">
                 {text_field("Move each input by ± %", id("percent"), &s.percent, percent.clone().err(), set(|s, t| s.percent = t))}
             </div>
-            <p class="hint">{format!("Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first. A bar applies its change.")}</p>
+            // Said only of a move in force: with the field refused, there are no bars.
+            if percent.is_ok() {
+                <p class="hint">{format!("Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first. A bar applies its change.")}</p>
+            }
             {tornado_chart(cell, &bars, &percent_shown, &props.figures, &props.dispatch)}
             <button type="button" class="export-tornado" onclick={export_tornado} disabled={bars.is_empty()}>{"Export tornado (CSV)"}</button>
         </div>
