@@ -236,7 +236,7 @@ fn app() -> Html {
     }
     // A changed fragment (back, forward, a pasted link) loads its scenario; undo keys anywhere.
     {
-        let dispatch = state.dispatcher();
+        let (dispatch, drawer) = (state.dispatcher(), drawer.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let on_hash = window.as_ref().map(|w| {
@@ -244,6 +244,7 @@ fn app() -> Html {
                 EventListener::new(w, "hashchange", move |_| dispatch.dispatch(Action::Load(url::fragment())))
             });
             let on_key = window.and_then(|w| w.document()).map(|d| {
+                let doc = d.clone();
                 EventListener::new_with_options(&d, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if let Some(action) = undo_key(key) {
@@ -251,8 +252,17 @@ fn app() -> Html {
                         dispatch.dispatch(action);
                     } else if key.key() == "Escape" && !e.default_prevented() {
                         // Escape closes the derivation from anywhere, unless a field used it to
-                        // cancel its edit.
-                        dispatch.dispatch(Action::Explain(None));
+                        // cancel its edit; with none open, the drawer, and its button has the
+                        // focus back.
+                        let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+                        if find("aside.explain").is_some() {
+                            dispatch.dispatch(Action::Explain(None));
+                        } else if let Some(button) = find("header .tools button[aria-expanded=\"true\"]") {
+                            drawer.set(None);
+                            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                                drop(button.focus());
+                            }
+                        }
                     }
                 })
             });

@@ -75,6 +75,22 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('Escape closes the derivation first, then the open drawer, and gives its button the focus back', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await page.click('.open-scenarios');
+    await page.locator('#save-name').focus();
+    await page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]').first().click();
+    await page.locator('aside.explain').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('aside.explain').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.open-scenarios').getAttribute('aria-expanded'), 'true', 'the drawer stays while the derivation closes');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('.open-scenarios').getAttribute('aria-expanded'), 'false', 'the drawer closes');
+    assert.equal(await page.locator('#save-name').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'open-scenarios', 'focus on its button');
+    assert.deepEqual(problems, []);
+  });
+
   test('one tab stop per table, following focus; contents jump to each table', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const stops = await page.$$eval('table[role="grid"]', (tables) => tables.map((t) => t.querySelectorAll('[tabindex="0"]').length));
