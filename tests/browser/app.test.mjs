@@ -349,6 +349,19 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     }
   });
 
+  test('a line shown with its sign turned says, while typed into, how it read the number', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl);
+    await live(page);
+    // Interest expense is typed as the expense (38 for "(38)"): "(50)" is an expense of -50.
+    await typeInto(page, 'q3-2012', 'interest_expense', '(50)');
+    const reading = input(page, 'q3-2012', 'interest_expense').locator('xpath=ancestor::td').locator('.reading');
+    await eventually(() => reading.textContent(), 'Read as Interest expense (50): shown as 50', 'the reading');
+    await expectValue(page, 'q3-2012', 'interest_expense', '-50');
+    await page.keyboard.press('Tab');
+    assert.equal(await reading.count(), 0, 'said only while typing');
+    assert.deepEqual(problems, []);
+  });
+
   test('a bridge\'s step shows which way it moves the total: a fall in deferred revenue is a fall, drawn as one', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl + '#v=1&2012-09-30.deferred_revenue_current=38000');
     await live(page);

@@ -197,8 +197,17 @@ pub fn figure(props: &FigureProps) -> Html {
     };
     // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
-    let hint = if props.negated { " Entered as a positive amount; shown in parentheses." } else { "" };
+    // A line shown with its sign turned is typed as the line it shows: interest expense as a
+    // positive expense, shown as (38); other income in the EBITDA table as income, shown as
+    // (60). While typing, the field says how it read the number, so (50) typed where (38) shows
+    // is not taken for an expense of 50 unawares.
     let model = Model::release();
+    let typed_as = props.negated.then(|| model.name(model.canonical(cell), cell.period));
+    let hint = typed_as.as_ref().map(|l| format!(" Typed as {l}; shown with its sign turned.")).unwrap_or_default();
+    let reading = match (&typed_as, draft, props.value) {
+        (Some(l), Some(d), Ok(v)) if d.error.is_none() && !d.text.trim().is_empty() => Some(format!("Read as {l} {}: shown as {shown}", exact(v))),
+        _ => None,
+    };
     // A fourth-quarter estimate that still follows the third quarter, not a figure anyone set.
     let follows = match model.def(cell) {
         Some(Def::Input { link: Some(_), .. }) if estimate.is_some() && !props.edited => model.reads(cell).first().map(|c| c.period.short()),
@@ -243,7 +252,9 @@ pub fn figure(props: &FigureProps) -> Html {
                         title={format!("Reset to {reset_to}")}>{"↺"}</button>
                 }
             </div>
-            if moved && error.is_none() {
+            if let Some(reading) = reading {
+                <span class="was reading">{reading}</span>
+            } else if moved && error.is_none() {
                 <span class="was">{format!("was {reported}")}</span>
             }
             if let Some(link) = props.link {
