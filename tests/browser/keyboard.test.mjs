@@ -103,6 +103,10 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(page), 'input q3-2012.cost_of_revenue', 'the tab stop is where focus was');
     const nav = page.getByRole('navigation', { name: 'Contents' });
+    // In the page's order.
+    const targets = await nav.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href').slice(1)));
+    const sections = await page.$$eval('main section.statement[id]', (all) => all.map((s) => s.id));
+    assert.deepEqual(targets, sections);
     await nav.getByRole('link', { name: 'Cash flows' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.closest('section').id), 'cash_flows');
     assert.equal(new URL(page.url()).hash, '');

@@ -54,10 +54,10 @@ pub fn skip_link() -> Html {
     html! { <a class="skip-link" href={format!("#{first}")} onclick={to(first)}>{"Skip to the tables"}</a> }
 }
 
-/// The table of contents.
+/// The table of contents, in the page's order (`PIECES` in src/app/mod.rs).
 pub fn contents() -> Html {
     let tables = TABLES.iter().map(|t| (t.id, SHORT.iter().find(|(id, _)| *id == t.id).map_or(t.title, |(_, s)| *s)));
-    let sections = std::iter::once(("bridges", "Bridges")).chain(tables).chain([("ties", "Tie-out"), ("highlights", "Highlights"), ("guidance", "Outlook")]);
+    let sections = std::iter::once(("guidance", "Outlook")).chain(std::iter::once(("bridges", "Bridges"))).chain(tables).chain([("ties", "Tie-out"), ("highlights", "Highlights")]);
     html! {
         <nav class="contents" aria-label="Contents">
             <ul>{ for sections.map(|(id, name)| html! {
