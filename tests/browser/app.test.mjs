@@ -388,6 +388,16 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     }
   });
 
+  test('on a touch screen wider than a phone (a tablet), every field, button and figure is a 44 px target', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.revenue=25000', { viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true });
+    await live(page);
+    const small = await page.evaluate(() => [...document.querySelectorAll('input.field, button, .fig, .contents a')]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 43.5)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().height)} px`));
+    assert.deepEqual(small, []);
+    assert.deepEqual(problems, []);
+  });
+
   test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);
