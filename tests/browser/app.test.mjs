@@ -362,6 +362,16 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a derivation\'s equation adds up when its inputs have decimals', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.research_and_development=5076.5&q3-2012.sales_and_marketing=8797.5&q3-2012.general_and_administrative=3154.4');
+    await live(page);
+    await page.locator('#operations [data-line="total_operating_expenses"][data-period="q3-2012"]').first().click();
+    const formula = page.locator('aside.explain .formula').first();
+    await eventually(() => formula.textContent(),
+      'Total operating expenses 17,028.4 = Research and development 5,076.5 + Sales and marketing 8,797.5 + General and administrative 3,154.4', 'exact terms');
+    assert.deepEqual(problems, []);
+  });
+
   test('a bridge\'s step shows which way it moves the total: a fall in deferred revenue is a fall, drawn as one', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl + '#v=1&2012-09-30.deferred_revenue_current=38000');
     await live(page);

@@ -4,7 +4,8 @@
 
 use super::analyses::Analyses;
 use crate::app::state::{Action, State};
-use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step};
+use crate::model::engine::format::display_in_equation;
+use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,9 +43,10 @@ pub fn explain(props: &ExplainProps) -> Html {
     };
     // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
     let get = |c: Cell| props.figures.get(model, c);
-    let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), shown(c)), &get);
+    let precise = |c: Cell| display_in_equation(get(c), model.unit(c).unwrap_or(Unit::Money));
+    let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), precise(c)), &get);
     let rule = applied.as_ref().and_then(|(_, rule)| *rule);
-    let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), shown(cell)));
+    let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), precise(cell)));
     let tree = model.derivation(cell, &props.scenario);
     let inputs = tree.inputs();
     // Nobody should assume a tax rate: say so wherever the provision enters.

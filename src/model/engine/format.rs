@@ -45,6 +45,17 @@ pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
     })
 }
 
+/// A figure in a derivation's equation: as the page shows it, but with the decimals it has
+/// where the page would round them away and they are at most three (what an input holds), so
+/// that terms like 5,076.5 + 8,797.5 + 3,154.4 add up to the 17,028.4 beside them. Longer
+/// fractions (a ratio's products) are shown rounded, as everywhere.
+pub fn display_in_equation(value: Value, unit: Unit) -> String {
+    match value {
+        Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && (1..=3).contains(&v.normalize().scale()) => exact(v),
+        _ => display(value, unit),
+    }
+}
+
 /// An exact value with grouping and parentheses, every decimal kept: how an entered figure is
 /// written back into its field, and what the parser reads again unchanged.
 pub fn exact(value: Decimal) -> String {
@@ -179,6 +190,20 @@ mod tests {
         assert_eq!(exact(d("1000000.125")), "1,000,000.125");
         assert_eq!(exact(d("38.000")), "38");
         assert_eq!(exact(d("-0")), "0");
+    }
+
+    #[test]
+    fn an_equation_keeps_an_inputs_decimals_so_its_terms_add_up() {
+        let shown = |v: &str, unit| display_in_equation(Ok(d(v)), unit);
+        // Terms with at most three decimals keep them: 5,076.5 + 8,797.5 + 3,154.4 = 17,028.4.
+        assert_eq!([shown("5076.5", Unit::Money), shown("8797.5", Unit::Money), shown("3154.4", Unit::Money)], ["5,076.5", "8,797.5", "3,154.4"]);
+        assert_eq!(shown("17028.4", Unit::Money), "17,028.4");
+        assert_eq!(shown("-50.125", Unit::Money), "(50.125)");
+        // Whole figures, longer fractions and other units are shown as the page shows them.
+        assert_eq!(shown("17028", Unit::Money), "17,028");
+        assert_eq!(shown("1592.1343", Unit::Money), "1,592");
+        assert_eq!(shown("0.0645", Unit::PerShare), "0.06");
+        assert_eq!(shown("0", Unit::Money), ZERO);
     }
 
     #[test]
