@@ -61,6 +61,11 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     // The headline card for the year, against its guidance.
     const card = page.locator('.card.estimate');
     assert.match((await card.textContent()).replace(/\s+/g, ' '), /Revenues, FY 2012 estimate.*Guidance \$90,800 to \$91,400 thousand: within the range.*Non-GAAP diluted EPS guidance \$0\.17 to \$0\.19: \$0\.07 above the top/);
+    // Its EPS in dollars, as the quarter's cards, and the year a row of its own under them: not
+    // one tall card beside an empty row.
+    assert.match((await card.locator('.card-beside').textContent()).replace(/\s+/g, ' ').trim(), /^\$0\.26 non-GAAP EPS$/);
+    const [cardWidth, rowWidth] = await card.evaluate(c => [c.getBoundingClientRect().width, c.parentElement.getBoundingClientRect().width]);
+    assert.ok(Math.abs(cardWidth - rowWidth) < 1, `the year's card is ${cardWidth} px of the headlines' ${rowWidth} px`);
     assert.deepEqual(problems, []);
     await page.close();
   });

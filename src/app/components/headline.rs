@@ -92,7 +92,10 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                     if money { <span class="unit">{"K"}</span> }
                 </div>
                 if let Some((beside, words)) = h.beside {
-                    <div class="card-beside">{figure(beside, props.figures.get(model, beside), &props.dispatch)}{format!(" {words}")}</div>
+                    <div class="card-beside">
+                        if model.unit(beside) == Some(Unit::PerShare) { {"$"} }
+                        {figure(beside, props.figures.get(model, beside), &props.dispatch)}{format!(" {words}")}
+                    </div>
                 }
                 { for guided.map(|g| html! { <div class="card-guidance">{g}</div> }) }
                 if moved {
