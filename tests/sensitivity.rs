@@ -2,7 +2,7 @@
 //! against evaluating the same scenarios one by one.
 
 use qualys_what_if::model::analysis::sensitivity::{
-    check_percent, default_step, table_csv, tornado, tornado_csv, two_way, values_around, TableError, DEFAULT_COUNT, DEFAULT_PERCENT,
+    check_percent, default_step, levers, table_csv, tornado, tornado_csv, two_way, values_around, TableError, DEFAULT_COUNT, DEFAULT_PERCENT,
 };
 use qualys_what_if::model::{Cell, EditError, EntryError, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
@@ -117,6 +117,26 @@ fn the_tornado_sorts_every_input_by_swing() {
     let csv = tornado_csv(model, figure, &bars);
     assert!(csv.starts_with("figure,input,label,input low,input high,figure at low,figure at high,swing\r\n"));
     assert!(csv.contains("q3-2012.net_income,q3-2012.revenue,Revenues,21043.8,25720.2,-671.2,4005.2,4676.4\r\n"), "{csv}");
+}
+
+#[test]
+fn the_first_lever_is_the_input_that_moves_the_figure_most() {
+    let model = Model::release();
+    let release = Scenario::default();
+    // Non-GAAP EPS is built from the share counts, the inputs nearest it in its derivation, but
+    // revenue moves it more: ±10 % of revenue moves it by cents, ±10 % of the shares by one.
+    let eps = q3("non_gaap_eps_diluted");
+    assert_eq!(model.built_from(eps, &release).first(), Some(&q3("shares_basic")));
+    assert_eq!(levers(model, &release, eps)[..2], [q3("revenue"), q3("sales_and_marketing")]);
+    // The year's: the fourth quarter's inputs first, the largest swing first among them, though
+    // nine months' revenue (a larger base) moves it more.
+    let year = Cell::new(FY_2012, "non_gaap_eps_diluted");
+    assert_eq!(tornado(model, &release, year, DEFAULT_PERCENT)[0].input, Cell::new(M9_2012, "revenue"));
+    let q4 = |line| Cell::new(Q4_2012, line);
+    assert_eq!(levers(model, &release, year)[..3], [q4("revenue"), q4("sales_and_marketing"), Cell::new(FY_2012, "shares_diluted")]);
+    // A reported figure's levers are its tornado's order.
+    let bars: Vec<Cell> = tornado(model, &release, eps, DEFAULT_PERCENT).iter().map(|b| b.input).collect();
+    assert_eq!(levers(model, &release, eps), bars);
 }
 
 #[test]

@@ -36,6 +36,9 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // Typed like a person: Tab from the target to the select, choose, Enter to solve.
     await panel.getByLabel('Target').click();
     await page.keyboard.type('$0.12');
+    // It starts by changing the input that moves the figure most: revenue, not the share count
+    // nearest EPS in its derivation.
+    assert.equal(await panel.getByLabel('By changing').inputValue(), 'q3-2012.revenue');
     await panel.getByLabel('By changing').selectOption('q3-2012.sbc_sales_and_marketing');
     const options = await panel.getByLabel('By changing').locator('option').evaluateAll((os) => os.map((o) => o.value));
     assert.ok(options.includes('q3-2012.revenue') && options.includes('q3-2012.shares_basic'), options.join());
@@ -128,6 +131,19 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await eventually(() => move.getAttribute('aria-invalid'), 'true', 'refused');
     assert.equal(await panel.locator('.tornado li').count(), 0);
     assert.equal(await panel.getByText(/Each input moved by/).count(), 0, 'no caption');
+    assert.deepEqual(problems, []);
+  });
+
+  test("the year's goal seek and sensitivity start with the fourth quarter's inputs, not the nine months reported", { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'fy-2012', 'non_gaap_eps_diluted');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    // Nine months' revenue moves the year most, but what the year would take is the fourth quarter.
+    assert.equal(await panel.getByLabel('By changing').inputValue(), 'q4-2012.revenue');
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    await panel.locator('table.sensitivity-table').waitFor();
+    const axes = await panel.locator('.sensitivity select').evaluateAll((ss) => ss.map((s) => s.value));
+    assert.deepEqual(axes.slice(0, 2), ['q4-2012.revenue', 'q4-2012.sales_and_marketing']);
     assert.deepEqual(problems, []);
   });
 

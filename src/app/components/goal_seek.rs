@@ -3,6 +3,7 @@
 //! solution an input can hold is offered to apply instead.
 
 use crate::app::state::{Action, State};
+use crate::model::analysis::sensitivity::levers;
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
 use crate::model::engine::format::{exact, ZERO};
 use crate::model::{Cell, Figures, Model, Scenario};
@@ -53,7 +54,8 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
     let model = Model::release();
     let cell = props.cell;
     let inputs = model.built_from(cell, &props.scenario);
-    let form = use_state(Form::default);
+    // It starts by changing the input that moves the figure most.
+    let form = use_state(|| Form { by: levers(model, &props.scenario, cell).first().copied(), ..Form::default() });
     // The chosen input, or the first one if the choice is no longer among them.
     let input = form.by.filter(|c| inputs.contains(c)).or(inputs.first().copied());
     let update = |f: fn(&mut Form, String)| {

@@ -5,7 +5,7 @@
 use crate::app::download;
 use crate::app::state::{Action, State};
 use crate::model::analysis::sensitivity::{
-    check_percent, default_step, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
+    check_percent, default_step, levers, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
 };
 use crate::model::analysis::solve::named;
 use crate::model::engine::format::{exact, plain};
@@ -92,10 +92,10 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
     let inputs = model.built_from(cell, &props.scenario);
     // The table starts with the two inputs that move the figure most.
     let settings = use_state(|| {
-        let bars = tornado(model, &props.scenario, cell, DEFAULT_PERCENT);
+        let levers = levers(model, &props.scenario, cell);
         Settings {
-            rows: bars.first().map(|b| b.input),
-            columns: bars.get(1).map(|b| b.input),
+            rows: levers.first().copied(),
+            columns: levers.get(1).copied(),
             row_step: String::new(),
             column_step: String::new(),
             count: DEFAULT_COUNT.to_string(),
