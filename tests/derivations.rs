@@ -108,3 +108,18 @@ fn a_derivation_names_every_figure_once() {
     unique.dedup();
     assert_eq!(unique.len(), cells.len());
 }
+
+#[test]
+fn a_figure_held_at_the_release_says_what_it_comes_to() {
+    // The participating shares, 5,843 × (1,667 − 415) ÷ 415: about 17,628 thousand, said before
+    // the fraction that holds them exactly; the diluted ratio, 1,664 ÷ 1,667, about 0.998.
+    let model = Model::release();
+    let figures = model.reported();
+    let name = |c: Cell| model.name(c, Q3_2012);
+    let formula = |line| model.formula_applied(Cell::new(Q3_2012, line), &name, &|c| figures.get(model, c)).unwrap().0;
+    assert_eq!(
+        formula("net_income_to_common_basic"),
+        "(Net income × Weighted average shares - basic) ÷ (Weighted average shares - basic + participating shares, held at the release's ≈ 17,627.557 [= 7,315,436 ÷ 415])"
+    );
+    assert_eq!(formula("net_income_to_common_diluted"), "Net income × the release's diluted ratio ≈ 0.998 [= 1,664 ÷ 1,667]");
+}

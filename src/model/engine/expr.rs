@@ -231,7 +231,14 @@ impl Expr {
             Expr::Cell(cell) => name(*cell),
             Expr::Number(n) => n.to_string(),
             Expr::Fixed { name, num, den } if *den == Decimal::ONE => format!("{name} [{}]", exact(*num)),
-            Expr::Fixed { name, num, den } => format!("{name} [{} ÷ {}]", exact(*num), exact(*den)),
+            // The quotient first, to three decimals: "[7,315,436 ÷ 415]" alone does not say that
+            // the participating shares are about 17,628 thousand.
+            Expr::Fixed { name, num, den } => {
+                let quotient = num.checked_div(*den).unwrap_or_default();
+                let shown = super::unit::round_for_display(quotient, 3);
+                let about = if shown == quotient { "" } else { "≈ " };
+                format!("{name} {about}{} [= {} ÷ {}]", exact(shown), exact(*num), exact(*den))
+            }
             Expr::Sum(terms) => {
                 let mut out = String::new();
                 for (i, (sign, term)) in terms.iter().enumerate() {
