@@ -112,8 +112,10 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await first.locator('button.t-high').click();
     await expectValue(page, 'q3-2012', 'revenue', '25720.2');
     await eventually(() => hash(page), '#v=1&q3-2012.revenue=25720.2', 'in the link');
-    // The table follows the scenario: the current cell is the new net income.
+    // The table follows the scenario: the current cell is the new net income; the tornado's
+    // caption gives the figure its ends are read against.
     await eventually(() => table.locator('td.current').getAttribute('data-value'), '4005.2', 'current follows');
+    await eventually(async () => /the figure below its 4,005 now on the left, above it on the right/.test(await panel.textContent()), true, "the tornado's base");
     await page.getByRole('button', { name: '↶ Undo' }).click();
     await expectValue(page, 'q3-2012', 'revenue', '23382');
     // ±5 % instead.

@@ -190,7 +190,10 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             </div>
             // Said only of a move in force: with the field refused, there are no bars.
             if percent.is_ok() {
-                <p class="hint">{format!("Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first. A bar applies its change.")}</p>
+                <p class="hint">{format!(
+                    "Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first: the figure below its {} now on the left, above it on the right. A bar applies its change.",
+                    model.display(cell, props.figures.get(model, cell))
+                )}</p>
             }
             {tornado_chart(cell, &bars, &percent_shown, &props.figures, &props.dispatch)}
             <button type="button" class="export-tornado" onclick={export_tornado} disabled={bars.is_empty()}>{"Export tornado (CSV)"}</button>
