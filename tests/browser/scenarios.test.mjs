@@ -327,6 +327,9 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await typeInto(page, 'q4-2012', 'revenue', '25000');
     await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.slice(3),
       ['24,300estimate, on the release alone', '25,000'], 'an estimate\'s row');
+    // An edit with decimals is listed as entered: 24,300.4 is not the 24,300 it started at.
+    await typeInto(page, 'q4-2012', 'revenue', '24300.4');
+    await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.[4], '24,300.4', 'listed as entered');
     await page.click('tr[data-change-key="q4-2012.revenue"] button.reset');
     // The address is written in a task after the render (url::replace_soon).
     await eventually(() => hash(page), '#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000', 'the address follows the reset');

@@ -3,8 +3,9 @@
 
 use crate::app::state::{Action, State};
 use crate::app::url;
+use crate::model::engine::format::display_entered;
 use crate::model::io::link::encode;
-use crate::model::Model;
+use crate::model::{Model, Unit};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +37,7 @@ pub fn changes(props: &ChangesProps) -> Html {
                     // An estimate has no reported figure: its baseline is the release alone.
                     if cell.period.is_estimate() { <span class="was">{"estimate, on the release alone"}</span> }
                 </td>
-                <td class="num now">{model.display(cell, Ok(value))}</td>
+                <td class="num now">{display_entered(Ok(value), model.unit(cell).unwrap_or(Unit::Money))}</td>
                 <td><button type="button" class="reset" onclick={reset}
                     aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
             </tr>

@@ -4,7 +4,7 @@
 
 use super::analyses::Analyses;
 use crate::app::state::{Action, State};
-use crate::model::engine::format::display_in_equation;
+use crate::model::engine::format::display_entered;
 use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub fn explain(props: &ExplainProps) -> Html {
     };
     // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
     let get = |c: Cell| props.figures.get(model, c);
-    let precise = |c: Cell| display_in_equation(get(c), model.unit(c).unwrap_or(Unit::Money));
+    let precise = |c: Cell| display_entered(get(c), model.unit(c).unwrap_or(Unit::Money));
     let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), precise(c)), &get);
     let rule = applied.as_ref().and_then(|(_, rule)| *rule);
     let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), precise(cell)));

@@ -45,11 +45,12 @@ pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
     })
 }
 
-/// A figure in a derivation's equation: as the page shows it, but with the decimals it has
-/// where the page would round them away and they are at most three (what an input holds), so
-/// that terms like 5,076.5 + 8,797.5 + 3,154.4 add up to the 17,028.4 beside them. Longer
+/// A figure as entered: as the page shows it, but with the decimals it has where the page would
+/// round them away and they are at most three (what an input holds). In a derivation's
+/// equation, terms like 5,076.5 + 8,797.5 + 3,154.4 then add up to the 17,028.4 beside them; in
+/// the list of changes, an edit to 23,382.4 does not read as the release's 23,382. Longer
 /// fractions (a ratio's products) are shown rounded, as everywhere.
-pub fn display_in_equation(value: Value, unit: Unit) -> String {
+pub fn display_entered(value: Value, unit: Unit) -> String {
     match value {
         Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && (1..=3).contains(&v.normalize().scale()) => exact(v),
         _ => display(value, unit),
@@ -193,8 +194,8 @@ mod tests {
     }
 
     #[test]
-    fn an_equation_keeps_an_inputs_decimals_so_its_terms_add_up() {
-        let shown = |v: &str, unit| display_in_equation(Ok(d(v)), unit);
+    fn an_entered_figure_keeps_its_decimals_so_an_equation_adds_up() {
+        let shown = |v: &str, unit| display_entered(Ok(d(v)), unit);
         // Terms with at most three decimals keep them: 5,076.5 + 8,797.5 + 3,154.4 = 17,028.4.
         assert_eq!([shown("5076.5", Unit::Money), shown("8797.5", Unit::Money), shown("3154.4", Unit::Money)], ["5,076.5", "8,797.5", "3,154.4"]);
         assert_eq!(shown("17028.4", Unit::Money), "17,028.4");
