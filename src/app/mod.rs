@@ -234,6 +234,15 @@ fn app() -> Html {
             move || drop(on_storage)
         });
     }
+    // A drawer opens at the top of the page: scrolled down, its button would seem to do nothing.
+    use_effect_with(*drawer, |open| {
+        let found = open.and_then(|_| web_sys::window()?.document()?.get_element_by_id("drawer"));
+        if let Some(el) = found {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     // A changed fragment (back, forward, a pasted link) loads its scenario; undo keys anywhere.
     {
         let (dispatch, drawer) = (state.dispatcher(), drawer.clone());

@@ -314,6 +314,22 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('a drawer opened from far down the page comes into view', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=25000');
+    for (const open of ['.open-changes', '.open-scenarios', '.open-compare']) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      await page.click(open);
+      // Its top below the sticky header and on screen: it opens at the top of the page.
+      await eventually(() => page.evaluate(() => {
+        const top = document.querySelector('#drawer > .drawer')?.getBoundingClientRect().top ?? -1;
+        return top >= document.querySelector('header').getBoundingClientRect().bottom - 1 && top < innerHeight;
+      }), true, `${open}: the drawer on screen`);
+      await page.click(open);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('what differs: each edited input, reported and scenario values, reset each, copy the link', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
     await page.click('.open-changes');
