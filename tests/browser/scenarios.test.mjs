@@ -145,6 +145,12 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.fill('li[data-scenario="Bull case"] .rename-name', 'Bull');
     await page.press('li[data-scenario="Bull case"] .rename-name', 'Enter');
     await page.locator('li[data-scenario="Bull"]').waitFor();
+    // Escape in the rename field cancels the rename, and the drawer stays open.
+    await page.click('li[data-scenario="Bull"] button.rename');
+    await page.fill('li[data-scenario="Bull"] .rename-name', 'Typo');
+    await page.press('li[data-scenario="Bull"] .rename-name', 'Escape');
+    await eventually(() => page.locator('li[data-scenario="Bull"] .rename-name').count(), 0, 'the rename cancelled');
+    assert.equal(await page.locator('.drawer.scenarios').count(), 1, 'the drawer still open');
     // Renaming onto another scenario's name is refused.
     await page.click('li[data-scenario="Bull"] button.rename');
     await page.fill('li[data-scenario="Bull"] .rename-name', 'Base');

@@ -90,8 +90,17 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                 let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
                 let r = renaming.clone();
                 let cancel = Callback::from(move |_| r.set(None));
+                // Escape cancels the rename, not the whole drawer (the page's Escape skips a
+                // key whose default was prevented).
+                let r = renaming.clone();
+                let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Escape" {
+                        e.prevent_default();
+                        r.set(None);
+                    }
+                });
                 html! {
-                    <form class="rename" onsubmit={submit}>
+                    <form class="rename" onsubmit={submit} {onkeydown}>
                         <input type="text" class="rename-name" aria-label={format!("New name for {}", n.name)}
                             {value} oninput={type_new} />
                         <button type="submit">{"OK"}</button>
