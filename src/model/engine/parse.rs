@@ -81,7 +81,9 @@ pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 
 /// A leading minus (or a `$` then a minus), or parentheses around the whole, mean negative.
 fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
-    if let Some(inner) = t.strip_prefix('(') {
+    // `$(1,234)`, `$ (1,234)`: Excel's accounting format writes the dollar outside the brackets.
+    let bracketed = t.strip_prefix('(').or_else(|| t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix('(')));
+    if let Some(inner) = bracketed {
         let inner = inner.strip_suffix(')').ok_or(EntryError::NotANumber)?;
         return Ok((true, inner.trim()));
     }
@@ -172,6 +174,8 @@ mod tests {
             ("-$1,234", "-1234"),
             ("$-1,234", "-1234"),
             ("($1,234)", "-1234"),
+            ("$(1,234)", "-1234"),
+            ("$ (1,234.5)", "-1234.5"),
             ("( 1,234 )", "-1234"),
             ("−1,234", "-1234"),
             ("1,234,567.125", "1234567.125"),
