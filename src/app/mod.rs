@@ -27,7 +27,7 @@ use components::explain::Explain;
 use components::headline::Headlines;
 use components::guidance::Outlook;
 use components::highlights::Highlights;
-use components::notices::{balance_check, link_problems, other_tab, storage_notice};
+use components::notices::{balance_check, link_problems, other_tab, resumed, storage_notice};
 use components::print::print_summary;
 use components::sbc_reading::sbc_choice;
 use components::scenarios::Scenarios;
@@ -185,11 +185,11 @@ fn app() -> Html {
     }
 
     // The address follows the edits. Not on first render, unless it took what was typed before
-    // the page was live: a link that could not be fully used stays in the address bar until the
-    // user changes something.
+    // the page was live or opened the last visit's scenario without a link: a link that could
+    // not be fully used stays in the address bar until the user changes something.
     // Both follow the scenario as typed whole, never a half-typed value (`State::committed`).
     let committed = state.committed();
-    let first = use_mut_ref(|| !*took_typing.borrow());
+    let first = use_mut_ref(|| !*took_typing.borrow() && state.resumed.is_none());
     use_effect_with(committed.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             url::replace_soon(encode(scenario));
@@ -380,6 +380,7 @@ fn app() -> Html {
                 if !live || *shown < PIECES { {prelive()} }
                 // The date and the link come from the browser: not in the prerendered page.
                 if live { {print_summary(&state.scenario)} }
+                {resumed(state.resumed, &state.dispatcher())}
                 {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}
                 {other_tab(state.other_tab.as_deref(), &state.dispatcher())}
                 <div id="drawer">

@@ -70,6 +70,9 @@ pub struct State {
     pub drafts: Drafts,
     /// What could not be used in the last link opened.
     pub link_problems: Vec<String>,
+    /// The page opened without a link and took up the last visit's scenario, of this many
+    /// edits: said until dismissed or replaced, since the address alone did not ask for it.
+    pub resumed: Option<usize>,
     /// The figures whose derivations were opened, in turn; the last is shown.
     pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
@@ -130,6 +133,7 @@ pub enum Action {
     /// Back to the derivation opened before.
     Back,
     DismissLinkProblems,
+    DismissResumed,
     Undo,
     Redo,
     /// Keeps the open scenario under a name, replacing one of that name.
@@ -201,6 +205,7 @@ impl State {
             }
         };
         if fragment.trim_start_matches('#').is_empty() {
+            state.resumed = (!saved.current.is_empty()).then(|| saved.current.edits().count());
             state.scenario = saved.current;
         }
         state.named = Rc::new(saved.named);
@@ -235,6 +240,7 @@ impl State {
 
     /// Makes `scenario` the open one, as one undo step.
     fn step_to(&mut self, scenario: Scenario) {
+        self.resumed = None;
         self.finish_typing();
         self.drafts.clear();
         self.refused.clear();
@@ -421,6 +427,7 @@ impl Reducible for State {
                 next.explained.pop();
             }
             Action::DismissLinkProblems => next.link_problems.clear(),
+            Action::DismissResumed => next.resumed = None,
             Action::Undo | Action::Redo => {
                 next.finish_typing();
                 let redo = matches!(action, Action::Redo);

@@ -86,6 +86,24 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'revenue', '24382.125');
     await expectValue(page, '9m-2012', 'revenue', '67763.125');
     assert.equal(await page.locator('.storage-notice').count(), 0);
+    // The address asked for the release: the page says whose figures these are, and the address
+    // now links to them.
+    const notice = page.locator('.notice.resumed');
+    assert.match(await notice.innerText(), /your last visit \(1 edit\)/);
+    await eventually(() => page.evaluate(() => location.hash), '#v=1&q3-2012.revenue=24382.125', 'the address links to the scenario');
+    // Starting from the release is one step, undoable.
+    await notice.getByRole('button', { name: 'Start from the release' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await eventually(() => page.evaluate(() => location.hash), '', 'the address is the release');
+    assert.equal(await notice.count(), 0);
+    await page.click('button.undo');
+    await expectValue(page, 'q3-2012', 'revenue', '24382.125');
+    // Opened bare with nothing kept: no notice.
+    await page.click('button.reset-all');
+    await eventually(async () => (await stored(page))?.current, {}, 'the release is saved');
+    await page.goto(h.subUrl);
+    await live(page);
+    assert.equal(await notice.count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

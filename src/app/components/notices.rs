@@ -26,6 +26,29 @@ pub fn link_problems(problems: &[String], dispatch: &UseReducerDispatcher<State>
     }
 }
 
+/// The page opened without a link on the scenario the browser kept from the last visit: said,
+/// since the address alone asked for the release; the address now links to it.
+pub fn resumed(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(edits) = edits else { return html! {} };
+    let send = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
+    let what = match edits {
+        0 => "stock compensation read on top".to_string(),
+        1 => "1 edit".to_string(),
+        n => format!("{n} edits"),
+    };
+    html! {
+        <div class="notice info resumed" role="status">
+            <p>{format!("This is the scenario of your last visit ({what}), kept in this browser; the address now links to it.")}</p>
+            <button type="button" class="start-over" onclick={send(|| Action::ResetAll)}>{"Start from the release"}</button>
+            {" "}
+            <button type="button" class="dismiss" onclick={send(|| Action::DismissResumed)}>{"Dismiss"}</button>
+        </div>
+    }
+}
+
 /// Edits reach both sides of the balance sheets through the model's links; overriding a linked
 /// figure, or editing a flow the release does not itemise the other side of, does not, and the
 /// page says so rather than plug a figure.
