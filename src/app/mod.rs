@@ -8,6 +8,7 @@
 
 mod components;
 mod download;
+mod focus;
 mod grid;
 mod json;
 mod state;
@@ -333,9 +334,14 @@ fn app() -> Html {
         let count = match edits { 0 if as_released => "As reported".to_string(), 0 => "No edits".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") };
         if as_released || state.scenario.sbc_reading() == crate::model::SbcReading::Within { count } else { format!("{count} · SBC on top") }
     };
-    let on = |action: fn() -> Action| {
+    // A button its own click disables (nothing left to undo, nothing to reset) hands the focus
+    // to the one that takes the step back.
+    let on = |action: fn() -> Action, then: &'static [&'static str]| {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(action());
+            focus::keep(then.iter().map(|s| s.to_string()).collect());
+        })
     };
     let copied = use_state(|| false);
     let copy_link = {
@@ -370,15 +376,15 @@ fn app() -> Html {
                 </div>
                 <div class="tools">
                     <span class="edits" aria-live="polite">{status}</span>
-                    <button type="button" class="undo" onclick={on(|| Action::Undo)} disabled={pending || state.past.is_empty()}
+                    <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || state.past.is_empty()}
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
-                    <button type="button" class="redo" onclick={on(|| Action::Redo)} disabled={pending || state.future.is_empty()}
+                    <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
                         title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
                     <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
                     <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                     <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
                     <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll)} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
+                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
                 </div>
             </header>
             <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>

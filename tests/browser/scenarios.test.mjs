@@ -71,6 +71,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.reload();
     await live(page);
   }
+  // Whether the focus is on the element `selector` matches (not dropped to <body>).
+  const focusOn = (page, selector) => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
 
   test('the working scenario is saved as it changes and comes back after a reload', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
@@ -160,14 +162,19 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'revenue', '25000');
 
     await page.click('li[data-scenario="Bull case"] button.rename');
+    // The field takes the focus, its name selected to be typed over.
+    await eventually(() => focusOn(page, 'li[data-scenario="Bull case"] .rename-name'), true, 'rename focuses its field');
+    assert.equal(await page.evaluate(() => document.getSelection().toString() || document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)), 'Bull case');
     await page.fill('li[data-scenario="Bull case"] .rename-name', 'Bull');
     await page.press('li[data-scenario="Bull case"] .rename-name', 'Enter');
     await page.locator('li[data-scenario="Bull"]').waitFor();
+    await eventually(() => focusOn(page, 'li[data-scenario="Bull"] button.rename'), true, 'back on Rename, under the new name');
     // Escape in the rename field cancels the rename, and the drawer stays open.
     await page.click('li[data-scenario="Bull"] button.rename');
     await page.fill('li[data-scenario="Bull"] .rename-name', 'Typo');
     await page.press('li[data-scenario="Bull"] .rename-name', 'Escape');
     await eventually(() => page.locator('li[data-scenario="Bull"] .rename-name').count(), 0, 'the rename cancelled');
+    await eventually(() => focusOn(page, 'li[data-scenario="Bull"] button.rename'), true, 'back on Rename after Escape');
     assert.equal(await page.locator('.drawer.scenarios').count(), 1, 'the drawer still open');
     // Renaming onto another scenario's name is refused.
     await page.click('li[data-scenario="Bull"] button.rename');
@@ -180,6 +187,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
     await page.click('li[data-scenario="Base"] button.delete');
     await eventually(names, ['Bull', 'Bull (copy)'], 'after delete');
+    await eventually(() => focusOn(page, 'button.restore'), true, 'the focus on Undo delete');
     // A delete can be taken back, to where the scenario stood.
     await page.click('button.restore');
     await eventually(names, ['Bull', 'Bull (copy)', 'Base'], 'restored');
@@ -298,6 +306,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000');
     await page.click('button.reset-all');
     await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // Reset all disabled itself: the focus is on Undo, which takes it back.
+    await eventually(() => focusOn(page, 'header .undo'), true, 'focus after Reset all');
     // Ctrl+Z outside a field: Reset all is undone in one step.
     await page.locator('h1').click();
     await page.keyboard.press('Control+Z');
@@ -310,6 +320,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await undo.click();
     await expectValue(page, 'q3-2012', 'revenue', '23382');
     assert.ok(await undo.isDisabled());
+    await eventually(() => focusOn(page, 'header .redo'), true, 'focus after the last undo');
     await eventually(() => hash(page), '', 'the link follows undo');
     await page.keyboard.press('Control+Shift+Z');
     await expectValue(page, 'q3-2012', 'revenue', '24000');
@@ -319,6 +330,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await redo.click();
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
     assert.ok(await redo.isDisabled());
+    await eventually(() => focusOn(page, 'header .undo'), true, 'focus after the last redo');
     // Inside a field Ctrl+Z is the field's own: the app's scenario steps are untouched.
     await input(page, 'q3-2012', 'interest_income').click();
     await page.keyboard.press('Control+A');
@@ -371,6 +383,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await typeInto(page, 'q4-2012', 'revenue', '24300.4');
     await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.[4], '24,300.4', 'listed as entered');
     await page.click('tr[data-change-key="q4-2012.revenue"] button.reset');
+    // The row went: the focus on the row above (it was the last).
+    await eventually(() => focusOn(page, 'tr[data-change-key="2012-09-30.deferred_revenue_current"] button.reset'), true, 'focus after a row reset');
     // The address is written in a task after the render (url::replace_soon).
     await eventually(() => hash(page), '#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000', 'the address follows the reset');
     const link = await page.locator('.share-link').inputValue();
@@ -379,6 +393,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await eventually(() => page.evaluate(() => navigator.clipboard.readText()), link, 'copied');
     await page.click('tr[data-change-key="q3-2012.sbc_sales_and_marketing"] button.reset');
     await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
+    await eventually(() => focusOn(page, 'tr[data-change-key="2012-09-30.deferred_revenue_current"] button.reset'), true, 'focus on the row that took its place');
     await eventually(async () => (await rows()).map((r) => r[0]), ['2012-09-30.deferred_revenue_current'], 'one left');
     await eventually(() => page.locator('.share-link').inputValue().then((l) => new URL(l).hash), '#v=1&2012-09-30.deferred_revenue_current=55000', 'link follows');
     // The header's button copies the link of the scenario as it is now.

@@ -2,10 +2,10 @@
 //! a reset, and the share link to copy.
 
 use crate::app::state::{Action, State};
-use crate::app::url;
+use crate::app::{focus, url};
 use crate::model::engine::format::display_entered;
 use crate::model::io::link::encode;
-use crate::model::{Model, Unit};
+use crate::model::{Cell, Model, Unit};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,11 +22,20 @@ pub fn changes(props: &ChangesProps) -> Html {
         let (copied, link) = (copied.clone(), link.clone());
         Callback::from(move |_| copied.set(url::copy(&link)))
     };
-    let rows = props.state.scenario.edits().map(|(cell, value)| {
+    let edits: Vec<_> = props.state.scenario.edits().collect();
+    let row_reset = |cell: Cell| format!("tr[data-change-key=\"{}\"] button.reset", cell.key());
+    let rows = edits.iter().enumerate().map(|(i, &(cell, value))| {
         let name = model.name(cell, cell.period);
         let reset = {
             let dispatch = props.state.dispatcher();
-            Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
+            // The focus goes to the row that takes this one's place, else the one above, else
+            // the drawer's button.
+            let neighbours = [i.checked_add(1), i.checked_sub(1)].into_iter().flatten().filter_map(|j| edits.get(j));
+            let then: Vec<String> = neighbours.map(|&(c, _)| row_reset(c)).chain(["header .open-changes".to_string()]).collect();
+            Callback::from(move |_| {
+                dispatch.dispatch(Action::Reset(cell));
+                focus::keep(then.clone());
+            })
         };
         html! {
             <tr data-change-key={cell.key()}>

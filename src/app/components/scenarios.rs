@@ -1,7 +1,7 @@
 //! Named scenarios kept in the browser (save as, open, rename, duplicate, delete), and files:
 //! the tables as CSV, the scenario as JSON, and a JSON scenario imported back.
 
-use crate::app::{download, json};
+use crate::app::{download, focus, json};
 use crate::app::state::{Action, State};
 use crate::model::io::export::csv;
 use crate::model::io::saved::scenario_file;
@@ -74,7 +74,18 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         };
         let start_rename = {
             let (renaming, from) = (renaming.clone(), n.name.clone());
-            Callback::from(move |_| renaming.set(Some((from.clone(), from.clone()))))
+            Callback::from(move |_| {
+                renaming.set(Some((from.clone(), from.clone())));
+                focus::keep(vec!["input.rename-name".to_string()]);
+            })
+        };
+        // The row goes: the focus to its Undo delete.
+        let delete = {
+            let (dispatch, name) = (state.dispatcher(), n.name.clone());
+            Callback::from(move |_| {
+                dispatch.dispatch(Action::Delete(name.clone()));
+                focus::keep(vec!["button.restore".to_string()]);
+            })
         };
         let body = match &*renaming {
             Some((from, text)) if *from == n.name => {
@@ -84,19 +95,24 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     e.prevent_default();
                     dispatch.dispatch(Action::Rename { from: from.clone(), to: text.clone() });
                     r.set(None);
+                    // Back on the scenario's Rename, under its new name if it took it.
+                    focus::keep(vec![rename_of(text.trim()), rename_of(&from)]);
                 });
                 let r = renaming.clone();
                 let from = n.name.clone();
                 let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
-                let r = renaming.clone();
-                let cancel = Callback::from(move |_| r.set(None));
+                let (r, from) = (renaming.clone(), n.name.clone());
+                let stop = Callback::from(move |()| {
+                    r.set(None);
+                    focus::keep(vec![rename_of(&from)]);
+                });
+                let cancel = stop.reform(|_: MouseEvent| ());
                 // Escape cancels the rename, not the whole drawer (the page's Escape skips a
                 // key whose default was prevented).
-                let r = renaming.clone();
                 let onkeydown = Callback::from(move |e: KeyboardEvent| {
                     if e.key() == "Escape" {
                         e.prevent_default();
-                        r.set(None);
+                        stop.emit(());
                     }
                 });
                 html! {
@@ -116,7 +132,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                         <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
                         <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
                         <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
-                        <button type="button" class="delete" onclick={send(Action::Delete(n.name.clone()))}>{"Delete"}</button>
+                        <button type="button" class="delete" onclick={delete}>{"Delete"}</button>
                     </span>
                 </>
             },
@@ -194,4 +210,9 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The Rename button of the saved scenario named `name`: its name quoted as a CSS string.
+fn rename_of(name: &str) -> String {
+    format!("li[data-scenario=\"{}\"] button.rename", name.replace('\\', "\\\\").replace('"', "\\\""))
 }

@@ -1,0 +1,28 @@
+//! Where the focus goes when a click takes away the element that had it (a row reset, a
+//! rename begun) or disables it (Undo with nothing left to undo): not to the page's start,
+//! where a keyboard or screen-reader user would have to find their place again.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+/// After this click's render: if the focus was dropped (it is on `<body>`, or on a button now
+/// disabled or gone), the first element
+/// matching one of `to` that takes it; a text field's text is selected, ready to be typed over.
+pub fn keep(to: Vec<String>) {
+    super::task::soon(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        // A focused button disabled keeps the focus until the browser's next frame drops it.
+        let dropped = || doc.active_element().is_none_or(|a| a.tag_name() == "BODY" || a.matches(":disabled").unwrap_or(false) || !a.is_connected());
+        for selector in &to {
+            if !dropped() {
+                return;
+            }
+            // A selector made of a user's text may not parse: then the next one.
+            let Some(el) = doc.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { continue };
+            drop(el.focus());
+            if let Some(field) = el.dyn_ref::<HtmlInputElement>() {
+                field.select();
+            }
+        }
+    });
+}
