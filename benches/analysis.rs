@@ -15,13 +15,9 @@ fn analysis(c: &mut Criterion) {
     let q3 = |line| Cell::new(Period::Q3_2012, line);
     // Revenue reaches the most figures of any input: the dearest table to build.
     let (figure, rows, columns) = (q3("non_gaap_eps_diluted"), (q3("revenue"), Decimal::ONE_THOUSAND), (q3("sbc_sales_and_marketing"), Decimal::from(20)));
-    c.bench_function("7x7 sensitivity table", |b| {
-        b.iter(|| black_box(two_way(model, &scenario, black_box(figure), rows, columns, DEFAULT_COUNT, None)))
-    });
+    c.bench_function("7x7 sensitivity table", |b| b.iter(|| black_box(two_way(model, &scenario, black_box(figure), rows, columns, DEFAULT_COUNT, None))));
     let target = Decimal::new(12, 2);
-    c.bench_function("goal seek", |b| {
-        b.iter(|| black_box(goal_seek(model, &scenario, black_box(figure), q3("sbc_sales_and_marketing"), target)))
-    });
+    c.bench_function("goal seek", |b| b.iter(|| black_box(goal_seek(model, &scenario, black_box(figure), q3("sbc_sales_and_marketing"), target))));
 }
 
 criterion_group!(benches, analysis);

@@ -13,10 +13,7 @@ fn recompute(c: &mut Criterion) {
     // Every input of the model, edited one after the other (each +1, so each is a real edit),
     // so the figure covers every dependency path rather than one cheap line.
     let inputs: Vec<Cell> = model.cells().filter(|c| matches!(model.def(*c), Some(Def::Input { .. }))).collect();
-    let edits: Vec<(Cell, Decimal)> = inputs
-        .iter()
-        .filter_map(|c| Some((*c, model.reported().get(model, *c).ok()? + Decimal::ONE)))
-        .collect();
+    let edits: Vec<(Cell, Decimal)> = inputs.iter().filter_map(|c| Some((*c, model.reported().get(model, *c).ok()? + Decimal::ONE))).collect();
     assert!(!edits.is_empty(), "the model has inputs");
     let mut i = 0;
     c.bench_function("edit and evaluate every figure", |b| {

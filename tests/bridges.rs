@@ -30,14 +30,17 @@ fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
 #[test]
 fn income_from_operations_bridges_to_non_gaap_by_each_sbc_line() {
     let f = Model::release().reported();
-    assert_eq!(steps(0, f, Q3_2012), pairs(&[
-        ("q3-2012.income_from_operations", "=1721"),
-        ("q3-2012.sbc_cost_of_revenue", "+68"),
-        ("q3-2012.sbc_research_and_development", "+167"),
-        ("q3-2012.sbc_sales_and_marketing", "+349"),
-        ("q3-2012.sbc_general_and_administrative", "+443"),
-        ("q3-2012.non_gaap_income_from_operations", "=2748"),
-    ]));
+    assert_eq!(
+        steps(0, f, Q3_2012),
+        pairs(&[
+            ("q3-2012.income_from_operations", "=1721"),
+            ("q3-2012.sbc_cost_of_revenue", "+68"),
+            ("q3-2012.sbc_research_and_development", "+167"),
+            ("q3-2012.sbc_sales_and_marketing", "+349"),
+            ("q3-2012.sbc_general_and_administrative", "+443"),
+            ("q3-2012.non_gaap_income_from_operations", "=2748"),
+        ])
+    );
 }
 
 #[test]
@@ -45,11 +48,10 @@ fn net_income_and_bookings_bridges() {
     let f = Model::release().reported();
     assert_eq!(steps(1, f, M9_2012).first().unwrap(), &("9m-2012.net_income".to_string(), "=1105".to_string()));
     assert_eq!(steps(1, f, M9_2012).last().unwrap(), &("9m-2012.non_gaap_net_income".to_string(), "=3688".to_string()));
-    assert_eq!(steps(2, f, F4_2012), pairs(&[
-        ("4q-2012.revenue", "=87416"),
-        ("4q-2012.deferred_revenue_current_change", "+11280"),
-        ("4q-2012.four_quarter_bookings", "=98696"),
-    ]));
+    assert_eq!(
+        steps(2, f, F4_2012),
+        pairs(&[("4q-2012.revenue", "=87416"), ("4q-2012.deferred_revenue_current_change", "+11280"), ("4q-2012.four_quarter_bookings", "=98696"),])
+    );
 }
 
 #[test]
@@ -57,14 +59,17 @@ fn the_estimates_have_bridges_too() {
     // The year: 3,690 net income plus the year's stock-based compensation, line by line
     // (195 + 68, 484 + 167, 856 + 349, 1,048 + 443), to 7,300.
     let f = Model::release().reported();
-    assert_eq!(steps(1, f, FY_2012), pairs(&[
-        ("fy-2012.net_income", "=3690"),
-        ("fy-2012.sbc_cost_of_revenue", "+263"),
-        ("fy-2012.sbc_research_and_development", "+651"),
-        ("fy-2012.sbc_sales_and_marketing", "+1205"),
-        ("fy-2012.sbc_general_and_administrative", "+1491"),
-        ("fy-2012.non_gaap_net_income", "=7300"),
-    ]));
+    assert_eq!(
+        steps(1, f, FY_2012),
+        pairs(&[
+            ("fy-2012.net_income", "=3690"),
+            ("fy-2012.sbc_cost_of_revenue", "+263"),
+            ("fy-2012.sbc_research_and_development", "+651"),
+            ("fy-2012.sbc_sales_and_marketing", "+1205"),
+            ("fy-2012.sbc_general_and_administrative", "+1491"),
+            ("fy-2012.non_gaap_net_income", "=7300"),
+        ])
+    );
     assert_eq!(steps(0, f, Q4_2012).first().unwrap(), &("q4-2012.income_from_operations".to_string(), "=2639".to_string()));
     assert_eq!(steps(0, f, Q4_2012).last().unwrap(), &("q4-2012.non_gaap_income_from_operations".to_string(), "=3666".to_string()));
 }

@@ -102,7 +102,15 @@ fn a_derivation_names_every_figure_once() {
     let model = Model::release();
     let cells = model.derivation(Cell::new(FY_2012, "net_income"), &Scenario::default()).cells();
     let taxes: Vec<String> = cells.iter().filter(|c| c.line == "provision_for_income_taxes").map(|c| c.key()).collect();
-    assert_eq!(taxes, ["fy-2012.provision_for_income_taxes", "9m-2012.provision_for_income_taxes", "q3-2012.provision_for_income_taxes", "q4-2012.provision_for_income_taxes"]);
+    assert_eq!(
+        taxes,
+        [
+            "fy-2012.provision_for_income_taxes",
+            "9m-2012.provision_for_income_taxes",
+            "q3-2012.provision_for_income_taxes",
+            "q4-2012.provision_for_income_taxes"
+        ]
+    );
     let mut unique = cells.clone();
     unique.sort();
     unique.dedup();

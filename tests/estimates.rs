@@ -16,100 +16,106 @@ use rust_decimal::Decimal;
 #[test]
 fn the_fourth_quarter_on_the_release_is_the_third_quarter_run_rate() {
     let model = Model::release();
-    expect(model.reported(), &[
-        // Revenue at the guidance midpoint (24,000 + 24,600) ÷ 2; the rest as in Q3 2012.
-        (Q4_2012, "revenue", "=24300"),
-        (Q4_2012, "cost_of_revenue", "=4634"),
-        (Q4_2012, "gross_profit", "=19666"),
-        (Q4_2012, "research_and_development", "=5076"),
-        (Q4_2012, "sales_and_marketing", "=8797"),
-        (Q4_2012, "general_and_administrative", "=3154"),
-        (Q4_2012, "total_operating_expenses", "=17027"),
-        (Q4_2012, "income_from_operations", "=2639"),
-        (Q4_2012, "interest_expense", "=38"),
-        (Q4_2012, "interest_income", "=1"),
-        (Q4_2012, "other_income_expense_net", "=60"),
-        // −38 + 1 + 60
-        (Q4_2012, "total_other_income_expense", "=23"),
-        (Q4_2012, "income_before_taxes", "=2662"),
-        (Q4_2012, "provision_for_income_taxes", "=77"),
-        (Q4_2012, "net_income", "=2585"),
-        (Q4_2012, "sbc_cost_of_revenue", "=68"),
-        (Q4_2012, "sbc_research_and_development", "=167"),
-        (Q4_2012, "sbc_sales_and_marketing", "=349"),
-        (Q4_2012, "sbc_general_and_administrative", "=443"),
-        (Q4_2012, "sbc_total", "=1027"),
-        (Q4_2012, "depreciation_property_equipment", "=1739"),
-        (Q4_2012, "amortization_intangibles", "=112"),
-        (Q4_2012, "interest_expense_net", "=37"),
-        // 2,585 + 1,739 + 112 + 37 + 77
-        (Q4_2012, "ebitda", "=4550"),
-        // 4,550 + 1,027 − 60
-        (Q4_2012, "adjusted_ebitda", "=5517"),
-        (Q4_2012, "non_gaap_gross_profit", "=19734"),
-        (Q4_2012, "non_gaap_income_from_operations", "=3666"),
-        (Q4_2012, "non_gaap_net_income", "=3612"),
-        // 19,666 ÷ 24,300; 19,734 ÷ 24,300; 2,639 ÷ 24,300; 3,666 ÷ 24,300; 5,517 ÷ 24,300.
-        (Q4_2012, "gross_margin", "80.9%"),
-        (Q4_2012, "non_gaap_gross_margin", "81.2%"),
-        (Q4_2012, "operating_margin", "10.9%"),
-        (Q4_2012, "non_gaap_operating_margin", "15.1%"),
-        (Q4_2012, "adjusted_ebitda_margin", "22.7%"),
-        (Q4_2012, "shares_diluted", "=35200"),
-        // 2,585 ÷ 35,200 = 0.0734; 3,612 ÷ 35,200 = 0.1026: no two-class allocation.
-        (Q4_2012, "eps_diluted", "0.07"),
-        (Q4_2012, "non_gaap_eps_diluted", "0.10"),
-    ]);
+    expect(
+        model.reported(),
+        &[
+            // Revenue at the guidance midpoint (24,000 + 24,600) ÷ 2; the rest as in Q3 2012.
+            (Q4_2012, "revenue", "=24300"),
+            (Q4_2012, "cost_of_revenue", "=4634"),
+            (Q4_2012, "gross_profit", "=19666"),
+            (Q4_2012, "research_and_development", "=5076"),
+            (Q4_2012, "sales_and_marketing", "=8797"),
+            (Q4_2012, "general_and_administrative", "=3154"),
+            (Q4_2012, "total_operating_expenses", "=17027"),
+            (Q4_2012, "income_from_operations", "=2639"),
+            (Q4_2012, "interest_expense", "=38"),
+            (Q4_2012, "interest_income", "=1"),
+            (Q4_2012, "other_income_expense_net", "=60"),
+            // −38 + 1 + 60
+            (Q4_2012, "total_other_income_expense", "=23"),
+            (Q4_2012, "income_before_taxes", "=2662"),
+            (Q4_2012, "provision_for_income_taxes", "=77"),
+            (Q4_2012, "net_income", "=2585"),
+            (Q4_2012, "sbc_cost_of_revenue", "=68"),
+            (Q4_2012, "sbc_research_and_development", "=167"),
+            (Q4_2012, "sbc_sales_and_marketing", "=349"),
+            (Q4_2012, "sbc_general_and_administrative", "=443"),
+            (Q4_2012, "sbc_total", "=1027"),
+            (Q4_2012, "depreciation_property_equipment", "=1739"),
+            (Q4_2012, "amortization_intangibles", "=112"),
+            (Q4_2012, "interest_expense_net", "=37"),
+            // 2,585 + 1,739 + 112 + 37 + 77
+            (Q4_2012, "ebitda", "=4550"),
+            // 4,550 + 1,027 − 60
+            (Q4_2012, "adjusted_ebitda", "=5517"),
+            (Q4_2012, "non_gaap_gross_profit", "=19734"),
+            (Q4_2012, "non_gaap_income_from_operations", "=3666"),
+            (Q4_2012, "non_gaap_net_income", "=3612"),
+            // 19,666 ÷ 24,300; 19,734 ÷ 24,300; 2,639 ÷ 24,300; 3,666 ÷ 24,300; 5,517 ÷ 24,300.
+            (Q4_2012, "gross_margin", "80.9%"),
+            (Q4_2012, "non_gaap_gross_margin", "81.2%"),
+            (Q4_2012, "operating_margin", "10.9%"),
+            (Q4_2012, "non_gaap_operating_margin", "15.1%"),
+            (Q4_2012, "adjusted_ebitda_margin", "22.7%"),
+            (Q4_2012, "shares_diluted", "=35200"),
+            // 2,585 ÷ 35,200 = 0.0734; 3,612 ÷ 35,200 = 0.1026: no two-class allocation.
+            (Q4_2012, "eps_diluted", "0.07"),
+            (Q4_2012, "non_gaap_eps_diluted", "0.10"),
+        ],
+    );
 }
 
 #[test]
 fn the_year_on_the_release_is_nine_months_plus_the_fourth_quarter() {
     let model = Model::release();
-    expect(model.reported(), &[
-        (FY_2012, "revenue", "=91063"),
-        (FY_2012, "cost_of_revenue", "=18057"),
-        (FY_2012, "gross_profit", "=73006"),
-        (FY_2012, "research_and_development", "=20401"),
-        (FY_2012, "sales_and_marketing", "=36624"),
-        (FY_2012, "general_and_administrative", "=11965"),
-        (FY_2012, "total_operating_expenses", "=68990"),
-        (FY_2012, "income_from_operations", "=4016"),
-        (FY_2012, "interest_expense", "=191"),
-        (FY_2012, "interest_income", "=3"),
-        (FY_2012, "other_income_expense_net", "=16"),
-        // −191 + 3 + 16
-        (FY_2012, "total_other_income_expense", "=-172"),
-        (FY_2012, "income_before_taxes", "=3844"),
-        (FY_2012, "provision_for_income_taxes", "=154"),
-        // 1,105 + 2,585
-        (FY_2012, "net_income", "=3690"),
-        (FY_2012, "sbc_cost_of_revenue", "=263"),
-        (FY_2012, "sbc_research_and_development", "=651"),
-        (FY_2012, "sbc_sales_and_marketing", "=1205"),
-        (FY_2012, "sbc_general_and_administrative", "=1491"),
-        (FY_2012, "sbc_total", "=3610"),
-        (FY_2012, "depreciation_property_equipment", "=6805"),
-        (FY_2012, "amortization_intangibles", "=443"),
-        (FY_2012, "interest_expense_net", "=188"),
-        // 3,690 + 6,805 + 443 + 188 + 154
-        (FY_2012, "ebitda", "=11280"),
-        // 11,280 + 3,610 − 16
-        (FY_2012, "adjusted_ebitda", "=14874"),
-        (FY_2012, "non_gaap_gross_profit", "=73269"),
-        (FY_2012, "non_gaap_income_from_operations", "=7626"),
-        (FY_2012, "non_gaap_net_income", "=7300"),
-        // 73,006 ÷ 91,063 = 80.17 %; 73,269 ÷ 91,063 = 80.46 %; 4,016 ÷ 91,063 = 4.41 %;
-        // 7,626 ÷ 91,063 = 8.37 %; 14,874 ÷ 91,063 = 16.33 %.
-        (FY_2012, "gross_margin", "80.2%"),
-        (FY_2012, "non_gaap_gross_margin", "80.5%"),
-        (FY_2012, "operating_margin", "4.4%"),
-        (FY_2012, "non_gaap_operating_margin", "8.4%"),
-        (FY_2012, "adjusted_ebitda_margin", "16.3%"),
-        (FY_2012, "shares_diluted", "=28400"),
-        // 3,690 ÷ 28,400 = 0.1299; 7,300 ÷ 28,400 = 0.2570.
-        (FY_2012, "eps_diluted", "0.13"),
-        (FY_2012, "non_gaap_eps_diluted", "0.26"),
-    ]);
+    expect(
+        model.reported(),
+        &[
+            (FY_2012, "revenue", "=91063"),
+            (FY_2012, "cost_of_revenue", "=18057"),
+            (FY_2012, "gross_profit", "=73006"),
+            (FY_2012, "research_and_development", "=20401"),
+            (FY_2012, "sales_and_marketing", "=36624"),
+            (FY_2012, "general_and_administrative", "=11965"),
+            (FY_2012, "total_operating_expenses", "=68990"),
+            (FY_2012, "income_from_operations", "=4016"),
+            (FY_2012, "interest_expense", "=191"),
+            (FY_2012, "interest_income", "=3"),
+            (FY_2012, "other_income_expense_net", "=16"),
+            // −191 + 3 + 16
+            (FY_2012, "total_other_income_expense", "=-172"),
+            (FY_2012, "income_before_taxes", "=3844"),
+            (FY_2012, "provision_for_income_taxes", "=154"),
+            // 1,105 + 2,585
+            (FY_2012, "net_income", "=3690"),
+            (FY_2012, "sbc_cost_of_revenue", "=263"),
+            (FY_2012, "sbc_research_and_development", "=651"),
+            (FY_2012, "sbc_sales_and_marketing", "=1205"),
+            (FY_2012, "sbc_general_and_administrative", "=1491"),
+            (FY_2012, "sbc_total", "=3610"),
+            (FY_2012, "depreciation_property_equipment", "=6805"),
+            (FY_2012, "amortization_intangibles", "=443"),
+            (FY_2012, "interest_expense_net", "=188"),
+            // 3,690 + 6,805 + 443 + 188 + 154
+            (FY_2012, "ebitda", "=11280"),
+            // 11,280 + 3,610 − 16
+            (FY_2012, "adjusted_ebitda", "=14874"),
+            (FY_2012, "non_gaap_gross_profit", "=73269"),
+            (FY_2012, "non_gaap_income_from_operations", "=7626"),
+            (FY_2012, "non_gaap_net_income", "=7300"),
+            // 73,006 ÷ 91,063 = 80.17 %; 73,269 ÷ 91,063 = 80.46 %; 4,016 ÷ 91,063 = 4.41 %;
+            // 7,626 ÷ 91,063 = 8.37 %; 14,874 ÷ 91,063 = 16.33 %.
+            (FY_2012, "gross_margin", "80.2%"),
+            (FY_2012, "non_gaap_gross_margin", "80.5%"),
+            (FY_2012, "operating_margin", "4.4%"),
+            (FY_2012, "non_gaap_operating_margin", "8.4%"),
+            (FY_2012, "adjusted_ebitda_margin", "16.3%"),
+            (FY_2012, "shares_diluted", "=28400"),
+            // 3,690 ÷ 28,400 = 0.1299; 7,300 ÷ 28,400 = 0.2570.
+            (FY_2012, "eps_diluted", "0.13"),
+            (FY_2012, "non_gaap_eps_diluted", "0.26"),
+        ],
+    );
 }
 
 #[test]
@@ -127,9 +133,18 @@ fn lines_outside_the_contract_have_no_estimate() {
     // reported quarters' only: no figure, so no cell, link key or export value.
     let model = Model::release();
     for line in [
-        "net_income_to_common_basic", "net_income_to_common_diluted", "net_income_to_participating", "eps_basic", "shares_basic",
-        "dilutive_options", "dilutive_convertible_preferred", "fx_translation", "comprehensive_income",
-        "non_gaap_net_income_to_common", "non_gaap_eps_basic", "revenue_growth",
+        "net_income_to_common_basic",
+        "net_income_to_common_diluted",
+        "net_income_to_participating",
+        "eps_basic",
+        "shares_basic",
+        "dilutive_options",
+        "dilutive_convertible_preferred",
+        "fx_translation",
+        "comprehensive_income",
+        "non_gaap_net_income_to_common",
+        "non_gaap_eps_basic",
+        "revenue_growth",
     ] {
         for p in Period::ESTIMATES {
             assert!(model.def(Cell::new(p, line)).is_none(), "{}.{line}", p.id());
@@ -160,24 +175,23 @@ fn a_third_quarter_edit_moves_the_fourth_quarter_until_it_is_edited() {
     let model = Model::release();
     // Q3 cost of revenues +366: nine months +366; Q4 follows at 5,000; the year 13,789 + 5,000.
     let (s, f) = edit(&[(Q3_2012, "cost_of_revenue", "5000")]);
-    expect(&f, &[
-        (M9_2012, "cost_of_revenue", "=13789"),
-        (Q4_2012, "cost_of_revenue", "=5000"),
-        (FY_2012, "cost_of_revenue", "=18789"),
-        (Q4_2012, "gross_profit", "=19300"),
-        (FY_2012, "gross_profit", "=72274"),
-        // Net income 2,585 − 366 in Q4; 3,690 − 732 for the year.
-        (Q4_2012, "net_income", "=2219"),
-        (FY_2012, "net_income", "=2958"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "cost_of_revenue", "=13789"),
+            (Q4_2012, "cost_of_revenue", "=5000"),
+            (FY_2012, "cost_of_revenue", "=18789"),
+            (Q4_2012, "gross_profit", "=19300"),
+            (FY_2012, "gross_profit", "=72274"),
+            // Net income 2,585 − 366 in Q4; 3,690 − 732 for the year.
+            (Q4_2012, "net_income", "=2219"),
+            (FY_2012, "net_income", "=2958"),
+        ],
+    );
     // Q4 edited: a further Q3 edit no longer reaches it; the year still adds up.
     let s = s.with(model, Cell::new(Q4_2012, "cost_of_revenue"), d("4000")).unwrap();
     let s = s.with(model, Cell::new(Q3_2012, "cost_of_revenue"), d("6000")).unwrap();
-    expect(&model.evaluate(&s), &[
-        (M9_2012, "cost_of_revenue", "=14789"),
-        (Q4_2012, "cost_of_revenue", "=4000"),
-        (FY_2012, "cost_of_revenue", "=18789"),
-    ]);
+    expect(&model.evaluate(&s), &[(M9_2012, "cost_of_revenue", "=14789"), (Q4_2012, "cost_of_revenue", "=4000"), (FY_2012, "cost_of_revenue", "=18789")]);
     // Reset: it follows Q3 again.
     let s = s.without(model, Cell::new(Q4_2012, "cost_of_revenue"));
     expect(&model.evaluate(&s), &[(Q4_2012, "cost_of_revenue", "=6000"), (FY_2012, "cost_of_revenue", "=20789")]);
@@ -186,36 +200,38 @@ fn a_third_quarter_edit_moves_the_fourth_quarter_until_it_is_edited() {
 #[test]
 fn revenue_and_share_counts_do_not_follow_the_third_quarter() {
     let (_, f) = edit(&[(Q3_2012, "revenue", "25000"), (Q3_2012, "shares_basic", "6843")]);
-    expect(&f, &[
-        (Q4_2012, "revenue", "=24300"),
-        // Nine months +1,618: the year too.
-        (FY_2012, "revenue", "=92681"),
-        (Q4_2012, "shares_diluted", "=35200"),
-        (FY_2012, "shares_diluted", "=28400"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q4_2012, "revenue", "=24300"),
+            // Nine months +1,618: the year too.
+            (FY_2012, "revenue", "=92681"),
+            (Q4_2012, "shares_diluted", "=35200"),
+            (FY_2012, "shares_diluted", "=28400"),
+        ],
+    );
 }
 
 #[test]
 fn a_nine_month_edit_reaches_the_year_but_not_the_fourth_quarter() {
     let (_, f) = edit(&[(M9_2012, "provision_for_income_taxes", "500")]);
     // The provision is held as entered: 500 for nine months, 77 for Q4, 577 for the year.
-    expect(&f, &[
-        (Q4_2012, "provision_for_income_taxes", "=77"),
-        (FY_2012, "provision_for_income_taxes", "=577"),
-        (FY_2012, "net_income", "=3267"),
-        (FY_2012, "eps_diluted", "0.12"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q4_2012, "provision_for_income_taxes", "=77"),
+            (FY_2012, "provision_for_income_taxes", "=577"),
+            (FY_2012, "net_income", "=3267"),
+            (FY_2012, "eps_diluted", "0.12"),
+        ],
+    );
 }
 
 #[test]
 fn estimate_share_counts_are_their_own_and_eps_follows_them() {
     // 2,585 ÷ 25,850 = 0.10; 7,300 ÷ 36,500 = 0.20.
     let (_, f) = edit(&[(Q4_2012, "shares_diluted", "25850"), (FY_2012, "shares_diluted", "36500")]);
-    expect(&f, &[
-        (Q4_2012, "eps_diluted", "=0.1"),
-        (FY_2012, "non_gaap_eps_diluted", "=0.2"),
-        (Q3_2012, "shares_diluted", "=26545"),
-    ]);
+    expect(&f, &[(Q4_2012, "eps_diluted", "=0.1"), (FY_2012, "non_gaap_eps_diluted", "=0.2"), (Q3_2012, "shares_diluted", "=26545")]);
     // No shares: no per-share figure, and nothing panics.
     let (_, f) = edit(&[(Q4_2012, "shares_diluted", "0")]);
     expect(&f, &[(Q4_2012, "eps_diluted", "—"), (FY_2012, "eps_diluted", "0.13")]);
@@ -279,31 +295,33 @@ fn the_release_estimates_against_the_guidance() {
 #[test]
 fn what_the_full_year_guidance_implies_for_the_fourth_quarter() {
     let model = Model::release();
-    expect(model.reported(), &[
-        // 90,800 − 66,763 and 91,400 − 66,763.
-        (Q4_2012, "implied_revenue_low", "=24037"),
-        (Q4_2012, "implied_revenue_high", "=24637"),
-        // 0.04 × 28,400 − 1,105 and 0.06 × 28,400 − 1,105.
-        (Q4_2012, "implied_net_income_low", "=31"),
-        (Q4_2012, "implied_net_income_high", "=599"),
-        // 31 ÷ 35,200 = 0.0009; 599 ÷ 35,200 = 0.0170.
-        (Q4_2012, "implied_eps_diluted_low", "0.00"),
-        (Q4_2012, "implied_eps_diluted_high", "0.02"),
-        // 0.17 × 28,400 − 3,688 and 0.19 × 28,400 − 3,688 (nine months' non-GAAP net income
-        // 1,105 + 2,583).
-        (Q4_2012, "implied_non_gaap_net_income_low", "=1140"),
-        (Q4_2012, "implied_non_gaap_net_income_high", "=1708"),
-        // 1,140 ÷ 35,200 = 0.0324; 1,708 ÷ 35,200 = 0.0485.
-        (Q4_2012, "implied_non_gaap_eps_diluted_low", "0.03"),
-        (Q4_2012, "implied_non_gaap_eps_diluted_high", "0.05"),
-    ]);
+    expect(
+        model.reported(),
+        &[
+            // 90,800 − 66,763 and 91,400 − 66,763.
+            (Q4_2012, "implied_revenue_low", "=24037"),
+            (Q4_2012, "implied_revenue_high", "=24637"),
+            // 0.04 × 28,400 − 1,105 and 0.06 × 28,400 − 1,105.
+            (Q4_2012, "implied_net_income_low", "=31"),
+            (Q4_2012, "implied_net_income_high", "=599"),
+            // 31 ÷ 35,200 = 0.0009; 599 ÷ 35,200 = 0.0170.
+            (Q4_2012, "implied_eps_diluted_low", "0.00"),
+            (Q4_2012, "implied_eps_diluted_high", "0.02"),
+            // 0.17 × 28,400 − 3,688 and 0.19 × 28,400 − 3,688 (nine months' non-GAAP net income
+            // 1,105 + 2,583).
+            (Q4_2012, "implied_non_gaap_net_income_low", "=1140"),
+            (Q4_2012, "implied_non_gaap_net_income_high", "=1708"),
+            // 1,140 ÷ 35,200 = 0.0324; 1,708 ÷ 35,200 = 0.0485.
+            (Q4_2012, "implied_non_gaap_eps_diluted_low", "0.03"),
+            (Q4_2012, "implied_non_gaap_eps_diluted_high", "0.05"),
+        ],
+    );
     // The scenario's nine months move them: Q3 revenue +1,000 lowers what Q4 must bring.
     let (_, f) = edit(&[(Q3_2012, "revenue", "24382")]);
-    expect(&f, &[
-        (Q4_2012, "implied_revenue_low", "=23037"),
-        (Q4_2012, "implied_net_income_high", "=-401"),
-        (Q4_2012, "implied_non_gaap_net_income_high", "=708"),
-    ]);
+    expect(
+        &f,
+        &[(Q4_2012, "implied_revenue_low", "=23037"), (Q4_2012, "implied_net_income_high", "=-401"), (Q4_2012, "implied_non_gaap_net_income_high", "=708")],
+    );
 }
 
 #[test]
@@ -334,14 +352,17 @@ fn share_links_carry_fourth_quarter_and_year_edits() {
     let (s, problems) = decode(model, fragment);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(encode(&s), fragment);
-    expect(&model.evaluate(&s), &[
-        (Q4_2012, "gross_profit", "=20000"),
-        (FY_2012, "revenue", "=91763"),
-        (FY_2012, "cost_of_revenue", "=18423"),
-        // Q4 net income 2,585 + 700 − 366 = 2,919; (1,105 + 2,919) ÷ 29,000 = 0.1388.
-        (FY_2012, "net_income", "=4024"),
-        (FY_2012, "eps_diluted", "0.14"),
-    ]);
+    expect(
+        &model.evaluate(&s),
+        &[
+            (Q4_2012, "gross_profit", "=20000"),
+            (FY_2012, "revenue", "=91763"),
+            (FY_2012, "cost_of_revenue", "=18423"),
+            // Q4 net income 2,585 + 700 − 366 = 2,919; (1,105 + 2,919) ÷ 29,000 = 0.1388.
+            (FY_2012, "net_income", "=4024"),
+            (FY_2012, "eps_diluted", "0.14"),
+        ],
+    );
     // The year's flows are computed; lines without an estimate have no figure.
     let (s, problems) = decode(model, "v=1&fy-2012.revenue=90000&q4-2012.eps_basic=1&q4-2012.implied_revenue_low=1&q4-2012.sales_and_marketing=9000");
     assert_eq!(s.edits().count(), 1);

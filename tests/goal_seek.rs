@@ -107,18 +107,26 @@ fn says_plainly_when_there_is_none() {
         // Non-GAAP EPS of $0.16 needs diluted shares of at most 2,689.15 ÷ 0.155, about 17,349
         // thousand: warrants at about (9,195.6), not where the straight line through the
         // current value meets it (about (15,380), where EPS shows 0.24).
-        (&release, q3("non_gaap_eps_diluted"), q3("dilutive_warrants"), "0.16", |e| {
-            matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-9196") && *x < d("-9195"))
-        }),
+        (
+            &release,
+            q3("non_gaap_eps_diluted"),
+            q3("dilutive_warrants"),
+            "0.16",
+            |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-9196") && *x < d("-9195")),
+        ),
         // EPS of $10 needs fewer than no shares (diluted shares of 159 thousand: basic shares
         // just above the pole where they cancel the potential shares, which the search steps
         // over: no value is said).
         (&release, q3("eps_diluted"), q3("shares_basic"), "10", |e| matches!(e, NoSolution::NegativeShares { .. })),
         // More shares bring EPS towards zero, never below it: only a share count past the pole,
         // below zero, makes it negative.
-        (&release, q3("eps_diluted"), q3("shares_basic"), "-0.05", |e| {
-            matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-50957") && *x < d("-50956"))
-        }),
+        (
+            &release,
+            q3("eps_diluted"),
+            q3("shares_basic"),
+            "-0.05",
+            |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-50957") && *x < d("-50956")),
+        ),
         // With last year's revenue near zero, growth moves 10,000 points a thousandth.
         (&tiny_prior, q3("revenue_growth"), Cell::new(Q3_2011, "revenue"), "5000000", |e| {
             matches!(e, NoSolution::BetweenEntries { below, above, exact: Some(x) }

@@ -31,7 +31,12 @@ fn each_change_applied_to_what_another_tab_wrote() {
         ("… under a free name", list(&[("C", 3)]), rename("A", "C", 1), list(&[("C", 3), ("C (2)", 1)])),
         ("a delete", list(&[("A", 1), ("B", 2)]), Change::Delete(named("A", 1)), list(&[("B", 2)])),
         ("a delete keeps one saved again since", list(&[("A", 5), ("B", 2)]), Change::Delete(named("A", 1)), list(&[("A", 5), ("B", 2)])),
-        ("a duplicate at its place", list(&[("A", 1), ("B", 2)]), Change::Add { at: 1, named: named("A (copy)", 1) }, list(&[("A", 1), ("A (copy)", 1), ("B", 2)])),
+        (
+            "a duplicate at its place",
+            list(&[("A", 1), ("B", 2)]),
+            Change::Add { at: 1, named: named("A (copy)", 1) },
+            list(&[("A", 1), ("A (copy)", 1), ("B", 2)]),
+        ),
         ("an add already there is not repeated", list(&[("A", 1)]), Change::Add { at: 0, named: named("A", 1) }, list(&[("A", 1)])),
         ("a restore under a name taken meanwhile", list(&[("A", 7)]), Change::Add { at: 0, named: named("A", 1) }, list(&[("A (2)", 1), ("A", 7)])),
         ("a place past the end is the end", list(&[]), Change::Add { at: 5, named: named("A", 1) }, list(&[("A", 1)])),

@@ -218,8 +218,7 @@ fn every_derived_figure_displays_as_printed() {
         .iter()
         .filter_map(|(period, line, printed)| {
             let actual = shown(model, cell(period, line));
-            (actual != *printed)
-                .then(|| format!("{period}.{line}: expected {printed}, actual {actual}"))
+            (actual != *printed).then(|| format!("{period}.{line}: expected {printed}, actual {actual}"))
         })
         .collect();
     assert!(failures.is_empty(), "{} of {} figures differ:\n{}", failures.len(), PRINTED.len(), failures.join("\n"));

@@ -36,10 +36,7 @@ fn unbalancing(c: &Cell) -> bool {
 /// overrides the link) and the unbalancing ones.
 fn tie_keeping_inputs() -> Vec<Cell> {
     let tied: Vec<Cell> = ties::all().iter().map(|t| t.left).collect();
-    inputs()
-        .into_iter()
-        .filter(|c| !tied.contains(c) && !unbalancing(c))
-        .collect()
+    inputs().into_iter().filter(|c| !tied.contains(c) && !unbalancing(c)).collect()
 }
 
 fn scenario_strategy() -> impl Strategy<Value = Scenario> {
@@ -83,7 +80,8 @@ fn assert_identities(f: &Figures) {
         let sbc = sum(f, p, &["sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative"]);
         assert_eq!(v(f, p, "sbc_total"), sbc);
         let ebitda = sum(f, p, &["net_income", "depreciation_property_equipment", "amortization_intangibles", "provision_for_income_taxes"])
-            + v(f, p, "interest_expense") - v(f, p, "interest_income");
+            + v(f, p, "interest_expense")
+            - v(f, p, "interest_income");
         assert_eq!(v(f, p, "ebitda"), ebitda);
         assert_eq!(v(f, p, "adjusted_ebitda"), ebitda + sbc - v(f, p, "other_income_expense_net"));
         assert_eq!(v(f, p, "non_gaap_gross_profit"), v(f, p, "gross_profit") + v(f, p, "sbc_cost_of_revenue"));
@@ -99,10 +97,21 @@ fn assert_identities(f: &Figures) {
     // The year is nine months plus the fourth quarter, flow by flow; estimate EPS has no
     // two-class allocation.
     for line in [
-        "revenue", "cost_of_revenue", "research_and_development", "sales_and_marketing", "general_and_administrative",
-        "interest_expense", "interest_income", "other_income_expense_net", "provision_for_income_taxes",
-        "sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative",
-        "depreciation_property_equipment", "amortization_intangibles",
+        "revenue",
+        "cost_of_revenue",
+        "research_and_development",
+        "sales_and_marketing",
+        "general_and_administrative",
+        "interest_expense",
+        "interest_income",
+        "other_income_expense_net",
+        "provision_for_income_taxes",
+        "sbc_cost_of_revenue",
+        "sbc_research_and_development",
+        "sbc_sales_and_marketing",
+        "sbc_general_and_administrative",
+        "depreciation_property_equipment",
+        "amortization_intangibles",
     ] {
         assert_eq!(v(f, FY_2012, line), v(f, M9_2012, line) + v(f, Q4_2012, line), "{line}");
     }
@@ -116,9 +125,15 @@ fn assert_identities(f: &Figures) {
     for p in Period::BALANCE {
         let tca = sum(f, p, &["cash", "accounts_receivable", "prepaid_and_other_current"]);
         assert_eq!(v(f, p, "total_current_assets"), tca);
-        assert_eq!(v(f, p, "total_assets"), tca + sum(f, p, &["restricted_cash", "property_and_equipment", "intangible_assets", "goodwill", "other_noncurrent_assets"]));
+        assert_eq!(
+            v(f, p, "total_assets"),
+            tca + sum(f, p, &["restricted_cash", "property_and_equipment", "intangible_assets", "goodwill", "other_noncurrent_assets"])
+        );
         let tcl = sum(f, p, &["accounts_payable", "accrued_liabilities", "deferred_revenue_current", "capital_lease_current"]);
-        assert_eq!(v(f, p, "total_liabilities"), tcl + sum(f, p, &["deferred_revenue_noncurrent", "income_taxes_payable_noncurrent", "other_noncurrent_liabilities", "capital_lease_noncurrent"]));
+        assert_eq!(
+            v(f, p, "total_liabilities"),
+            tcl + sum(f, p, &["deferred_revenue_noncurrent", "income_taxes_payable_noncurrent", "other_noncurrent_liabilities", "capital_lease_noncurrent"])
+        );
         let equity = sum(f, p, &["common_stock", "additional_paid_in_capital", "accumulated_oci", "accumulated_deficit"]);
         assert_eq!(v(f, p, "total_stockholders_equity"), equity);
         assert_eq!(v(f, p, "total_liabilities_and_equity"), v(f, p, "total_liabilities") + v(f, p, "convertible_preferred_stock") + equity);

@@ -125,25 +125,14 @@ impl Findings {
         // The release's own columns: the page's estimates are not printed.
         let periods: Vec<Period> = table.periods.iter().copied().filter(|p| !p.is_estimate()).collect();
         if printed.len() != periods.len() {
-            self.errors.push(format!(
-                "{}: {:?} prints {} figures for {} periods",
-                table.id,
-                row.label,
-                printed.len(),
-                periods.len()
-            ));
+            self.errors.push(format!("{}: {:?} prints {} figures for {} periods", table.id, row.label, printed.len(), periods.len()));
             return;
         }
         for (period, expected) in periods.iter().zip(printed) {
             let actual = shown(model, *period, row);
             self.figures_checked += 1;
             if actual != *expected {
-                self.errors.push(format!(
-                    "{}: {}.{}: expected {expected}, actual {actual}",
-                    table.id,
-                    period.id(),
-                    row.line
-                ));
+                self.errors.push(format!("{}: {}.{}: expected {expected}, actual {actual}", table.id, period.id(), row.line));
             }
         }
     }
@@ -151,12 +140,7 @@ impl Findings {
     fn compare(&mut self, model: &Model, table: &Table, release: &[ReleaseRow]) {
         let ours = printed_rows(table);
         if ours.len() != release.len() {
-            self.errors.push(format!(
-                "{}: the release has {} rows, the model's table {}",
-                table.id,
-                release.len(),
-                ours.len()
-            ));
+            self.errors.push(format!("{}: the release has {} rows, the model's table {}", table.id, release.len(), ours.len()));
         }
         for (theirs, ours) in release.iter().zip(ours) {
             self.rows_checked += 1;
@@ -166,11 +150,7 @@ impl Findings {
                     self.label(table, label, row.label);
                     self.figures(model, table, row, printed);
                 }
-                (theirs, ours) => self.errors.push(format!(
-                    "{}: release row {:?} is matched with {ours:?}",
-                    table.id,
-                    theirs.label()
-                )),
+                (theirs, ours) => self.errors.push(format!("{}: release row {:?} is matched with {ours:?}", table.id, theirs.label())),
             }
         }
     }
@@ -219,16 +199,8 @@ fn every_printed_figure_is_shown_as_printed() {
 #[test]
 fn every_row_has_the_release_wording() {
     let found = findings();
-    let known: Vec<(String, String, String)> = KNOWN_LABEL_DIFFERENCES
-        .iter()
-        .map(|(t, r, m)| (t.to_string(), r.to_string(), m.to_string()))
-        .collect();
-    let unknown: Vec<String> = found
-        .labels
-        .iter()
-        .filter(|d| !known.contains(d))
-        .map(|(t, r, m)| format!("{t}: release {r:?}, model {m:?}"))
-        .collect();
+    let known: Vec<(String, String, String)> = KNOWN_LABEL_DIFFERENCES.iter().map(|(t, r, m)| (t.to_string(), r.to_string(), m.to_string())).collect();
+    let unknown: Vec<String> = found.labels.iter().filter(|d| !known.contains(d)).map(|(t, r, m)| format!("{t}: release {r:?}, model {m:?}")).collect();
     assert!(unknown.is_empty(), "labels differ from the release:\n{}", unknown.join("\n"));
     let gone: Vec<&(String, String, String)> = known.iter().filter(|d| !found.labels.contains(d)).collect();
     assert!(gone.is_empty(), "no longer differ; remove from KNOWN_LABEL_DIFFERENCES: {gone:?}");

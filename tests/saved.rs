@@ -11,8 +11,8 @@ use qualys_what_if::model::io::export::{comparison_csv, csv};
 use qualys_what_if::model::io::saved::{self, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 fn scenario(edits: &[(&str, &str)]) -> Scenario {
@@ -135,10 +135,7 @@ fn unusable_stored_documents_are_refused_with_a_reason() {
     refused(read_stored(model, &doc(r#"{"name":"  ","edits":{}}"#)), &["no name"]);
     refused(read_stored(model, &doc(r#"{"name":"A","edits":{}},{"name":"A","edits":{}}"#)), &["Two saved scenarios", "“A”"]);
     refused(read_stored(model, &doc(r#"{"name":"Broken","edits":{"q3-2012.revenue":"lots"}}"#)), &["“Broken”", "q3-2012.revenue=lots"]);
-    refused(
-        read_stored(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{"nope":"1"},"scenarios":[]}"#),
-        &["working scenario", "nope"],
-    );
+    refused(read_stored(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{"nope":"1"},"scenarios":[]}"#), &["working scenario", "nope"]);
 }
 
 /// Each field of the wrong kind, or unknown, is refused by its name: nothing of the wrong kind
@@ -188,8 +185,15 @@ fn value() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::btree_map(
-                prop_oneof![Just("format".to_string()), Just("version".to_string()), Just("edits".to_string()),
-                    Just("current".to_string()), Just("scenarios".to_string()), Just("name".to_string()), any::<String>()],
+                prop_oneof![
+                    Just("format".to_string()),
+                    Just("version".to_string()),
+                    Just("edits".to_string()),
+                    Just("current".to_string()),
+                    Just("scenarios".to_string()),
+                    Just("name".to_string()),
+                    any::<String>()
+                ],
                 inner,
                 0..5
             )
@@ -201,13 +205,14 @@ fn value() -> impl Strategy<Value = Value> {
 /// A document with the right head and anything in its other fields.
 fn document() -> impl Strategy<Value = Value> {
     let head = prop_oneof![Just(("qualys-what-if/saved", 1)), Just(("qualys-what-if/scenario", 1)), Just(("qualys-what-if/saved", 2))];
-    (head, prop::collection::btree_map(prop_oneof![Just("edits"), Just("current"), Just("scenarios"), Just("x")], value(), 0..4))
-        .prop_map(|((format, version), rest)| {
+    (head, prop::collection::btree_map(prop_oneof![Just("edits"), Just("current"), Just("scenarios"), Just("x")], value(), 0..4)).prop_map(
+        |((format, version), rest)| {
             let mut doc: BTreeMap<String, Value> = rest.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
             doc.insert("format".into(), format.into());
             doc.insert("version".into(), version.into());
             Value::Object(doc.into_iter().collect())
-        })
+        },
+    )
 }
 
 proptest! {
@@ -256,9 +261,7 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
     let fields: Vec<&str> = eps.split(',').collect();
     assert!(fields[4].len() > "0.10".len(), "exact, not rounded: {eps}");
     // A label holding commas is quoted (RFC 4180); tables are separated by a blank line.
-    assert!(text.contains(
-        "\r\n\r\ntable,line,label,2012-09-30 reported,2012-09-30 scenario,2011-12-31 reported,2011-12-31 scenario\r\n"
-    ));
+    assert!(text.contains("\r\n\r\ntable,line,label,2012-09-30 reported,2012-09-30 scenario,2011-12-31 reported,2011-12-31 scenario\r\n"));
     assert!(text.contains(",total_liabilities_and_equity,\"Total liabilities, convertible preferred stock and stockholders' equity (deficit)\","));
     // One data row per figure row of every table.
     let rows = qualys_what_if::model::release::tables::TABLES

@@ -3,10 +3,10 @@
 
 mod common;
 
+use common::{read_scenario, read_stored, write_scenario, write_stored};
 use proptest::prelude::*;
 use qualys_what_if::model::analysis::solve::{goal_seek, Exact};
 use qualys_what_if::model::io::link::{decode, encode};
-use common::{read_scenario, read_stored, write_scenario, write_stored};
 use qualys_what_if::model::io::saved::{Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period, Period::*, SbcReading, Scenario};
 use rust_decimal::Decimal;

@@ -12,108 +12,123 @@ use qualys_what_if::model::{Cell, EditError, Model, Period::*, Scenario};
 fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {
     // Revenue +1,000 in Q3 2012; taxes as entered, so net income +1,000 too.
     let (_, f) = edit(&[(Q3_2012, "revenue", "24382")]);
-    expect(&f, &[
-        (Q3_2012, "revenue", "=24382"),
-        (M9_2012, "revenue", "=67763"),
-        (Q3_2012, "gross_profit", "19,748"),
-        (M9_2012, "gross_profit", "54,340"),
-        (Q3_2012, "net_income", "=2667"),
-        (M9_2012, "net_income", "=2105"),
-        // Four quarters: the fixed prior fourth quarter 20,653 + nine months.
-        (F4_2012, "revenue", "=88416"),
-        (F4_2012, "four_quarter_bookings", "99,696"),
-        // Nine-month net income rolls the accumulated deficit and, through operating cash,
-        // the cash balance: the balance sheet still balances.
-        (Bs2012, "accumulated_deficit", "(74,267)"),
-        (M9_2012, "cash_from_operations", "11,669"),
-        (Bs2012, "cash", "26,804"),
-        (Bs2012, "total_assets", "78,836"),
-        (Bs2012, "total_liabilities_and_equity", "78,836"),
-        // Two-class: 2,667 × 415 ÷ 1,667 = 663.95 to common; ÷ 5,843 = 0.1136.
-        (Q3_2012, "net_income_to_common_basic", "664"),
-        (Q3_2012, "eps_basic", "0.11"),
-        // Diluted: 2,667 × 1,664 ÷ 1,667 = 2,662.20; ÷ 26,545 = 0.1003.
-        (Q3_2012, "net_income_to_common_diluted", "2,662"),
-        (Q3_2012, "eps_diluted", "0.10"),
-        // The prior year does not move.
-        (Q3_2011, "revenue", "=19375"),
-        (M9_2011, "revenue", "=55560"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "revenue", "=24382"),
+            (M9_2012, "revenue", "=67763"),
+            (Q3_2012, "gross_profit", "19,748"),
+            (M9_2012, "gross_profit", "54,340"),
+            (Q3_2012, "net_income", "=2667"),
+            (M9_2012, "net_income", "=2105"),
+            // Four quarters: the fixed prior fourth quarter 20,653 + nine months.
+            (F4_2012, "revenue", "=88416"),
+            (F4_2012, "four_quarter_bookings", "99,696"),
+            // Nine-month net income rolls the accumulated deficit and, through operating cash,
+            // the cash balance: the balance sheet still balances.
+            (Bs2012, "accumulated_deficit", "(74,267)"),
+            (M9_2012, "cash_from_operations", "11,669"),
+            (Bs2012, "cash", "26,804"),
+            (Bs2012, "total_assets", "78,836"),
+            (Bs2012, "total_liabilities_and_equity", "78,836"),
+            // Two-class: 2,667 × 415 ÷ 1,667 = 663.95 to common; ÷ 5,843 = 0.1136.
+            (Q3_2012, "net_income_to_common_basic", "664"),
+            (Q3_2012, "eps_basic", "0.11"),
+            // Diluted: 2,667 × 1,664 ÷ 1,667 = 2,662.20; ÷ 26,545 = 0.1003.
+            (Q3_2012, "net_income_to_common_diluted", "2,662"),
+            (Q3_2012, "eps_diluted", "0.10"),
+            // The prior year does not move.
+            (Q3_2011, "revenue", "=19375"),
+            (M9_2011, "revenue", "=55560"),
+        ],
+    );
 }
 
 #[test]
 fn a_nine_month_edit_changes_only_nine_months_and_holds() {
     let (scenario, f) = edit(&[(M9_2012, "revenue", "70000"), (Q3_2012, "revenue", "25000")]);
-    expect(&f, &[
-        (Q3_2012, "revenue", "=25000"),
-        (M9_2012, "revenue", "=70000"),
-        (F4_2012, "revenue", "=90653"),
-        (Q3_2012, "gross_profit", "20,366"),
-        (M9_2012, "gross_profit", "56,577"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "revenue", "=25000"),
+            (M9_2012, "revenue", "=70000"),
+            (F4_2012, "revenue", "=90653"),
+            (Q3_2012, "gross_profit", "20,366"),
+            (M9_2012, "gross_profit", "56,577"),
+        ],
+    );
     assert_eq!(scenario.edits().count(), 2);
 }
 
 #[test]
 fn share_counts_are_each_periods_own() {
     let (_, f) = edit(&[(Q3_2012, "shares_basic", "6000")]);
-    expect(&f, &[
-        (M9_2012, "shares_basic", "=5540"),
-        (Q3_2012, "shares_diluted", "=26702"),
-        // 1,667 × 6,000 × 415 ÷ (6,000 × 415 + 5,843 × 1,252) = 423.33 to common.
-        (Q3_2012, "net_income_to_common_basic", "423"),
-        (Q3_2012, "eps_basic", "0.07"),
-        (Q3_2012, "net_income_to_participating", "(1,244)"),
-        // Diluted net income to common is held at the release's ratio: still 1,664.
-        (Q3_2012, "net_income_to_common_diluted", "=1664"),
-        (Q3_2012, "eps_diluted", "0.06"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "shares_basic", "=5540"),
+            (Q3_2012, "shares_diluted", "=26702"),
+            // 1,667 × 6,000 × 415 ÷ (6,000 × 415 + 5,843 × 1,252) = 423.33 to common.
+            (Q3_2012, "net_income_to_common_basic", "423"),
+            (Q3_2012, "eps_basic", "0.07"),
+            (Q3_2012, "net_income_to_participating", "(1,244)"),
+            // Diluted net income to common is held at the release's ratio: still 1,664.
+            (Q3_2012, "net_income_to_common_diluted", "=1664"),
+            (Q3_2012, "eps_diluted", "0.06"),
+        ],
+    );
 }
 
 #[test]
 fn stock_compensation_moves_the_add_backs_not_the_gaap_lines() {
     // 349 → 500: +151 in Q3 2012 and nine months.
     let (_, f) = edit(&[(Q3_2012, "sbc_sales_and_marketing", "500")]);
-    expect(&f, &[
-        (Q3_2012, "sales_and_marketing", "=8797"),
-        (Q3_2012, "income_from_operations", "=1721"),
-        (Q3_2012, "net_income", "=1667"),
-        (Q3_2012, "eps_diluted", "0.06"),
-        (Q3_2012, "sbc_total", "=1178"),
-        (M9_2012, "sbc_sales_and_marketing", "=1007"),
-        (M9_2012, "sbc_total", "=2734"),
-        (Q3_2012, "non_gaap_income_from_operations", "=2899"),
-        (Q3_2012, "non_gaap_net_income", "=2845"),
-        (Q3_2012, "adjusted_ebitda", "=4750"),
-        (Q3_2012, "non_gaap_gross_profit", "=18816"),
-        // 2,845 × 1,664 ÷ 1,667 = 2,839.88; ÷ 26,545 = 0.1070.
-        (Q3_2012, "non_gaap_eps_diluted", "0.11"),
-        // 2,845 × 415 ÷ 1,667 = 708.26; ÷ 5,843 = 0.1212.
-        (Q3_2012, "non_gaap_net_income_to_common", "708"),
-        (Q3_2012, "non_gaap_eps_basic", "0.12"),
-        // The cash flow's stock-based compensation is the same figure.
-        (M9_2012, "cash_from_operations", "10,820"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "sales_and_marketing", "=8797"),
+            (Q3_2012, "income_from_operations", "=1721"),
+            (Q3_2012, "net_income", "=1667"),
+            (Q3_2012, "eps_diluted", "0.06"),
+            (Q3_2012, "sbc_total", "=1178"),
+            (M9_2012, "sbc_sales_and_marketing", "=1007"),
+            (M9_2012, "sbc_total", "=2734"),
+            (Q3_2012, "non_gaap_income_from_operations", "=2899"),
+            (Q3_2012, "non_gaap_net_income", "=2845"),
+            (Q3_2012, "adjusted_ebitda", "=4750"),
+            (Q3_2012, "non_gaap_gross_profit", "=18816"),
+            // 2,845 × 1,664 ÷ 1,667 = 2,839.88; ÷ 26,545 = 0.1070.
+            (Q3_2012, "non_gaap_eps_diluted", "0.11"),
+            // 2,845 × 415 ÷ 1,667 = 708.26; ÷ 5,843 = 0.1212.
+            (Q3_2012, "non_gaap_net_income_to_common", "708"),
+            (Q3_2012, "non_gaap_eps_basic", "0.12"),
+            // The cash flow's stock-based compensation is the same figure.
+            (M9_2012, "cash_from_operations", "10,820"),
+        ],
+    );
 }
 
 #[test]
 fn deferred_revenue_links_bookings_cash_flow_and_balance_sheet() {
     // 51,693 → 55,000: +3,307.
     let (_, f) = edit(&[(Bs2012, "deferred_revenue_current", "55000")]);
-    expect(&f, &[
-        (F4_2012, "deferred_revenue_current_ending", "=55000"),
-        (F4_2012, "deferred_revenue_current_change", "=14587"),
-        (F4_2012, "four_quarter_bookings", "=102003"),
-        (F4_2012, "four_quarter_bookings_growth", "29.3%"),
-        (M9_2012, "change_deferred_revenue", "=9722"),
-        (M9_2012, "cash_from_operations", "13,976"),
-        (Bs2012, "cash", "29,111"),
-        (Bs2012, "total_liabilities", "76,275"),
-        (Bs2012, "total_assets", "81,143"),
-        (Bs2012, "total_liabilities_and_equity", "81,143"),
-        // Revenue is not touched.
-        (Q3_2012, "revenue", "=23382"),
-    ]);
+    expect(
+        &f,
+        &[
+            (F4_2012, "deferred_revenue_current_ending", "=55000"),
+            (F4_2012, "deferred_revenue_current_change", "=14587"),
+            (F4_2012, "four_quarter_bookings", "=102003"),
+            (F4_2012, "four_quarter_bookings_growth", "29.3%"),
+            (M9_2012, "change_deferred_revenue", "=9722"),
+            (M9_2012, "cash_from_operations", "13,976"),
+            (Bs2012, "cash", "29,111"),
+            (Bs2012, "total_liabilities", "76,275"),
+            (Bs2012, "total_assets", "81,143"),
+            (Bs2012, "total_liabilities_and_equity", "81,143"),
+            // Revenue is not touched.
+            (Q3_2012, "revenue", "=23382"),
+        ],
+    );
 }
 
 #[test]
@@ -127,13 +142,16 @@ fn the_bookings_table_edits_the_balance_sheet_figure() {
 fn the_2012_period_begins_where_the_2011_period_ends() {
     let (scenario, f) = edit(&[(F4_2012, "deferred_revenue_current_beginning", "41000")]);
     assert_eq!(scenario.edits().collect::<Vec<_>>(), vec![(Cell::new(F4_2011, "deferred_revenue_current_ending"), d("41000"))]);
-    expect(&f, &[
-        (F4_2011, "deferred_revenue_current_change", "=6630"),
-        (F4_2011, "four_quarter_bookings", "=79446"),
-        (F4_2012, "deferred_revenue_current_beginning", "=41000"),
-        (F4_2012, "deferred_revenue_current_change", "=10693"),
-        (F4_2012, "four_quarter_bookings", "=98109"),
-    ]);
+    expect(
+        &f,
+        &[
+            (F4_2011, "deferred_revenue_current_change", "=6630"),
+            (F4_2011, "four_quarter_bookings", "=79446"),
+            (F4_2012, "deferred_revenue_current_beginning", "=41000"),
+            (F4_2012, "deferred_revenue_current_change", "=10693"),
+            (F4_2012, "four_quarter_bookings", "=98109"),
+        ],
+    );
 }
 
 #[test]
@@ -146,23 +164,22 @@ fn cash_at_the_start_of_2012_is_the_december_balance_sheet() {
 #[test]
 fn other_comprehensive_income_rolls_into_accumulated_oci() {
     let (_, f) = edit(&[(Q3_2012, "fx_translation", "141")]);
-    expect(&f, &[
-        (M9_2012, "fx_translation", "=83"),
-        (M9_2012, "comprehensive_income", "=1188"),
-        (Bs2012, "accumulated_oci", "(901)"),
-    ]);
+    expect(&f, &[(M9_2012, "fx_translation", "=83"), (M9_2012, "comprehensive_income", "=1188"), (Bs2012, "accumulated_oci", "(901)")]);
 }
 
 #[test]
 fn interest_is_entered_as_a_positive_expense() {
     let (_, f) = edit(&[(Q3_2012, "interest_expense", "138")]);
-    expect(&f, &[
-        (Q3_2012, "total_other_income_expense", "(77)"),
-        (Q3_2012, "net_income", "=1567"),
-        (Q3_2012, "interest_expense_net", "=137"),
-        // EBITDA adds net interest back: unchanged.
-        (Q3_2012, "ebitda", "=3632"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "total_other_income_expense", "(77)"),
+            (Q3_2012, "net_income", "=1567"),
+            (Q3_2012, "interest_expense_net", "=137"),
+            // EBITDA adds net interest back: unchanged.
+            (Q3_2012, "ebitda", "=3632"),
+        ],
+    );
 }
 
 #[test]
@@ -218,8 +235,7 @@ fn computed_figures_and_bad_values_are_refused() {
 #[test]
 fn the_contract_example_link_loads() {
     let model = Model::release();
-    let (scenario, problems) =
-        decode(model, "#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000");
+    let (scenario, problems) = decode(model, "#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000");
     assert!(problems.is_empty(), "{problems:?}");
     let f = model.evaluate(&scenario);
     expect(&f, &[(Q3_2012, "sbc_total", "=1178"), (F4_2012, "four_quarter_bookings", "=102003")]);
@@ -260,41 +276,50 @@ fn an_empty_scenario_has_an_empty_fragment() {
 fn stock_based_compensation_reaches_cash_and_paid_in_capital_alike() {
     // 349 → 500: +151 added back to operating cash, and +151 to paid-in capital.
     let (_, f) = edit(&[(Q3_2012, "sbc_sales_and_marketing", "500")]);
-    expect(&f, &[
-        (M9_2012, "sbc_total", "=2734"),
-        (M9_2012, "cash_from_operations", "=10820"),
-        (Bs2012, "cash", "=25955"),
-        (Bs2012, "additional_paid_in_capital", "=17408"),
-        (Bs2012, "total_assets", "=77987"),
-        (Bs2012, "total_liabilities_and_equity", "=77987"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "sbc_total", "=2734"),
+            (M9_2012, "cash_from_operations", "=10820"),
+            (Bs2012, "cash", "=25955"),
+            (Bs2012, "additional_paid_in_capital", "=17408"),
+            (Bs2012, "total_assets", "=77987"),
+            (Bs2012, "total_liabilities_and_equity", "=77987"),
+        ],
+    );
 }
 
 #[test]
 fn depreciation_moves_cash_up_and_property_down() {
     // 1,739 → 2,739: nine months 6,066; property 13,861 + 8,104 − 6,066 − 3 = 15,896.
     let (_, f) = edit(&[(Q3_2012, "depreciation_property_equipment", "2739")]);
-    expect(&f, &[
-        (M9_2012, "depreciation_and_amortization", "=6397"),
-        (M9_2012, "cash_from_operations", "=11669"),
-        (Bs2012, "cash", "=26804"),
-        (Bs2012, "property_and_equipment", "=15896"),
-        (Bs2012, "total_assets", "=77836"),
-        (Bs2012, "total_liabilities_and_equity", "=77836"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "depreciation_and_amortization", "=6397"),
+            (M9_2012, "cash_from_operations", "=11669"),
+            (Bs2012, "cash", "=26804"),
+            (Bs2012, "property_and_equipment", "=15896"),
+            (Bs2012, "total_assets", "=77836"),
+            (Bs2012, "total_liabilities_and_equity", "=77836"),
+        ],
+    );
 }
 
 #[test]
 fn a_balance_sheet_edit_reaches_cash_through_its_change() {
     // Receivables +2,000: the cash flow's change is 20,750 − 25,452 − 182 bad debt = −4,884.
     let (_, f) = edit(&[(Bs2012, "accounts_receivable", "25452")]);
-    expect(&f, &[
-        (M9_2012, "change_accounts_receivable", "=-4884"),
-        (M9_2012, "cash_from_operations", "=8669"),
-        (Bs2012, "cash", "=23804"),
-        (Bs2012, "total_assets", "=77836"),
-        (Bs2012, "total_liabilities_and_equity", "=77836"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "change_accounts_receivable", "=-4884"),
+            (M9_2012, "cash_from_operations", "=8669"),
+            (Bs2012, "cash", "=23804"),
+            (Bs2012, "total_assets", "=77836"),
+            (Bs2012, "total_liabilities_and_equity", "=77836"),
+        ],
+    );
 }
 
 #[test]
@@ -302,28 +327,34 @@ fn a_december_2011_edit_keeps_both_balance_sheets_balanced() {
     // Deferred revenue +1,000 at December 31, 2011: that balance sheet's cash is 1,000 higher,
     // 2012's change in deferred revenue 1,000 lower, and September 30, 2012 cash unchanged.
     let (_, f) = edit(&[(Bs2011, "deferred_revenue_current", "47717")]);
-    expect(&f, &[
-        (Bs2011, "cash", "=25548"),
-        (Bs2011, "total_assets", "=69789"),
-        (Bs2011, "total_liabilities_and_equity", "=69789"),
-        (M9_2012, "cash_beginning", "=25548"),
-        (M9_2012, "change_deferred_revenue", "=5415"),
-        (M9_2012, "cash_from_operations", "=9669"),
-        (Bs2012, "cash", "=25804"),
-        (Bs2012, "total_assets", "=77836"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Bs2011, "cash", "=25548"),
+            (Bs2011, "total_assets", "=69789"),
+            (Bs2011, "total_liabilities_and_equity", "=69789"),
+            (M9_2012, "cash_beginning", "=25548"),
+            (M9_2012, "change_deferred_revenue", "=5415"),
+            (M9_2012, "cash_from_operations", "=9669"),
+            (Bs2012, "cash", "=25804"),
+            (Bs2012, "total_assets", "=77836"),
+        ],
+    );
 }
 
 #[test]
 fn translation_gains_reach_cash_and_accumulated_oci_alike() {
     let (_, f) = edit(&[(Q3_2012, "fx_translation", "141")]);
-    expect(&f, &[
-        (M9_2012, "fx_effect_on_cash", "=116"),
-        (Bs2012, "cash", "=25904"),
-        (Bs2012, "accumulated_oci", "=-901"),
-        (Bs2012, "total_assets", "=77936"),
-        (Bs2012, "total_liabilities_and_equity", "=77936"),
-    ]);
+    expect(
+        &f,
+        &[
+            (M9_2012, "fx_effect_on_cash", "=116"),
+            (Bs2012, "cash", "=25904"),
+            (Bs2012, "accumulated_oci", "=-901"),
+            (Bs2012, "total_assets", "=77936"),
+            (Bs2012, "total_liabilities_and_equity", "=77936"),
+        ],
+    );
 }
 
 #[test]
@@ -331,31 +362,37 @@ fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
     // Revenue 21,000 in Q3 2012: net income 1,667 − 2,382 = (715), and nine months 1,105 − 2,382
     // = (1,277). The participating preferred does not share in losses.
     let (_, f) = edit(&[(Q3_2012, "revenue", "21000")]);
-    expect(&f, &[
-        (Q3_2012, "net_income", "=-715"),
-        (Q3_2012, "net_income_to_common_basic", "=-715"),
-        (Q3_2012, "net_income_to_common_diluted", "=-715"),
-        (Q3_2012, "net_income_to_participating", "=0"),
-        (Q3_2012, "eps_basic", "(0.12)"),
-        (Q3_2012, "eps_diluted", "(0.12)"),
-        (M9_2012, "net_income", "=-1277"),
-        (M9_2012, "eps_basic", "(0.23)"),
-        (M9_2012, "eps_diluted", "(0.23)"),
-        // Non-GAAP net income is still a profit, (715) + 1,027 = 312: the two-class method
-        // applies. 312 × 5,843 ÷ (5,843 + 17,627.98) = 77.67; × 1,664 ÷ 1,667 = 311.44.
-        (Q3_2012, "non_gaap_net_income", "=312"),
-        (Q3_2012, "non_gaap_net_income_to_common", "78"),
-        (Q3_2012, "non_gaap_eps_basic", "0.01"),
-        (Q3_2012, "non_gaap_eps_diluted", "0.01"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "net_income", "=-715"),
+            (Q3_2012, "net_income_to_common_basic", "=-715"),
+            (Q3_2012, "net_income_to_common_diluted", "=-715"),
+            (Q3_2012, "net_income_to_participating", "=0"),
+            (Q3_2012, "eps_basic", "(0.12)"),
+            (Q3_2012, "eps_diluted", "(0.12)"),
+            (M9_2012, "net_income", "=-1277"),
+            (M9_2012, "eps_basic", "(0.23)"),
+            (M9_2012, "eps_diluted", "(0.23)"),
+            // Non-GAAP net income is still a profit, (715) + 1,027 = 312: the two-class method
+            // applies. 312 × 5,843 ÷ (5,843 + 17,627.98) = 77.67; × 1,664 ÷ 1,667 = 311.44.
+            (Q3_2012, "non_gaap_net_income", "=312"),
+            (Q3_2012, "non_gaap_net_income_to_common", "78"),
+            (Q3_2012, "non_gaap_eps_basic", "0.01"),
+            (Q3_2012, "non_gaap_eps_diluted", "0.01"),
+        ],
+    );
     // Revenue 20,000: non-GAAP net income (1,715) + 1,027 = (688), a loss too.
     let (_, f) = edit(&[(Q3_2012, "revenue", "20000")]);
-    expect(&f, &[
-        (Q3_2012, "non_gaap_net_income", "=-688"),
-        (Q3_2012, "non_gaap_net_income_to_common", "=-688"),
-        (Q3_2012, "non_gaap_eps_basic", "(0.12)"),
-        (Q3_2012, "non_gaap_eps_diluted", "(0.12)"),
-    ]);
+    expect(
+        &f,
+        &[
+            (Q3_2012, "non_gaap_net_income", "=-688"),
+            (Q3_2012, "non_gaap_net_income_to_common", "=-688"),
+            (Q3_2012, "non_gaap_eps_basic", "(0.12)"),
+            (Q3_2012, "non_gaap_eps_diluted", "(0.12)"),
+        ],
+    );
     // The rule turns on the sign: at exactly zero net income nothing is allocated either way.
     let (_, f) = edit(&[(Q3_2012, "revenue", "21715")]);
     expect(&f, &[(Q3_2012, "net_income", "=0"), (Q3_2012, "eps_basic", "0.00"), (Q3_2012, "eps_diluted", "0.00")]);

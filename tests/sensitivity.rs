@@ -54,7 +54,9 @@ fn cells_within_guidance_are_flagged_as_displayed() {
     let model = Model::release();
     let figure = q3("non_gaap_eps_diluted");
     // Shown 0.10 at the current values; 0.095 rounds to 0.10 too.
-    let table = two_way(model, &Scenario::default(), figure, (q3("revenue"), d("1000")), (q3("sbc_sales_and_marketing"), d("20")), 3, Some((d("0.10"), d("0.10")))).unwrap();
+    let table =
+        two_way(model, &Scenario::default(), figure, (q3("revenue"), d("1000")), (q3("sbc_sales_and_marketing"), d("20")), 3, Some((d("0.10"), d("0.10"))))
+            .unwrap();
     assert_eq!(table.within_guidance.len(), 3);
     assert!(table.within_guidance[1][1]);
     // 1,000 less revenue is 0.07 a share less: outside.

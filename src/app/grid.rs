@@ -11,7 +11,9 @@
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
+use web_sys::{
+    Element, HtmlElement, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement,
+};
 use yew::prelude::*;
 
 /// What takes focus in a group: a field, a computed figure, a tie-out's name, a bridge's bar.

@@ -25,8 +25,8 @@ use components::changes::Changes;
 use components::compare::Compare;
 use components::contents::{contents, skip_link};
 use components::explain::Explain;
-use components::headline::Headlines;
 use components::guidance::Outlook;
+use components::headline::Headlines;
 use components::highlights::Highlights;
 use components::notices::{balance_check, link_problems, other_tab, resumed, storage_notice};
 use components::print::print_summary;
@@ -36,8 +36,8 @@ use components::table::StatementTable;
 use components::ties::TieOut;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, State, Storage};
-use wasm_bindgen::JsCast;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Starts the live page, beside the prerendered one until it is whole, once the prerendered
@@ -49,13 +49,13 @@ pub fn run() {
     // one long one, so the browser can answer a tap in between (Lighthouse's total blocking
     // time, median: 263 → 169 ms; bench/notes).
     task::soon(|| drop(Model::release().evaluate(&Scenario::default())));
-    let start = || task::soon(|| match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
-        Some(root) => drop(yew::Renderer::<App>::with_root(root).render()),
-        None => drop(yew::Renderer::<App>::new().render()),
-    });
-    let shown = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"prerenderShown".into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let start = || {
+        task::soon(|| match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
+            Some(root) => drop(yew::Renderer::<App>::with_root(root).render()),
+            None => drop(yew::Renderer::<App>::new().render()),
+        })
+    };
+    let shown = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"prerenderShown".into()).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     match shown {
         Some(shown) => {
             let start = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |_| start());
@@ -129,9 +129,10 @@ fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
     if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return None;
     }
-    let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
-    });
+    let in_field = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"));
     match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
         _ if in_field => None,
         ("z", false) => Some(Action::Undo),
@@ -283,9 +284,7 @@ fn app() -> Html {
             });
             // Writes still waiting for their task are done before the page goes away.
             let on_leave = web_sys::window().map(|w| EventListener::new(&w, "pagehide", |_| task::flush()));
-            let on_hide = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|d| EventListener::new(&d, "visibilitychange", |_| task::flush()));
+            let on_hide = web_sys::window().and_then(|w| w.document()).map(|d| EventListener::new(&d, "visibilitychange", |_| task::flush()));
             move || drop((on_hash, on_key, on_leave, on_hide))
         });
     }
@@ -331,8 +330,17 @@ fn app() -> Html {
     // other reading alone is a scenario too, with a link to share.
     let as_released = state.scenario.is_empty();
     let status = {
-        let count = match edits { 0 if as_released => "As reported".to_string(), 0 => "No edits".to_string(), 1 => "1 edit".to_string(), n => format!("{n} edits") };
-        if as_released || state.scenario.sbc_reading() == crate::model::SbcReading::Within { count } else { format!("{count} · SBC on top") }
+        let count = match edits {
+            0 if as_released => "As reported".to_string(),
+            0 => "No edits".to_string(),
+            1 => "1 edit".to_string(),
+            n => format!("{n} edits"),
+        };
+        if as_released || state.scenario.sbc_reading() == crate::model::SbcReading::Within {
+            count
+        } else {
+            format!("{count} · SBC on top")
+        }
     };
     // A button its own click disables (nothing left to undo, nothing to reset) hands the focus
     // to the one that takes the step back.

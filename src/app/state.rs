@@ -113,9 +113,15 @@ pub struct State {
 #[derive(Clone)]
 pub enum Action {
     /// A field gains focus, holding `text`.
-    Focus { cell: Cell, text: String },
+    Focus {
+        cell: Cell,
+        text: String,
+    },
     /// A keystroke: the field now holds `text`.
-    Type { cell: Cell, text: String },
+    Type {
+        cell: Cell,
+        text: String,
+    },
     /// The field loses focus (or Enter): formatted again unless its text is unusable.
     Leave(Cell),
     /// What was typed into prerendered fields before their piece was live (`takeover::typed`),
@@ -139,7 +145,10 @@ pub enum Action {
     /// Keeps the open scenario under a name, replacing one of that name.
     SaveAs(String),
     Open(String),
-    Rename { from: String, to: String },
+    Rename {
+        from: String,
+        to: String,
+    },
     Duplicate(String),
     Delete(String),
     /// A scenario file's text, or why it could not be read.
@@ -154,7 +163,10 @@ pub enum Action {
     Restore,
     /// Storage was written: the first `changes` of the unsaved ones were applied to the named
     /// scenarios it held, giving `named`.
-    Written { changes: usize, named: Vec<Named> },
+    Written {
+        changes: usize,
+        named: Vec<Named>,
+    },
     /// Another tab wrote the named scenarios (as storage now holds them), or what it wrote
     /// cannot be read, for this reason.
     WrittenElsewhere(Result<Vec<Named>, String>),
@@ -162,7 +174,10 @@ pub enum Action {
     StorageUnreadable(String),
     DismissOtherTab,
     /// Sets an input to a value found for it (goal seek, a tornado bar): one undoable edit.
-    Apply { cell: Cell, value: Decimal },
+    Apply {
+        cell: Cell,
+        value: Decimal,
+    },
     /// How stock-based compensation edits are read: one undoable step.
     ReadSbc(SbcReading),
 }
@@ -215,9 +230,8 @@ impl State {
     /// Storage holds what this page cannot read: it is left as it is, and not written.
     fn unreadable(&mut self, why: &str) {
         self.storage = Storage::Unreadable;
-        self.storage_notice = Some(format!(
-            "Scenarios saved in this browser could not be read. {why} They are left as they are, and nothing is saved during this visit."
-        ));
+        self.storage_notice =
+            Some(format!("Scenarios saved in this browser could not be read. {why} They are left as they are, and nothing is saved during this visit."));
     }
 
     /// A change to the named scenarios: made to this tab's list, and kept to be written.

@@ -7,9 +7,9 @@ use qualys_what_if::model::engine::format;
 use qualys_what_if::model::io::saved::{self, scenario_file, stored, Document, Saved};
 use qualys_what_if::model::{Cell, Figures, Model, Period, Scenario};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::str::FromStr;
 
 /// A parsed document, as `JSON.parse` gives it to the page: a key given twice is read once, the
 /// last value winning.

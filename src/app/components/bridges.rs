@@ -110,11 +110,7 @@ fn bridge_chart(props: &ChartProps) -> Html {
             let scale = Scale::new(&bars, Decimal::from(WIDTH), Decimal::from(PLOT_HEIGHT));
             let n = bars.len();
             let slot_chars = (WIDTH as usize / n.max(1)) / 6;
-            let describe = bars
-                .iter()
-                .map(|b| format!("{} {}", short_label(model, b.cell.line), amount(b)))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let describe = bars.iter().map(|b| format!("{} {}", short_label(model, b.cell.line), amount(b))).collect::<Vec<_>>().join(", ");
             let zero = scale.y(Decimal::ZERO);
             let slot = (Decimal::from(WIDTH) / Decimal::from(n.max(1) as i64)).round_dp(1);
             let shapes = bars.iter().enumerate().map(|(i, bar)| {

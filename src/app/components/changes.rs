@@ -24,34 +24,38 @@ pub fn changes(props: &ChangesProps) -> Html {
     };
     let edits: Vec<_> = props.state.scenario.edits().collect();
     let row_reset = |cell: Cell| format!("tr[data-change-key=\"{}\"] button.reset", cell.key());
-    let rows = edits.iter().enumerate().map(|(i, &(cell, value))| {
-        let name = model.name(cell, cell.period);
-        let reset = {
-            let dispatch = props.state.dispatcher();
-            // The focus goes to the row that takes this one's place, else the one above, else
-            // the drawer's button.
-            let neighbours = [i.checked_add(1), i.checked_sub(1)].into_iter().flatten().filter_map(|j| edits.get(j));
-            let then: Vec<String> = neighbours.map(|&(c, _)| row_reset(c)).chain(["header .open-changes".to_string()]).collect();
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::Reset(cell));
-                focus::keep(then.clone());
-            })
-        };
-        html! {
-            <tr data-change-key={cell.key()}>
-                <th scope="row">{name.clone()}</th>
-                <td>{cell.period.short()}</td>
-                <td class="num">
-                    {model.display(cell, model.reported().get(model, cell))}
-                    // An estimate has no reported figure: its baseline is the release alone.
-                    if cell.period.is_estimate() { <span class="was">{"estimate, on the release alone"}</span> }
-                </td>
-                <td class="num now">{display_entered(Ok(value), model.unit(cell).unwrap_or(Unit::Money))}</td>
-                <td><button type="button" class="reset" onclick={reset}
-                    aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
-            </tr>
-        }
-    }).collect::<Vec<_>>();
+    let rows = edits
+        .iter()
+        .enumerate()
+        .map(|(i, &(cell, value))| {
+            let name = model.name(cell, cell.period);
+            let reset = {
+                let dispatch = props.state.dispatcher();
+                // The focus goes to the row that takes this one's place, else the one above, else
+                // the drawer's button.
+                let neighbours = [i.checked_add(1), i.checked_sub(1)].into_iter().flatten().filter_map(|j| edits.get(j));
+                let then: Vec<String> = neighbours.map(|&(c, _)| row_reset(c)).chain(["header .open-changes".to_string()]).collect();
+                Callback::from(move |_| {
+                    dispatch.dispatch(Action::Reset(cell));
+                    focus::keep(then.clone());
+                })
+            };
+            html! {
+                <tr data-change-key={cell.key()}>
+                    <th scope="row">{name.clone()}</th>
+                    <td>{cell.period.short()}</td>
+                    <td class="num">
+                        {model.display(cell, model.reported().get(model, cell))}
+                        // An estimate has no reported figure: its baseline is the release alone.
+                        if cell.period.is_estimate() { <span class="was">{"estimate, on the release alone"}</span> }
+                    </td>
+                    <td class="num now">{display_entered(Ok(value), model.unit(cell).unwrap_or(Unit::Money))}</td>
+                    <td><button type="button" class="reset" onclick={reset}
+                        aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
     html! {
         <section class="drawer changes" aria-labelledby="changes-title">
             <h2 id="changes-title">{"What differs from the release"}</h2>

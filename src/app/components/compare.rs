@@ -64,9 +64,7 @@ pub fn compare(props: &CompareProps) -> Html {
     let model = Model::release();
     let view = use_state(|| "headline".to_string());
     let hidden = use_state(Vec::<String>::new);
-    let named = use_memo(props.state.named.clone(), |named| {
-        named.iter().map(|n| (n.name.clone(), Rc::new(model.evaluate(&n.scenario)))).collect::<Vec<_>>()
-    });
+    let named = use_memo(props.state.named.clone(), |named| named.iter().map(|n| (n.name.clone(), Rc::new(model.evaluate(&n.scenario)))).collect::<Vec<_>>());
 
     let table = TABLES.iter().find(|t| t.id == *view);
     // A table's periods side by side, each with every scenario; the headline figures are

@@ -57,7 +57,10 @@ pub fn skip_link() -> Html {
 /// The table of contents, in the page's order (`PIECES` in src/app/mod.rs).
 pub fn contents() -> Html {
     let tables = TABLES.iter().map(|t| (t.id, SHORT.iter().find(|(id, _)| *id == t.id).map_or(t.title, |(_, s)| *s)));
-    let sections = std::iter::once(("guidance", "Outlook")).chain(std::iter::once(("bridges", "Bridges"))).chain(tables).chain([("ties", "Tie-out"), ("highlights", "Highlights")]);
+    let sections = std::iter::once(("guidance", "Outlook"))
+        .chain(std::iter::once(("bridges", "Bridges")))
+        .chain(tables)
+        .chain([("ties", "Tie-out"), ("highlights", "Highlights")]);
     html! {
         <nav class="contents" aria-label="Contents">
             <ul>{ for sections.map(|(id, name)| html! {

@@ -34,7 +34,9 @@ pub fn explain(props: &ExplainProps) -> Html {
         Some(Def::Input { link: Some(_), .. }) if estimate => "An estimate, not reported: it follows the third quarter until you edit it:",
         Some(Def::Input { link: Some(_), .. }) => "An input that follows other figures until it is edited:",
         Some(Def::Input { .. }) if edited => "An input you edited.",
-        Some(Def::Input { .. }) if estimate => "An estimate, not reported: it starts from the release's guidance (revenue at its midpoint, diluted shares at its count).",
+        Some(Def::Input { .. }) if estimate => {
+            "An estimate, not reported: it starts from the release's guidance (revenue at its midpoint, diluted shares at its count)."
+        }
         Some(Def::Input { .. }) if follows_sbc => "An input that moves with its stock-based compensation until it is edited.",
         Some(Def::Input { .. }) => "An input, as reported in the release.",
         Some(Def::Formula(_)) => "Computed:",
@@ -120,7 +122,9 @@ fn sbc_note(model: &Model, cell: Cell, sbc: Cell, scenario: &Scenario, figures: 
     };
     match scenario.sbc_reading() {
         SbcReading::Within => format!("It contains {sbc_name}; an edit to that is read within this line (the default): this line stays as entered."),
-        SbcReading::OnTop if edited => format!("Stock compensation is read on top of the GAAP lines, but this line is edited, so it holds what was typed, whatever {sbc_name} is."),
+        SbcReading::OnTop if edited => {
+            format!("Stock compensation is read on top of the GAAP lines, but this line is edited, so it holds what was typed, whatever {sbc_name} is.")
+        }
         SbcReading::OnTop => format!(
             "Stock compensation is read on top of the GAAP lines: this line is {} plus the change in {sbc_name}, {change}.",
             model.display(cell, unedited)

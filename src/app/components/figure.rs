@@ -1,8 +1,8 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
 use crate::app::grid;
-use crate::app::LIVE;
 use crate::app::state::{field_text, Action, Draft, State};
+use crate::app::LIVE;
 use crate::model::engine::format::{display, exact, plain};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
@@ -221,7 +221,8 @@ pub fn figure(props: &FigureProps) -> Html {
     };
     let reset_to = match source {
         Some(src) => {
-            let follows = if src.line == cell.line { src.period.short().to_string() } else { format!("{}, {}", model.name(src, src.period), src.period.short()) };
+            let follows =
+                if src.line == cell.line { src.period.short().to_string() } else { format!("{}, {}", model.name(src, src.period), src.period.short()) };
             format!("follow {follows} again, {}", display(turned(props.link.unwrap_or(props.value), props.negated), props.unit))
         }
         None if estimate.is_some() => format!("{reported}, its value on the release alone"),

@@ -22,10 +22,22 @@ pub const HEADLINES: [Headline; 7] = [
     Headline { title: "GAAP diluted EPS", cell: Cell::new(Q3_2012, "eps_diluted"), beside: None },
     Headline { title: "Non-GAAP diluted EPS", cell: Cell::new(Q3_2012, "non_gaap_eps_diluted"), beside: None },
     Headline { title: "Non-GAAP net income", cell: Cell::new(Q3_2012, "non_gaap_net_income"), beside: None },
-    Headline { title: "Adjusted EBITDA", cell: Cell::new(Q3_2012, "adjusted_ebitda"), beside: Some((Cell::new(Q3_2012, "adjusted_ebitda_margin"), "of revenues")) },
-    Headline { title: "Four-Quarter Bookings", cell: Cell::new(F4_2012, "four_quarter_bookings"), beside: Some((Cell::new(F4_2012, "four_quarter_bookings_growth"), "year over year")) },
+    Headline {
+        title: "Adjusted EBITDA",
+        cell: Cell::new(Q3_2012, "adjusted_ebitda"),
+        beside: Some((Cell::new(Q3_2012, "adjusted_ebitda_margin"), "of revenues")),
+    },
+    Headline {
+        title: "Four-Quarter Bookings",
+        cell: Cell::new(F4_2012, "four_quarter_bookings"),
+        beside: Some((Cell::new(F4_2012, "four_quarter_bookings_growth"), "year over year")),
+    },
     // The year against its guidance: an estimate, marked as one.
-    Headline { title: "Revenues, FY 2012 estimate", cell: Cell::new(FY_2012, "revenue"), beside: Some((Cell::new(FY_2012, "non_gaap_eps_diluted"), "non-GAAP EPS")) },
+    Headline {
+        title: "Revenues, FY 2012 estimate",
+        cell: Cell::new(FY_2012, "revenue"),
+        beside: Some((Cell::new(FY_2012, "non_gaap_eps_diluted"), "non-GAAP EPS")),
+    },
 ];
 
 /// A figure with the contract's attributes, outside the statements, shown as `text`; a click or

@@ -45,10 +45,14 @@ pub fn highlights(props: &HighlightsProps) -> Html {
         class: Some("narrative"),
         rows: HIGHLIGHTS.len() + 1,
     };
-    panel.render(grid, Html::default(), html! {
-        <>
-            <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </>
-    })
+    panel.render(
+        grid,
+        Html::default(),
+        html! {
+            <>
+                <thead><tr><td class="corner"></td><th scope="col">{"This scenario"}</th><th scope="col">{"Release"}</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </>
+        },
+    )
 }

@@ -54,14 +54,19 @@ pub fn resumed(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> 
 /// page says so rather than plug a figure.
 pub fn balance_check(figures: &Figures) -> Html {
     let model = Model::release();
-    let gaps = Period::BALANCE.iter().filter_map(|p| {
-        let assets = figures.get(model, Cell::new(*p, "total_assets")).ok()?;
-        let claims = figures.get(model, Cell::new(*p, "total_liabilities_and_equity")).ok()?;
-        let gap = assets.checked_sub(claims)?;
-        (!gap.is_zero()).then(|| html! {
-            <li>{format!("{}: total assets minus liabilities, preferred stock and equity is {}.", p.long(), display(Ok(gap), Unit::Money))}</li>
+    let gaps = Period::BALANCE
+        .iter()
+        .filter_map(|p| {
+            let assets = figures.get(model, Cell::new(*p, "total_assets")).ok()?;
+            let claims = figures.get(model, Cell::new(*p, "total_liabilities_and_equity")).ok()?;
+            let gap = assets.checked_sub(claims)?;
+            (!gap.is_zero()).then(|| {
+                html! {
+                    <li>{format!("{}: total assets minus liabilities, preferred stock and equity is {}.", p.long(), display(Ok(gap), Unit::Money))}</li>
+                }
+            })
         })
-    }).collect::<Vec<_>>();
+        .collect::<Vec<_>>();
     if gaps.is_empty() {
         return html! {};
     }

@@ -11,10 +11,15 @@ pub fn print_summary(scenario: &Scenario) -> Html {
     let model = Model::release();
     let date = js_sys::Date::new_0();
     let today = format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
-    let edits = scenario.edits().map(|(cell, value)| html! {
-        <li>{format!("{}, {}: {} (reported {})", model.name(cell, cell.period), cell.period.short(),
-            model.display(cell, Ok(value)), model.display(cell, model.reported().get(model, cell)))}</li>
-    }).collect::<Vec<_>>();
+    let edits = scenario
+        .edits()
+        .map(|(cell, value)| {
+            html! {
+                <li>{format!("{}, {}: {} (reported {})", model.name(cell, cell.period), cell.period.short(),
+                    model.display(cell, Ok(value)), model.display(cell, model.reported().get(model, cell)))}</li>
+            }
+        })
+        .collect::<Vec<_>>();
     html! {
         <section class="print-only print-summary">
             <p>{format!("Printed {today}. ")}

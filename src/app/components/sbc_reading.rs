@@ -6,16 +6,8 @@ use crate::model::SbcReading;
 use yew::prelude::*;
 
 const CHOICES: [(SbcReading, &str, &str); 2] = [
-    (
-        SbcReading::Within,
-        "Within the GAAP expense lines",
-        "more of the same cost paid in stock: GAAP expense stays as entered, non-GAAP income and cash rise",
-    ),
-    (
-        SbcReading::OnTop,
-        "On top of them",
-        "more awards: each GAAP expense line rises by its stock compensation's change, non-GAAP figures stay",
-    ),
+    (SbcReading::Within, "Within the GAAP expense lines", "more of the same cost paid in stock: GAAP expense stays as entered, non-GAAP income and cash rise"),
+    (SbcReading::OnTop, "On top of them", "more awards: each GAAP expense line rises by its stock compensation's change, non-GAAP figures stay"),
 ];
 
 /// A function, not a component: a few elements, rendered with the page.

@@ -1,8 +1,8 @@
 //! Named scenarios kept in the browser (save as, open, rename, duplicate, delete), and files:
 //! the tables as CSV, the scenario as JSON, and a JSON scenario imported back.
 
-use crate::app::{download, focus, json};
 use crate::app::state::{Action, State};
+use crate::app::{download, focus, json};
 use crate::model::io::export::csv;
 use crate::model::io::saved::scenario_file;
 use crate::model::{Figures, Model};
@@ -66,79 +66,83 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             confirm.set(None);
         })
     };
-    let rows = state.named.iter().map(|n| {
-        let edits = match n.scenario.edits().count() {
-            0 => "as reported".to_string(),
-            1 => "1 edit".to_string(),
-            k => format!("{k} edits"),
-        };
-        let start_rename = {
-            let (renaming, from) = (renaming.clone(), n.name.clone());
-            Callback::from(move |_| {
-                renaming.set(Some((from.clone(), from.clone())));
-                focus::keep(vec!["input.rename-name".to_string()]);
-            })
-        };
-        // The row goes: the focus to its Undo delete.
-        let delete = {
-            let (dispatch, name) = (state.dispatcher(), n.name.clone());
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::Delete(name.clone()));
-                focus::keep(vec!["button.restore".to_string()]);
-            })
-        };
-        let body = match &*renaming {
-            Some((from, text)) if *from == n.name => {
-                let value = text.clone();
-                let (dispatch, r, from, text) = (state.dispatcher(), renaming.clone(), from.clone(), text.clone());
-                let submit = Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    dispatch.dispatch(Action::Rename { from: from.clone(), to: text.clone() });
-                    r.set(None);
-                    // Back on the scenario's Rename, under its new name if it took it.
-                    focus::keep(vec![rename_of(text.trim()), rename_of(&from)]);
-                });
-                let r = renaming.clone();
-                let from = n.name.clone();
-                let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
-                let (r, from) = (renaming.clone(), n.name.clone());
-                let stop = Callback::from(move |()| {
-                    r.set(None);
-                    focus::keep(vec![rename_of(&from)]);
-                });
-                let cancel = stop.reform(|_: MouseEvent| ());
-                // Escape cancels the rename, not the whole drawer (the page's Escape skips a
-                // key whose default was prevented).
-                let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Escape" {
+    let rows = state
+        .named
+        .iter()
+        .map(|n| {
+            let edits = match n.scenario.edits().count() {
+                0 => "as reported".to_string(),
+                1 => "1 edit".to_string(),
+                k => format!("{k} edits"),
+            };
+            let start_rename = {
+                let (renaming, from) = (renaming.clone(), n.name.clone());
+                Callback::from(move |_| {
+                    renaming.set(Some((from.clone(), from.clone())));
+                    focus::keep(vec!["input.rename-name".to_string()]);
+                })
+            };
+            // The row goes: the focus to its Undo delete.
+            let delete = {
+                let (dispatch, name) = (state.dispatcher(), n.name.clone());
+                Callback::from(move |_| {
+                    dispatch.dispatch(Action::Delete(name.clone()));
+                    focus::keep(vec!["button.restore".to_string()]);
+                })
+            };
+            let body = match &*renaming {
+                Some((from, text)) if *from == n.name => {
+                    let value = text.clone();
+                    let (dispatch, r, from, text) = (state.dispatcher(), renaming.clone(), from.clone(), text.clone());
+                    let submit = Callback::from(move |e: SubmitEvent| {
                         e.prevent_default();
-                        stop.emit(());
+                        dispatch.dispatch(Action::Rename { from: from.clone(), to: text.clone() });
+                        r.set(None);
+                        // Back on the scenario's Rename, under its new name if it took it.
+                        focus::keep(vec![rename_of(text.trim()), rename_of(&from)]);
+                    });
+                    let r = renaming.clone();
+                    let from = n.name.clone();
+                    let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
+                    let (r, from) = (renaming.clone(), n.name.clone());
+                    let stop = Callback::from(move |()| {
+                        r.set(None);
+                        focus::keep(vec![rename_of(&from)]);
+                    });
+                    let cancel = stop.reform(|_: MouseEvent| ());
+                    // Escape cancels the rename, not the whole drawer (the page's Escape skips a
+                    // key whose default was prevented).
+                    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                        if e.key() == "Escape" {
+                            e.prevent_default();
+                            stop.emit(());
+                        }
+                    });
+                    html! {
+                        <form class="rename" onsubmit={submit} {onkeydown}>
+                            <input type="text" class="rename-name" aria-label={format!("New name for {}", n.name)}
+                                {value} oninput={type_new} />
+                            <button type="submit">{"OK"}</button>
+                            <button type="button" onclick={cancel}>{"Cancel"}</button>
+                        </form>
                     }
-                });
-                html! {
-                    <form class="rename" onsubmit={submit} {onkeydown}>
-                        <input type="text" class="rename-name" aria-label={format!("New name for {}", n.name)}
-                            {value} oninput={type_new} />
-                        <button type="submit">{"OK"}</button>
-                        <button type="button" onclick={cancel}>{"Cancel"}</button>
-                    </form>
                 }
-            }
-            _ => html! {
-                <>
-                    <span class="name">{n.name.clone()}</span>
-                    <span class="count">{edits}</span>
-                    <span class="actions">
-                        <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
-                        <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
-                        <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
-                        <button type="button" class="delete" onclick={delete}>{"Delete"}</button>
-                    </span>
-                </>
-            },
-        };
-        html! { <li key={n.name.clone()} data-scenario={n.name.clone()}>{body}</li> }
-    }).collect::<Vec<_>>();
+                _ => html! {
+                    <>
+                        <span class="name">{n.name.clone()}</span>
+                        <span class="count">{edits}</span>
+                        <span class="actions">
+                            <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
+                            <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
+                            <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
+                            <button type="button" class="delete" onclick={delete}>{"Delete"}</button>
+                        </span>
+                    </>
+                },
+            };
+            html! { <li key={n.name.clone()} data-scenario={n.name.clone()}>{body}</li> }
+        })
+        .collect::<Vec<_>>();
 
     let export_csv = {
         let figures = props.figures.clone();

@@ -111,9 +111,7 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
         Ok(n) if (1..=MAX_COUNT).contains(&n) => Ok(n),
         _ => Err(format!("From 1 to {MAX_COUNT} values.")),
     };
-    let percent = parse_entry(&s.percent, Unit::Percent)
-        .map_err(|e| e.to_string())
-        .and_then(|p| check_percent(p).map_err(|e| e.to_string()));
+    let percent = parse_entry(&s.percent, Unit::Percent).map_err(|e| e.to_string()).and_then(|p| check_percent(p).map_err(|e| e.to_string()));
 
     let table = {
         // A guided estimate's cells within its guidance are shaded.
@@ -211,12 +209,7 @@ fn row_step_text(typed: &str, step: &Option<Result<Decimal, String>>) -> String 
 
 fn two_way_table(t: &Table) -> Html {
     let model = Model::release();
-    let caption = format!(
-        "{} by {} (rows) and {} (columns)",
-        named(model, t.figure),
-        named(model, t.rows.input),
-        named(model, t.columns.input)
-    );
+    let caption = format!("{} by {} (rows) and {} (columns)", named(model, t.figure), named(model, t.rows.input), named(model, t.columns.input));
     let rows = t.rows.values.iter().zip(&t.cells).enumerate().map(|(i, (r, row))| {
         let cells = row.iter().enumerate().map(|(j, v)| {
             let current = i == t.current && j == t.current;

@@ -58,9 +58,7 @@ pub fn default_step(x: Decimal) -> Decimal {
 /// `count` values around `current`, `step` apart, the current one at index `count / 2`.
 pub fn values_around(current: Decimal, step: Decimal, count: usize) -> Vec<Decimal> {
     let middle = (count / 2) as i64;
-    (0..count as i64)
-        .map(|i| current.checked_add(step.checked_mul(Decimal::from(i - middle)).unwrap_or(Decimal::MAX)).unwrap_or(Decimal::MAX))
-        .collect()
+    (0..count as i64).map(|i| current.checked_add(step.checked_mul(Decimal::from(i - middle)).unwrap_or(Decimal::MAX)).unwrap_or(Decimal::MAX)).collect()
 }
 
 /// Why a table cannot be built with these settings.
@@ -126,14 +124,9 @@ pub fn two_way(
     let places = model.unit(figure).unwrap_or(Unit::Money).display_places();
     let within_guidance = match guidance {
         None => Vec::new(),
-        Some((low, high)) => cells
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|v| matches!(v, Ok(Ok(v)) if (low..=high).contains(&round_for_display(*v, places))))
-                    .collect()
-            })
-            .collect(),
+        Some((low, high)) => {
+            cells.iter().map(|row| row.iter().map(|v| matches!(v, Ok(Ok(v)) if (low..=high).contains(&round_for_display(*v, places)))).collect()).collect()
+        }
     };
     Ok(Table { figure, rows, columns, cells, current: count / 2, within_guidance })
 }
@@ -171,10 +164,7 @@ pub fn tornado(model: &Model, scenario: &Scenario, figure: Cell, percent: Decima
             let x = figures.get(model, input).unwrap_or_default();
             let moved = |sign: Decimal| {
                 let change = x.checked_mul(percent).and_then(|m| m.checked_div(Decimal::ONE_HUNDRED)).unwrap_or_default();
-                x.checked_add(sign * change)
-                    .unwrap_or(x)
-                    .round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
-                    .normalize()
+                x.checked_add(sign * change).unwrap_or(x).round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
             };
             let (low, high) = (moved(-Decimal::ONE), moved(Decimal::ONE));
             let at = |v: Decimal| scenario.with(model, input, v).map(|s| model.evaluate(&s).get(model, figure));

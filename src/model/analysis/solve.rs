@@ -110,7 +110,13 @@ pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, 
     let reaches = seek.at(entry(n)).map_err(|_| NoSolution::Undefined)?;
     // Seeds for the secant: the answer and its neighbour towards the current value (or, when
     // nothing moved, the next thousandth).
-    let toward = if n == n0 { n.saturating_add(1) } else if n > n0 { n - 1 } else { n + 1 };
+    let toward = if n == n0 {
+        n.saturating_add(1)
+    } else if n > n0 {
+        n - 1
+    } else {
+        n + 1
+    };
     let exact = seek.exact(entry(toward), entry(n)).map(|x| seek.classify(x));
     Ok(Solution { nearest: entry(n), reaches, exact })
 }
@@ -350,10 +356,9 @@ impl NoSolution {
                 format!("{f} would show {target} only with a negative share count ({i} at {}).", grouped(*x))
             }
             NoSolution::NegativeShares { needed: None } => format!("{f} would show {target} only with {i} below zero, a negative share count."),
-            NoSolution::BeyondBound { needed: Some(x) } => format!(
-                "{f} would show {target} only with {i} at {}, beyond what an input holds (at most 1,000,000,000 either way).",
-                grouped(*x)
-            ),
+            NoSolution::BeyondBound { needed: Some(x) } => {
+                format!("{f} would show {target} only with {i} at {}, beyond what an input holds (at most 1,000,000,000 either way).", grouped(*x))
+            }
             NoSolution::BeyondBound { needed: None } => {
                 format!("{f} would show {target} only with {i} beyond what an input holds (at most 1,000,000,000 either way).")
             }

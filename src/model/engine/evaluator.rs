@@ -63,8 +63,7 @@ impl Model {
     /// the pairing holds in every period where both are inputs.
     pub(in crate::model) fn new(lines: Vec<Line>, cells: Vec<(Cell, Def)>, contained: &[(&str, &'static str)]) -> Model {
         let mut faults = Vec::new();
-        let index: HashMap<Cell, usize, FxBuildHasher> =
-            cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();
+        let index: HashMap<Cell, usize, FxBuildHasher> = cells.iter().enumerate().map(|(i, (cell, _))| (*cell, i)).collect();
         if index.len() != cells.len() {
             faults.push("a figure is defined twice".to_string());
         }
@@ -191,8 +190,8 @@ impl Model {
             };
             // With stock compensation on top, an unedited GAAP line follows its compensation.
             let sbc = if on_top && edit.is_none() { self.contains.get(i).copied().flatten() } else { None };
-            let reads_moved = self.reads.get(i).is_some_and(|rs| rs.iter().any(|j| moved.get(*j) == Some(&true)))
-                || sbc.is_some_and(|j| moved.get(j) == Some(&true));
+            let reads_moved =
+                self.reads.get(i).is_some_and(|rs| rs.iter().any(|j| moved.get(*j) == Some(&true))) || sbc.is_some_and(|j| moved.get(j) == Some(&true));
             if known && edit.is_none() && !reads_moved {
                 continue;
             }
@@ -349,12 +348,7 @@ fn topological_order(reads: &[Vec<usize>], faults: &mut Vec<String>) -> Vec<usiz
 
 impl Figures {
     pub fn get(&self, model: &Model, cell: Cell) -> Value {
-        model
-            .index
-            .get(&cell)
-            .and_then(|i| self.values.get(*i))
-            .copied()
-            .unwrap_or(Err(Undefined::Missing))
+        model.index.get(&cell).and_then(|i| self.values.get(*i)).copied().unwrap_or(Err(Undefined::Missing))
     }
 
     /// Shorthand for the release model.

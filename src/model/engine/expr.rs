@@ -20,14 +20,22 @@ pub enum Expr<C = Cell> {
     /// A plain number, such as 100 for a percentage.
     Number(Decimal),
     /// A number the release implies and the model holds fixed, kept as an exact fraction.
-    Fixed { name: &'static str, num: Decimal, den: Decimal },
+    Fixed {
+        name: &'static str,
+        num: Decimal,
+        den: Decimal,
+    },
     Sum(Vec<(Sign, Expr<C>)>),
     Product(Vec<Expr<C>>),
     /// Undefined when the divisor is zero.
     Quotient(Box<Expr<C>>, Box<Expr<C>>),
     /// `negative` when `test` is below zero, else `otherwise`: a loss is allocated differently
     /// from a profit (the participating preferred stock does not share in losses).
-    IfNegative { test: Box<Expr<C>>, negative: Box<Expr<C>>, otherwise: Box<Expr<C>> },
+    IfNegative {
+        test: Box<Expr<C>>,
+        negative: Box<Expr<C>>,
+        otherwise: Box<Expr<C>>,
+    },
 }
 
 /// A value kept as numerator and denominator while a formula is evaluated, so that a formula
@@ -169,7 +177,11 @@ impl<C: Copy> Expr<C> {
                 let t = test.fraction(get)?;
                 // The sign of num ÷ den.
                 let below_zero = !t.num.is_zero() && (t.num.is_sign_negative() != t.den.is_some_and(|d| d.is_sign_negative()));
-                if below_zero { negative.fraction(get)? } else { otherwise.fraction(get)? }
+                if below_zero {
+                    negative.fraction(get)?
+                } else {
+                    otherwise.fraction(get)?
+                }
             }
         })
     }
@@ -196,11 +208,9 @@ impl<C: Copy> Expr<C> {
             Expr::Sum(terms) => Expr::Sum(terms.iter().map(|(s, t)| (*s, t.map(rename))).collect()),
             Expr::Product(factors) => Expr::Product(factors.iter().map(|f| f.map(rename)).collect()),
             Expr::Quotient(a, b) => Expr::Quotient(Box::new(a.map(rename)), Box::new(b.map(rename))),
-            Expr::IfNegative { test, negative, otherwise } => Expr::IfNegative {
-                test: Box::new(test.map(rename)),
-                negative: Box::new(negative.map(rename)),
-                otherwise: Box::new(otherwise.map(rename)),
-            },
+            Expr::IfNegative { test, negative, otherwise } => {
+                Expr::IfNegative { test: Box::new(test.map(rename)), negative: Box::new(negative.map(rename)), otherwise: Box::new(otherwise.map(rename)) }
+            }
         }
     }
 }
@@ -252,16 +262,11 @@ impl Expr {
                 }
                 out
             }
-            Expr::Product(factors) => {
-                factors.iter().map(|f| f.operand(name)).collect::<Vec<_>>().join(" × ")
-            }
+            Expr::Product(factors) => factors.iter().map(|f| f.operand(name)).collect::<Vec<_>>().join(" × "),
             Expr::Quotient(a, b) => format!("{} ÷ {}", a.operand(name), b.operand(name)),
-            Expr::IfNegative { test, negative, otherwise } => format!(
-                "{} when {} is negative, otherwise {}",
-                negative.operand(name),
-                test.operand(name),
-                otherwise.operand(name)
-            ),
+            Expr::IfNegative { test, negative, otherwise } => {
+                format!("{} when {} is negative, otherwise {}", negative.operand(name), test.operand(name), otherwise.operand(name))
+            }
         }
     }
 

@@ -34,14 +34,12 @@ impl Period {
     ];
 
     /// The income-statement columns, in the release's order.
-    pub const INCOME: [Period; 4] =
-        [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011];
+    pub const INCOME: [Period; 4] = [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011];
     /// The estimated columns, set apart from the reported ones wherever they are shown.
     pub const ESTIMATES: [Period; 2] = [Period::Q4_2012, Period::FY_2012];
     /// The income-statement columns followed by the estimates: where the statement of
     /// operations and its reconciliations compute.
-    pub const OPERATIONS: [Period; 6] =
-        [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011, Period::Q4_2012, Period::FY_2012];
+    pub const OPERATIONS: [Period; 6] = [Period::Q3_2012, Period::Q3_2011, Period::M9_2012, Period::M9_2011, Period::Q4_2012, Period::FY_2012];
     pub const NINE_MONTHS: [Period; 2] = [Period::M9_2012, Period::M9_2011];
     pub const FOUR_QUARTERS: [Period; 2] = [Period::F4_2012, Period::F4_2011];
     pub const BALANCE: [Period; 2] = [Period::Bs2012, Period::Bs2011];

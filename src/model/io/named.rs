@@ -28,10 +28,7 @@ fn find(list: &[Named], name: &str) -> Option<usize> {
 
 /// `name`, or "name (2)", "name (3)"… whichever is not in the list yet.
 pub fn free_name(list: &[Named], name: &str) -> String {
-    (1..)
-        .map(|k| if k == 1 { name.to_string() } else { format!("{name} ({k})") })
-        .find(|n| find(list, n).is_none())
-        .unwrap_or_default()
+    (1..).map(|k| if k == 1 { name.to_string() } else { format!("{name} ({k})") }).find(|n| find(list, n).is_none()).unwrap_or_default()
 }
 
 /// Puts `named` at `at` (or last), under a free name, unless it is there already.

@@ -182,12 +182,7 @@ fn field<'de, S: Shape, A: MapAccess<'de>>(map: &mut A, key: &str, want: &str) -
 }
 
 /// Reads an object's fields by name, refusing one not in `known` (by its name).
-fn fields<'de, A: MapAccess<'de>>(
-    mut map: A,
-    known: &[&str],
-    whose: &str,
-    mut read: impl FnMut(&str, &mut A) -> Result<(), A::Error>,
-) -> Result<(), A::Error> {
+fn fields<'de, A: MapAccess<'de>>(mut map: A, known: &[&str], whose: &str, mut read: impl FnMut(&str, &mut A) -> Result<(), A::Error>) -> Result<(), A::Error> {
     while let Some(Loose(key)) = map.next_key::<Loose<String>>()? {
         // JSON keys are strings; a JavaScript Map could hold others.
         let key = key.map_err(|kind| damaged(format_args!("{whose} has a key that is {kind}")))?;
@@ -320,9 +315,7 @@ fn read<S: Shape>(doc: &impl Document, format: &str, what: &str) -> Result<S, St
         (Some(f), _) if f != format => return Err(format!("It is not {what}: its format is “{f}”, not “{format}”.")),
         (Some(_), Some(VERSION)) => {}
         (Some(_), Some(v)) if v > VERSION => {
-            return Err(format!(
-                "It was written in version {v} of the format, by a later release of this page; this page reads version {VERSION}."
-            ))
+            return Err(format!("It was written in version {v} of the format, by a later release of this page; this page reads version {VERSION}."))
         }
         (Some(_), Some(v)) => return Err(format!("Version {v} of the format does not exist.")),
         _ => return Err(no_head()),

@@ -51,18 +51,14 @@ const SBC_WITHIN: [(&str, &str); 4] = [
 fn operations(b: &mut Builder) {
     b.flow("revenue", "Revenues", [23_382, 19_375, 66_763, 55_560]);
     b.flow("cost_of_revenue", "Cost of revenues", [4_634, 3_225, 13_423, 9_124]);
-    b.formula("gross_profit", "Gross profit", Money, &OPERATIONS, |p| {
-        difference(p, "revenue", "cost_of_revenue")
-    });
+    b.formula("gross_profit", "Gross profit", Money, &OPERATIONS, |p| difference(p, "revenue", "cost_of_revenue"));
     b.flow("research_and_development", "Research and development", [5_076, 4_922, 15_325, 14_680]);
     b.flow("sales_and_marketing", "Sales and marketing", [8_797, 7_985, 27_827, 22_297]);
     b.flow("general_and_administrative", "General and administrative", [3_154, 2_249, 8_811, 6_510]);
     b.formula("total_operating_expenses", "Total operating expenses", Money, &OPERATIONS, |p| {
         total(p, &["research_and_development", "sales_and_marketing", "general_and_administrative"])
     });
-    b.formula("income_from_operations", "Income from operations", Money, &OPERATIONS, |p| {
-        difference(p, "gross_profit", "total_operating_expenses")
-    });
+    b.formula("income_from_operations", "Income from operations", Money, &OPERATIONS, |p| difference(p, "gross_profit", "total_operating_expenses"));
     // Entered as a positive expense; the statement shows it in parentheses.
     b.flow("interest_expense", "Interest expense", [38, 47, 153, 164]);
     b.flow("interest_income", "Interest income", [1, 4, 2, 10]);
@@ -74,9 +70,7 @@ fn operations(b: &mut Builder) {
         total(p, &["income_from_operations", "total_other_income_expense"])
     });
     b.flow("provision_for_income_taxes", "Provision for income taxes", [77, 81, 77, 291]);
-    b.formula("net_income", "Net income", Money, &OPERATIONS, |p| {
-        difference(p, "income_before_taxes", "provision_for_income_taxes")
-    });
+    b.formula("net_income", "Net income", Money, &OPERATIONS, |p| difference(p, "income_before_taxes", "provision_for_income_taxes"));
 }
 
 fn stock_compensation(b: &mut Builder) {
@@ -91,12 +85,8 @@ fn stock_compensation(b: &mut Builder) {
 
 fn comprehensive_income(b: &mut Builder) {
     b.flow("fx_translation", "Foreign currency translation gain (loss), net of zero tax", [41, -106, -17, -138]);
-    b.formula("other_comprehensive_income", "Other comprehensive income (loss), net", Money, &INCOME, |p| {
-        total(p, &["fx_translation"])
-    });
-    b.formula("comprehensive_income", "Comprehensive income", Money, &INCOME, |p| {
-        total(p, &["net_income", "other_comprehensive_income"])
-    });
+    b.formula("other_comprehensive_income", "Other comprehensive income (loss), net", Money, &INCOME, |p| total(p, &["fx_translation"]));
+    b.formula("comprehensive_income", "Comprehensive income", Money, &INCOME, |p| total(p, &["net_income", "other_comprehensive_income"]));
 }
 
 /// The two-class method, calibrated on the release: per period, net income, net income to
@@ -127,21 +117,22 @@ impl TwoClass {
     }
 
     fn diluted_ratio(&self) -> Expr {
-        Expr::Fixed {
-            name: "the release's diluted ratio",
-            num: Decimal::from(self.to_common_diluted),
-            den: Decimal::from(self.net_income),
-        }
+        Expr::Fixed { name: "the release's diluted ratio", num: Decimal::from(self.to_common_diluted), den: Decimal::from(self.net_income) }
     }
 
     /// income × basic shares ÷ (basic shares + participating shares); all of a loss, which the
     /// participating preferred stock does not share.
     fn common_share(&self, income: &'static str) -> Expr {
         let p = self.period;
-        if_loss(p, income, at(p, income), Expr::Quotient(
-            Box::new(Expr::Product(vec![at(p, income), at(p, "shares_basic")])),
-            Box::new(Expr::Sum(vec![(Sign::Plus, at(p, "shares_basic")), (Sign::Plus, self.participating_shares())])),
-        ))
+        if_loss(
+            p,
+            income,
+            at(p, income),
+            Expr::Quotient(
+                Box::new(Expr::Product(vec![at(p, income), at(p, "shares_basic")])),
+                Box::new(Expr::Sum(vec![(Sign::Plus, at(p, "shares_basic")), (Sign::Plus, self.participating_shares())])),
+            ),
+        )
     }
 
     /// income × the release's diluted ratio; all of a loss.
@@ -165,15 +156,11 @@ fn if_loss(p: Period, income: &'static str, loss: Expr, profit: Expr) -> Expr {
 }
 
 fn per_share(b: &mut Builder) {
-    b.two_class("net_income_to_common_basic", "Net income attributable to common stockholders - basic", Money, |t| {
-        t.common_share("net_income")
-    });
+    b.two_class("net_income_to_common_basic", "Net income attributable to common stockholders - basic", Money, |t| t.common_share("net_income"));
     b.formula("net_income_to_participating", "Net income attributable to participating securities", Money, &INCOME, |p| {
         difference(p, "net_income_to_common_basic", "net_income")
     });
-    b.two_class("net_income_to_common_diluted", "Net income attributable to common stockholders - diluted", Money, |t| {
-        t.diluted_share("net_income")
-    });
+    b.two_class("net_income_to_common_diluted", "Net income attributable to common stockholders - diluted", Money, |t| t.diluted_share("net_income"));
     b.formula("undistributed_earnings_reallocated", "Undistributed earnings reallocated to participating securities", Money, &INCOME, |p| {
         difference(p, "net_income_to_common_diluted", "net_income_to_common_basic")
     });
@@ -185,9 +172,7 @@ fn per_share(b: &mut Builder) {
     b.formula("shares_diluted", "Weighted average shares - diluted", Shares, &INCOME, |p| {
         total(p, &["shares_basic", "dilutive_convertible_preferred", "dilutive_options", "dilutive_warrants", "dilutive_contingent_shares"])
     });
-    b.formula("eps_basic", "Net income per share - basic", PerShare, &INCOME, |p| {
-        quotient(at(p, "net_income_to_common_basic"), at(p, "shares_basic"))
-    });
+    b.formula("eps_basic", "Net income per share - basic", PerShare, &INCOME, |p| quotient(at(p, "net_income_to_common_basic"), at(p, "shares_basic")));
     b.two_class("eps_diluted", "Net income per share - diluted", PerShare, |t| {
         if_loss(t.period, "net_income", at(t.period, "eps_basic"), quotient(at(t.period, "net_income_to_common_diluted"), at(t.period, "shares_diluted")))
     });
@@ -196,9 +181,7 @@ fn per_share(b: &mut Builder) {
 fn ebitda(b: &mut Builder) {
     b.flow("depreciation_property_equipment", "Depreciation and amortization of property and equipment", [1_739, 1_121, 5_066, 3_466]);
     b.flow("amortization_intangibles", "Amortization of intangible assets", [112, 101, 331, 315]);
-    b.formula("interest_expense_net", "Interest expense, net", Money, &OPERATIONS, |p| {
-        difference(p, "interest_expense", "interest_income")
-    });
+    b.formula("interest_expense_net", "Interest expense, net", Money, &OPERATIONS, |p| difference(p, "interest_expense", "interest_income"));
     b.formula("ebitda", "EBITDA", Money, &OPERATIONS, |p| {
         total(p, &["net_income", "depreciation_property_equipment", "amortization_intangibles", "interest_expense_net", "provision_for_income_taxes"])
     });
@@ -206,38 +189,24 @@ fn ebitda(b: &mut Builder) {
     b.formula("adjusted_ebitda", "Adjusted EBITDA", Money, &OPERATIONS, |p| {
         signed(p, &[(Sign::Plus, "ebitda"), (Sign::Plus, "sbc_total"), (Sign::Minus, "other_income_expense_net")])
     });
-    b.formula("adjusted_ebitda_margin", "Adjusted EBITDA margin", Percent, &OPERATIONS, |p| {
-        percent_of(at(p, "adjusted_ebitda"), at(p, "revenue"))
-    });
+    b.formula("adjusted_ebitda_margin", "Adjusted EBITDA margin", Percent, &OPERATIONS, |p| percent_of(at(p, "adjusted_ebitda"), at(p, "revenue")));
 }
 
 fn non_gaap(b: &mut Builder) {
-    b.formula("non_gaap_gross_profit", "Non-GAAP gross profit", Money, &OPERATIONS, |p| {
-        total(p, &["gross_profit", "sbc_cost_of_revenue"])
-    });
+    b.formula("non_gaap_gross_profit", "Non-GAAP gross profit", Money, &OPERATIONS, |p| total(p, &["gross_profit", "sbc_cost_of_revenue"]));
     b.formula("gross_margin", "Gross margin", Percent, &OPERATIONS, |p| percent_of(at(p, "gross_profit"), at(p, "revenue")));
-    b.formula("non_gaap_gross_margin", "Non-GAAP gross margin", Percent, &OPERATIONS, |p| {
-        percent_of(at(p, "non_gaap_gross_profit"), at(p, "revenue"))
-    });
-    b.formula("non_gaap_income_from_operations", "Non-GAAP income from operations", Money, &OPERATIONS, |p| {
-        total(p, &["income_from_operations", "sbc_total"])
-    });
-    b.formula("operating_margin", "Operating margin", Percent, &OPERATIONS, |p| {
-        percent_of(at(p, "income_from_operations"), at(p, "revenue"))
-    });
+    b.formula("non_gaap_gross_margin", "Non-GAAP gross margin", Percent, &OPERATIONS, |p| percent_of(at(p, "non_gaap_gross_profit"), at(p, "revenue")));
+    b.formula("non_gaap_income_from_operations", "Non-GAAP income from operations", Money, &OPERATIONS, |p| total(p, &["income_from_operations", "sbc_total"]));
+    b.formula("operating_margin", "Operating margin", Percent, &OPERATIONS, |p| percent_of(at(p, "income_from_operations"), at(p, "revenue")));
     b.formula("non_gaap_operating_margin", "Non-GAAP operating margin", Percent, &OPERATIONS, |p| {
         percent_of(at(p, "non_gaap_income_from_operations"), at(p, "revenue"))
     });
     b.formula("non_gaap_net_income", "Non-GAAP net income", Money, &OPERATIONS, |p| total(p, &["net_income", "sbc_total"]));
-    b.two_class("non_gaap_net_income_to_common", "Non-GAAP net income attributable to common stockholders", Money, |t| {
-        t.common_share("non_gaap_net_income")
-    });
+    b.two_class("non_gaap_net_income_to_common", "Non-GAAP net income attributable to common stockholders", Money, |t| t.common_share("non_gaap_net_income"));
     b.formula("non_gaap_eps_basic", "Non-GAAP net income per share - basic", PerShare, &INCOME, |p| {
         quotient(at(p, "non_gaap_net_income_to_common"), at(p, "shares_basic"))
     });
-    b.two_class("non_gaap_eps_diluted", "Non-GAAP net income per share - diluted", PerShare, |t| {
-        t.diluted_eps("non_gaap_net_income", "non_gaap_eps_basic")
-    });
+    b.two_class("non_gaap_eps_diluted", "Non-GAAP net income per share - diluted", PerShare, |t| t.diluted_eps("non_gaap_net_income", "non_gaap_eps_basic"));
 }
 
 fn balance_sheet(b: &mut Builder) {
@@ -248,33 +217,43 @@ fn balance_sheet(b: &mut Builder) {
     // No statement of flows leads to December 31, 2011 in the release: its cash is what
     // balances that balance sheet, so an edit to one of its lines keeps it balanced and, through
     // the cash flows, leaves September 30, 2012 balanced too.
-    b.linked(Bs2011, "cash", 24_548, Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "total_liabilities_and_equity")),
-        (Sign::Minus, at(Bs2011, "accounts_receivable")),
-        (Sign::Minus, at(Bs2011, "prepaid_and_other_current")),
-        (Sign::Minus, at(Bs2011, "restricted_cash")),
-        (Sign::Minus, at(Bs2011, "property_and_equipment")),
-        (Sign::Minus, at(Bs2011, "intangible_assets")),
-        (Sign::Minus, at(Bs2011, "goodwill")),
-        (Sign::Minus, at(Bs2011, "other_noncurrent_assets")),
-    ]));
+    b.linked(
+        Bs2011,
+        "cash",
+        24_548,
+        Expr::Sum(vec![
+            (Sign::Plus, at(Bs2011, "total_liabilities_and_equity")),
+            (Sign::Minus, at(Bs2011, "accounts_receivable")),
+            (Sign::Minus, at(Bs2011, "prepaid_and_other_current")),
+            (Sign::Minus, at(Bs2011, "restricted_cash")),
+            (Sign::Minus, at(Bs2011, "property_and_equipment")),
+            (Sign::Minus, at(Bs2011, "intangible_assets")),
+            (Sign::Minus, at(Bs2011, "goodwill")),
+            (Sign::Minus, at(Bs2011, "other_noncurrent_assets")),
+        ]),
+    );
     b.inputs("accounts_receivable", "Accounts receivable", Money, &BS, &[23_452, 20_750]);
     b.inputs("prepaid_and_other_current", "Prepaid expenses and other current assets", Money, &BS, &[6_502, 3_774]);
-    b.formula("total_current_assets", "Total current assets", Money, &BS, |p| {
-        total(p, &["cash", "accounts_receivable", "prepaid_and_other_current"])
-    });
+    b.formula("total_current_assets", "Total current assets", Money, &BS, |p| total(p, &["cash", "accounts_receivable", "prepaid_and_other_current"]));
     // Long-lived balances at September 30, 2012 roll forward from December 31, 2011 by the nine
     // months' flows; what the release does not itemise is a remainder held fixed.
     b.rolled("restricted_cash", "Restricted cash", [112, 112], vec![]);
-    b.rolled("property_and_equipment", "Property and equipment, net", [16_896, 13_861], vec![
-        (Sign::Minus, at(M9_2012, "purchases_of_property_equipment")),
-        (Sign::Minus, at(M9_2012, "depreciation_property_equipment")),
-        (Sign::Minus, at(M9_2012, "loss_on_disposal_of_property")),
-    ]);
-    b.rolled("intangible_assets", "Intangible assets, net", [2_869, 3_175], vec![
-        (Sign::Minus, at(M9_2012, "amortization_intangibles")),
-        (Sign::Plus, remainder(25)),
-    ]);
+    b.rolled(
+        "property_and_equipment",
+        "Property and equipment, net",
+        [16_896, 13_861],
+        vec![
+            (Sign::Minus, at(M9_2012, "purchases_of_property_equipment")),
+            (Sign::Minus, at(M9_2012, "depreciation_property_equipment")),
+            (Sign::Minus, at(M9_2012, "loss_on_disposal_of_property")),
+        ],
+    );
+    b.rolled(
+        "intangible_assets",
+        "Intangible assets, net",
+        [2_869, 3_175],
+        vec![(Sign::Minus, at(M9_2012, "amortization_intangibles")), (Sign::Plus, remainder(25))],
+    );
     b.rolled("goodwill", "Goodwill", [317, 317], vec![]);
     b.inputs("other_noncurrent_assets", "Other noncurrent assets", Money, &BS, &[1_884, 2_252]);
     b.formula("total_assets", "Total assets", Money, &BS, |p| {
@@ -292,27 +271,36 @@ fn balance_sheet(b: &mut Builder) {
     b.inputs("other_noncurrent_liabilities", "Other noncurrent liabilities", Money, &BS, &[1_189, 2_134]);
     b.inputs("capital_lease_noncurrent", "Capital lease obligations, noncurrent", Money, &BS, &[1_074, 2_406]);
     b.formula("total_liabilities", "Total liabilities", Money, &BS, |p| {
-        total(p, &["total_current_liabilities", "deferred_revenue_noncurrent", "income_taxes_payable_noncurrent", "other_noncurrent_liabilities", "capital_lease_noncurrent"])
+        total(
+            p,
+            &[
+                "total_current_liabilities",
+                "deferred_revenue_noncurrent",
+                "income_taxes_payable_noncurrent",
+                "other_noncurrent_liabilities",
+                "capital_lease_noncurrent",
+            ],
+        )
     });
-    b.rolled("convertible_preferred_stock", "Convertible preferred stock", [63_873, 63_873], vec![
-        (Sign::Plus, at(M9_2012, "proceeds_from_preferred_issuance")),
-    ]);
+    b.rolled(
+        "convertible_preferred_stock",
+        "Convertible preferred stock",
+        [63_873, 63_873],
+        vec![(Sign::Plus, at(M9_2012, "proceeds_from_preferred_issuance"))],
+    );
     b.rolled("common_stock", "Common stock", [6, 5], vec![(Sign::Plus, remainder(1))]);
     // Paid-in capital grows by the stock-based compensation expensed and the options exercised.
-    b.rolled("additional_paid_in_capital", "Additional paid-in capital", [17_257, 12_927], vec![
-        (Sign::Plus, at(M9_2012, "sbc_total")),
-        (Sign::Plus, at(M9_2012, "proceeds_from_option_exercises")),
-        (Sign::Plus, remainder(-251)),
-    ]);
+    b.rolled(
+        "additional_paid_in_capital",
+        "Additional paid-in capital",
+        [17_257, 12_927],
+        vec![(Sign::Plus, at(M9_2012, "sbc_total")), (Sign::Plus, at(M9_2012, "proceeds_from_option_exercises")), (Sign::Plus, remainder(-251))],
+    );
     // The release's equity rolls forward exactly: other comprehensive income and net income of
     // the nine months move accumulated OCI and the accumulated deficit. Like every balance that
     // follows a link, each is still an input: an edit holds, and the tie-out shows the gap.
-    b.rolled("accumulated_oci", "Accumulated other comprehensive loss", [-1_001, -984], vec![
-        (Sign::Plus, at(M9_2012, "other_comprehensive_income")),
-    ]);
-    b.rolled("accumulated_deficit", "Accumulated deficit", [-75_267, -76_372], vec![
-        (Sign::Plus, at(M9_2012, "net_income")),
-    ]);
+    b.rolled("accumulated_oci", "Accumulated other comprehensive loss", [-1_001, -984], vec![(Sign::Plus, at(M9_2012, "other_comprehensive_income"))]);
+    b.rolled("accumulated_deficit", "Accumulated deficit", [-75_267, -76_372], vec![(Sign::Plus, at(M9_2012, "net_income"))]);
     b.formula("total_stockholders_equity", "Total stockholders' equity (deficit)", Money, &BS, |p| {
         total(p, &["common_stock", "additional_paid_in_capital", "accumulated_oci", "accumulated_deficit"])
     });
@@ -334,20 +322,30 @@ fn cash_flows(b: &mut Builder) {
     // plus a remainder the release implies and the model holds fixed, so a balance-sheet edit
     // reaches cash. Each follows the balance sheets until it is edited itself.
     b.line("change_accounts_receivable", "Change in accounts receivable", Money);
-    b.linked(M9_2012, "change_accounts_receivable", -2_884, Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "accounts_receivable")),
-        (Sign::Minus, at(Bs2012, "accounts_receivable")),
-        (Sign::Minus, at(M9_2012, "bad_debt_expense")),
-    ]));
+    b.linked(
+        M9_2012,
+        "change_accounts_receivable",
+        -2_884,
+        Expr::Sum(vec![
+            (Sign::Plus, at(Bs2011, "accounts_receivable")),
+            (Sign::Minus, at(Bs2012, "accounts_receivable")),
+            (Sign::Minus, at(M9_2012, "bad_debt_expense")),
+        ]),
+    );
     b.def(M9_2011, "change_accounts_receivable", reported(-1_973));
     b.line("change_prepaid_and_other", "Change in prepaid expenses and other assets", Money);
-    b.linked(M9_2012, "change_prepaid_and_other", 146, Expr::Sum(vec![
-        (Sign::Plus, at(Bs2011, "prepaid_and_other_current")),
-        (Sign::Plus, at(Bs2011, "other_noncurrent_assets")),
-        (Sign::Minus, at(Bs2012, "prepaid_and_other_current")),
-        (Sign::Minus, at(Bs2012, "other_noncurrent_assets")),
-        (Sign::Plus, remainder(2_506)),
-    ]));
+    b.linked(
+        M9_2012,
+        "change_prepaid_and_other",
+        146,
+        Expr::Sum(vec![
+            (Sign::Plus, at(Bs2011, "prepaid_and_other_current")),
+            (Sign::Plus, at(Bs2011, "other_noncurrent_assets")),
+            (Sign::Minus, at(Bs2012, "prepaid_and_other_current")),
+            (Sign::Minus, at(Bs2012, "other_noncurrent_assets")),
+            (Sign::Plus, remainder(2_506)),
+        ]),
+    );
     b.def(M9_2011, "change_prepaid_and_other", reported(-1_283));
     b.balance_change("change_accounts_payable", "Change in accounts payable", &["accounts_payable"], -3, [-542, 676]);
     b.balance_change("change_accrued_liabilities", "Change in accrued liabilities", &["accrued_liabilities"], -2_126, [-1_509, 752]);
@@ -356,33 +354,55 @@ fn cash_flows(b: &mut Builder) {
     b.balance_change("change_income_taxes_payable", "Change in income taxes payable", &["income_taxes_payable_noncurrent"], -32, [-189, 311]);
     b.balance_change("change_other_noncurrent_liabilities", "Change in other noncurrent liabilities", &["other_noncurrent_liabilities"], 883, [-62, -16]);
     b.formula("cash_from_operations", "Net cash provided by operating activities", Money, &CF, |p| {
-        total(p, &[
-            "net_income", "depreciation_and_amortization", "bad_debt_expense", "loss_on_disposal_of_property",
-            "sbc_total", "non_cash_interest_expense", "change_accounts_receivable", "change_prepaid_and_other",
-            "change_accounts_payable", "change_accrued_liabilities", "change_deferred_revenue",
-            "change_income_taxes_payable", "change_other_noncurrent_liabilities",
-        ])
+        total(
+            p,
+            &[
+                "net_income",
+                "depreciation_and_amortization",
+                "bad_debt_expense",
+                "loss_on_disposal_of_property",
+                "sbc_total",
+                "non_cash_interest_expense",
+                "change_accounts_receivable",
+                "change_prepaid_and_other",
+                "change_accounts_payable",
+                "change_accrued_liabilities",
+                "change_deferred_revenue",
+                "change_income_taxes_payable",
+                "change_other_noncurrent_liabilities",
+            ],
+        )
     });
     b.inputs("purchases_of_property_equipment", "Purchases of property and equipment, net", Money, &CF, &[-8_104, -4_250]);
-    b.formula("cash_from_investing", "Net cash used in investing activities", Money, &CF, |p| {
-        total(p, &["purchases_of_property_equipment"])
-    });
+    b.formula("cash_from_investing", "Net cash used in investing activities", Money, &CF, |p| total(p, &["purchases_of_property_equipment"]));
     // Principal repaid is exactly the fall in capital lease obligations: no new leases.
-    b.balance_change("capital_lease_payments", "Principal payments under capital lease obligations", &["capital_lease_current", "capital_lease_noncurrent"], 0, [-1_763, -1_153]);
+    b.balance_change(
+        "capital_lease_payments",
+        "Principal payments under capital lease obligations",
+        &["capital_lease_current", "capital_lease_noncurrent"],
+        0,
+        [-1_763, -1_153],
+    );
     b.inputs("acquisition_consideration_paid", "Payment of consideration related to acquisition", Money, &CF, &[-1_000, 0]);
     b.inputs("proceeds_from_option_exercises", "Proceeds from exercise of stock options", Money, &CF, &[1_998, 971]);
     b.inputs("ipo_offering_costs_paid", "Payments for offering costs in connection with initial public offering", Money, &CF, &[-560, 0]);
     b.inputs("proceeds_from_preferred_issuance", "Proceeds from issuance of Series C Preferred Stock", Money, &CF, &[0, 128]);
     b.formula("cash_from_financing", "Net cash used in financing activities", Money, &CF, |p| {
-        total(p, &["capital_lease_payments", "acquisition_consideration_paid", "proceeds_from_option_exercises", "ipo_offering_costs_paid", "proceeds_from_preferred_issuance"])
+        total(
+            p,
+            &[
+                "capital_lease_payments",
+                "acquisition_consideration_paid",
+                "proceeds_from_option_exercises",
+                "ipo_offering_costs_paid",
+                "proceeds_from_preferred_issuance",
+            ],
+        )
     });
     // Translation gains and losses (other comprehensive income) are taken to reach cash, so an
     // edit to them moves both sides of the balance sheet; the rest of the effect is held fixed.
     b.line("fx_effect_on_cash", "Effect of exchange rate changes on cash", Money);
-    b.linked(M9_2012, "fx_effect_on_cash", 16, Expr::Sum(vec![
-        (Sign::Plus, at(M9_2012, "other_comprehensive_income")),
-        (Sign::Plus, remainder(33)),
-    ]));
+    b.linked(M9_2012, "fx_effect_on_cash", 16, Expr::Sum(vec![(Sign::Plus, at(M9_2012, "other_comprehensive_income")), (Sign::Plus, remainder(33))]));
     b.def(M9_2011, "fx_effect_on_cash", reported(-128));
     b.formula("net_change_in_cash", "Net increase in cash", Money, &CF, |p| {
         total(p, &["cash_from_operations", "cash_from_investing", "cash_from_financing", "fx_effect_on_cash"])
@@ -398,10 +418,14 @@ fn bookings(b: &mut Builder) {
     // Four quarters of revenue: the prior year's fourth quarter, which the release implies
     // (87,416 − 66,763 and 72,816 − 55,560) and the model holds fixed, plus nine months.
     for (p, nine, prior_q4) in [(F4_2012, M9_2012, 20_653), (F4_2011, M9_2011, 17_256)] {
-        b.def(p, "revenue", Def::Formula(Expr::Sum(vec![
-            (Sign::Plus, Expr::Fixed { name: "the prior year's fourth quarter, implied by the release", num: Decimal::from(prior_q4), den: Decimal::ONE }),
-            (Sign::Plus, at(nine, "revenue")),
-        ])));
+        b.def(
+            p,
+            "revenue",
+            Def::Formula(Expr::Sum(vec![
+                (Sign::Plus, Expr::Fixed { name: "the prior year's fourth quarter, implied by the release", num: Decimal::from(prior_q4), den: Decimal::ONE }),
+                (Sign::Plus, at(nine, "revenue")),
+            ])),
+        );
     }
     // The period's ending current deferred revenue is the balance sheet's; the beginning of
     // the 2012 period is the end of the 2011 one. One figure each, editable wherever shown.
@@ -414,9 +438,7 @@ fn bookings(b: &mut Builder) {
     b.formula("deferred_revenue_current_change", "Deferred revenues, current: net change", Money, &Period::FOUR_QUARTERS, |p| {
         difference(p, "deferred_revenue_current_ending", "deferred_revenue_current_beginning")
     });
-    b.formula("four_quarter_bookings", "Four-Quarter Bookings", Money, &Period::FOUR_QUARTERS, |p| {
-        total(p, &["revenue", "deferred_revenue_current_change"])
-    });
+    b.formula("four_quarter_bookings", "Four-Quarter Bookings", Money, &Period::FOUR_QUARTERS, |p| total(p, &["revenue", "deferred_revenue_current_change"]));
 }
 
 /// The narrative's year-over-year comparisons, computed from the statements.
@@ -435,21 +457,30 @@ fn highlights(b: &mut Builder) {
         b.formula(id, label, Percent, &CURRENT, |p| growth(p, of));
     }
     b.formula("four_quarter_bookings_growth", "Four-Quarter Bookings growth", Percent, &[F4_2012], |p| growth(p, "four_quarter_bookings"));
-    b.formula("four_quarter_bookings_increase", "Four-Quarter Bookings increase", Money, &[F4_2012], |p| {
-        match p.prior_year() {
-            Some(prior) => Expr::Sum(vec![(Sign::Plus, at(p, "four_quarter_bookings")), (Sign::Minus, at(prior, "four_quarter_bookings"))]),
-            None => at(p, "four_quarter_bookings"),
-        }
+    b.formula("four_quarter_bookings_increase", "Four-Quarter Bookings increase", Money, &[F4_2012], |p| match p.prior_year() {
+        Some(prior) => Expr::Sum(vec![(Sign::Plus, at(p, "four_quarter_bookings")), (Sign::Minus, at(prior, "four_quarter_bookings"))]),
+        None => at(p, "four_quarter_bookings"),
     });
 }
 
 /// The flows the fourth quarter estimates and the year adds up (contract: "The fourth quarter
 /// and the year").
 const Q4_FLOWS: [&str; 15] = [
-    "revenue", "cost_of_revenue", "research_and_development", "sales_and_marketing", "general_and_administrative",
-    "interest_expense", "interest_income", "other_income_expense_net", "provision_for_income_taxes",
-    "sbc_cost_of_revenue", "sbc_research_and_development", "sbc_sales_and_marketing", "sbc_general_and_administrative",
-    "depreciation_property_equipment", "amortization_intangibles",
+    "revenue",
+    "cost_of_revenue",
+    "research_and_development",
+    "sales_and_marketing",
+    "general_and_administrative",
+    "interest_expense",
+    "interest_income",
+    "other_income_expense_net",
+    "provision_for_income_taxes",
+    "sbc_cost_of_revenue",
+    "sbc_research_and_development",
+    "sbc_sales_and_marketing",
+    "sbc_general_and_administrative",
+    "depreciation_property_equipment",
+    "amortization_intangibles",
 ];
 
 fn estimates(b: &mut Builder) {

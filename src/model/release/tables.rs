@@ -66,8 +66,7 @@ const fn head(label: &'static str) -> Row {
     Row::Heading(label)
 }
 
-const SHARES_HEADING: &str =
-    "Weighted average shares used in computing net income per share attributable to common stockholders:";
+const SHARES_HEADING: &str = "Weighted average shares used in computing net income per share attributable to common stockholders:";
 
 pub const TABLES: &[Table] = &[
     Table {
