@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's full check (what CI runs via .ci/run):
 #   1. setup (tools + headless Chromium, installed only if missing)
-#   2. cargo test                         (native model tests)
+#   2. cargo fmt --check, cargo test      (formatting; native model tests)
 #   3. trunk build --release --offline    (wasm app into dist/, wasm-opt -Oz), and its size
 #   4. browser tests (node --test tests/browser/*.test.mjs against dist/)
 # Exits non-zero as soon as any step fails.
@@ -13,6 +13,10 @@ step() { printf '\n==> %s\n' "$*" >&2; }
 step "setup"
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh --browser
+
+step "cargo fmt --check"
+# The toolchain's rustfmt, with rustfmt.toml; a toolchain without it is said, not failed.
+if cargo fmt --version >/dev/null 2>&1; then cargo fmt --check; else echo "rustfmt is not installed: formatting not checked" >&2; fi
 
 step "cargo test"
 cargo test

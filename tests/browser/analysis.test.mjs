@@ -142,6 +142,10 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByRole('button', { name: 'Goal seek' }).click();
     // Nine months' revenue moves the year most, but what the year would take is the fourth quarter.
     assert.equal(await panel.getByLabel('By changing').inputValue(), 'q4-2012.revenue');
+    // The derivation counts the inputs goal seek offers, the estimates that follow the third quarter among them.
+    const offered = await panel.getByLabel('By changing').locator('option').count();
+    const note = await panel.locator('.inputs-note').textContent();
+    assert.match(note, new RegExp(`^Comes down to ${offered} inputs; \\d+ of them follow others until you set them\\.$`));
     await panel.getByRole('button', { name: 'Sensitivity' }).click();
     await panel.locator('table.sensitivity-table').waitFor();
     const axes = await panel.locator('.sensitivity select').evaluateAll((ss) => ss.map((s) => s.value));

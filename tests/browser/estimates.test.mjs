@@ -160,6 +160,8 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     await reset.click();
     await expectValue(page, 'q4-2012', 'cost_of_revenue', '6000');
     await expectValue(page, 'fy-2012', 'cost_of_revenue', '20789');
+    // The button goes with the edit; the focus it took goes back to its field, not the page's start.
+    await eventually(() => page.evaluate(() => document.activeElement?.matches('input.field[data-period="q4-2012"][data-line="cost_of_revenue"]')), true, 'focus on the field after ↺');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -54,8 +54,9 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
   after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
 
-  async function openPage(fragment = '', { init, arg } = {}) {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  async function openPage(fragment = '', { init, arg, phone } = {}) {
+    const screen = phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } };
+    const context = await h.browser.newContext({ ...screen, serviceWorkers: 'block' });
     context.setDefaultTimeout(TIMEOUT_MS);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.sub.origin });
     if (init) await context.addInitScript(init, arg);
@@ -369,7 +370,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
   test('what differs: each edited input, reported and scenario values, reset each, copy the link', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
     await page.click('.open-changes');
-    const rows = () => page.$$eval('.changes tr[data-change-key]', (trs) => trs.map((tr) => [tr.dataset.changeKey, ...[...tr.querySelectorAll('th, td')].slice(0, 4).map((c) => c.textContent.trim())]));
+    const rows = () => page.$$eval('.changes tr[data-change-key]', (trs) => trs.map((tr) => [tr.dataset.changeKey, ...[...tr.querySelectorAll('th, td')].slice(0, 4).map((c) => c.innerText.trim())]));
     await eventually(rows, [
       ['q3-2012.sbc_sales_and_marketing', 'Stock-based compensation in sales and marketing', 'Q3 2012', '349', '500'],
       ['2012-09-30.deferred_revenue_current', 'Deferred revenues, current', 'Sep 30, 2012', '51,693', '55,000'],
@@ -378,7 +379,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // An estimate's baseline is not a reported figure, and says so.
     await typeInto(page, 'q4-2012', 'revenue', '25000');
     await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.slice(3),
-      ['24,300estimate, on the release alone', '25,000'], 'an estimate\'s row');
+      ['24,300\nestimate, on the release alone', '25,000'], 'an estimate\'s row');
     // An edit with decimals is listed as entered: 24,300.4 is not the 24,300 it started at.
     await typeInto(page, 'q4-2012', 'revenue', '24300.4');
     await eventually(async () => (await rows()).find((r) => r[0] === 'q4-2012.revenue')?.[4], '24,300.4', 'listed as entered');
@@ -400,6 +401,32 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.click('header .copy-link');
     await eventually(() => page.evaluate(() => navigator.clipboard.readText()).then((l) => new URL(l).hash), '#v=1&2012-09-30.deferred_revenue_current=55000', 'header copy');
     await eventually(() => page.locator('header .copy-link').textContent(), 'Link copied', 'says so');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('on a phone, what differs and compare fit the screen: every figure and reset in view without scrolling sideways', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24000&q3-2012.sbc_sales_and_marketing=400&q4-2012.revenue=25000', { phone: true });
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Bull');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="Bull"]').waitFor();
+    const fits = () => page.$eval('.drawer', (d) => {
+      const frame = d.querySelector('.scroll');
+      const right = d.getBoundingClientRect().right;
+      const out = [...d.querySelectorAll('td, th')].filter((c) => c.getBoundingClientRect().right > right + 0.5).map((c) => c.innerText.trim());
+      return { sideways: frame.scrollWidth - frame.clientWidth, out };
+    });
+    await page.click('.open-changes');
+    await page.locator('.changes tr[data-change-key]').first().waitFor();
+    assert.deepEqual(await fits(), { sideways: 0, out: [] }, 'what differs fits');
+    // The period follows the name, its own column left out.
+    assert.deepEqual(await page.$$eval('.changes tbody th', (ths) => ths.map((th) => th.innerText.replace(/\s+/g, ' '))),
+      ['Revenues, Q3 2012', 'Stock-based compensation in sales and marketing, Q3 2012', 'Revenues, Q4 2012 estimate']);
+    assert.equal(await page.locator('.changes button.reset').first().getAttribute('aria-label'), 'Reset Revenues, Q3 2012');
+    await page.click('.open-compare');
+    await page.locator('td[data-compare-scenario="Bull"]').first().waitFor();
+    assert.deepEqual(await fits(), { sideways: 0, out: [] }, 'compare fits, the release, this scenario and one saved');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -42,8 +42,9 @@ pub fn changes(props: &ChangesProps) -> Html {
             };
             html! {
                 <tr data-change-key={cell.key()}>
-                    <th scope="row">{name.clone()}</th>
-                    <td>{cell.period.short()}</td>
+                    // On a phone the period follows the name, its column left out (styles/app.css).
+                    <th scope="row">{name.clone()}<span class="in-row">{format!(", {}", cell.period.short())}</span></th>
+                    <td class="period">{cell.period.short()}</td>
                     <td class="num">
                         {model.display(cell, model.reported().get(model, cell))}
                         // An estimate has no reported figure: its baseline is the release alone.
@@ -51,7 +52,7 @@ pub fn changes(props: &ChangesProps) -> Html {
                     </td>
                     <td class="num now">{display_entered(Ok(value), model.unit(cell).unwrap_or(Unit::Money))}</td>
                     <td><button type="button" class="reset" onclick={reset}
-                        aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺ Reset"}</button></td>
+                        aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺"}<span class="reset-word">{" Reset"}</span></button></td>
                 </tr>
             }
         })
@@ -64,7 +65,7 @@ pub fn changes(props: &ChangesProps) -> Html {
             } else {
                 <div class="scroll">
                     <table>
-                        <thead><tr><th scope="col">{"Input"}</th><th scope="col">{"Period"}</th><th scope="col">{"Release"}</th><th scope="col">{"This scenario"}</th><td></td></tr></thead>
+                        <thead><tr><th scope="col">{"Input"}</th><th scope="col" class="period">{"Period"}</th><th scope="col">{"Release"}</th><th scope="col">{"This scenario"}</th><td></td></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

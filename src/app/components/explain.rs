@@ -50,7 +50,11 @@ pub fn explain(props: &ExplainProps) -> Html {
     let rule = applied.as_ref().and_then(|(_, rule)| *rule);
     let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), precise(cell)));
     let tree = model.derivation(cell, &props.scenario);
-    let inputs = tree.inputs();
+    // Every input the figure moves with, as goal seek and the sensitivity analyses offer them:
+    // the tree's ends, and the inputs on the way that follow them until set (a fourth-quarter
+    // estimate following the third quarter; with compensation on top, an expense line).
+    let inputs = model.built_from(cell, &props.scenario);
+    let following = inputs.iter().filter(|c| !model.sources(**c, &props.scenario).is_empty()).count();
     // Nobody should assume a tax rate: say so wherever the provision enters.
     // Every provision the derivation passes through, in its order.
     let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
@@ -90,7 +94,12 @@ pub fn explain(props: &ExplainProps) -> Html {
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
                 <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>
-                <p class="inputs-note">{match inputs.len() { 1 => "Comes down to 1 input.".to_string(), n => format!("Comes down to {n} inputs.") }}</p>
+                <p class="inputs-note">{match (inputs.len(), following) {
+                    (1, _) => "Comes down to 1 input.".to_string(),
+                    (n, 0) => format!("Comes down to {n} inputs."),
+                    (n, 1) => format!("Comes down to {n} inputs; 1 of them follows others until you set it."),
+                    (n, f) => format!("Comes down to {n} inputs; {f} of them follow others until you set them."),
+                }}</p>
             }
             if !taxes.is_empty() {
                 <p class="tax-note">

@@ -1,8 +1,8 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
-use crate::app::grid;
 use crate::app::state::{field_text, Action, Draft, State};
 use crate::app::LIVE;
+use crate::app::{focus, grid};
 use crate::model::engine::format::{display, exact, plain};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
@@ -191,9 +191,14 @@ pub fn figure(props: &FigureProps) -> Html {
             }
         })
     };
+    // ↺ goes with the edit it resets; the focus it held goes back to its field, not the page's start.
     let reset = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Reset(cell)))
+        let field = format!("input.field[data-line=\"{}\"][data-period=\"{}\"]", cell.line, cell.period.id());
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Reset(cell));
+            focus::keep(vec![field.clone()]);
+        })
     };
     // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
