@@ -70,6 +70,37 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     await page.close();
   });
 
+  test('on a phone the outlook and what the year implies show each estimate and where it falls beside its range, each row read as one line', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.rootUrl, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.locator('main.settled').waitFor({ timeout: TIMEOUT_MS });
+    const read = (table) => page.locator(table).evaluate((t) => {
+      const frame = t.closest('.scroll');
+      const right = frame.getBoundingClientRect().right;
+      // Where the first line of text of each cell of a row ends: its label, range, estimate and placing.
+      const firstLine = (c) => {
+        const text = document.createTreeWalker(c, NodeFilter.SHOW_TEXT, (n) => (n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP)).nextNode();
+        if (!text) return null;
+        const r = document.createRange();
+        r.selectNodeContents(text);
+        return r.getClientRects()[0]?.bottom ?? null;
+      };
+      // Cells left out (display: none) or empty have no line.
+      const apart = (tr) => { const lines = [...tr.children].map(firstLine).filter((b) => b !== null); return Math.max(...lines) - Math.min(...lines); };
+      const rows = [...t.querySelectorAll('tbody tr:not(.heading)')];
+      return {
+        sideways: frame.scrollWidth - frame.clientWidth,
+        off: [...t.querySelectorAll('td, th')].filter((c) => c.getBoundingClientRect().right > right + 0.5).length,
+        misaligned: rows.filter((tr) => apart(tr) > 3).map((tr) => `${tr.querySelector('th').textContent}: ${apart(tr)} px`),
+      };
+    });
+    for (const table of ['table.outlook', 'table.implied']) {
+      await page.locator(table).scrollIntoViewIfNeeded();
+      assert.deepEqual(await read(table), { sideways: 0, off: 0, misaligned: [] }, table);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('typing into a Q4 input, key by key, moves Q4, the year and where they fall', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     await typeInto(page, 'q4-2012', 'revenue', '2');

@@ -88,7 +88,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
                 <td class="num range">
                     {fig(Cell::new(Period::Q4_2012, i.low.0))}{" to "}{fig(Cell::new(Period::Q4_2012, i.high.0))}
                 </td>
-                <td class="num range">{q4_range.unwrap_or_default()}</td>
+                <td class="num range q4-range">{q4_range.unwrap_or_default()}</td>
                 <td class="num estimate">{fig(Cell::new(Period::Q4_2012, i.estimate))}</td>
                 <td>{placement(placed, unit)}</td>
             </tr>
@@ -145,7 +145,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
                     <thead><tr>
                         <td class="corner"></td>
                         <th scope="col">{"Implied by the full year"}</th>
-                        <th scope="col">{"Q4 guidance"}</th>
+                        <th scope="col" class="q4-range">{"Q4 guidance"}</th>
                         <th scope="col" class="estimate">{"Q4 estimate"}</th>
                         <th scope="col">{"Estimate against the implied range"}</th>
                     </tr></thead>
