@@ -109,6 +109,13 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // The tornado: revenue swings net income most; its +10 % end applies 25,720.2.
     const first = panel.locator('.tornado li').first();
     assert.equal(await first.getAttribute('data-input'), 'q3-2012.revenue');
+    // No bar runs under its end's text, and the end reaching farthest fills the room the text leaves.
+    const ends = await panel.locator('.tornado .t-end:not(.none)').evaluateAll((es) => es.map((e) => {
+      const [bar, text] = [e.querySelector('.t-bar').getBoundingClientRect(), e.querySelector('.t-text').getBoundingClientRect()];
+      return { under: bar.width > 0 && bar.left < text.right && text.left < bar.right, room: bar.width / e.querySelector('.t-bar').offsetParent.getBoundingClientRect().width };
+    }));
+    assert.deepEqual(ends.filter((e) => e.under), [], 'no bar under a text');
+    assert.ok(Math.abs(Math.max(...ends.map((e) => e.room)) - 1) < 0.01, `the farthest end fills its room: ${Math.max(...ends.map((e) => e.room))}`);
     await first.locator('button.t-high').click();
     await expectValue(page, 'q3-2012', 'revenue', '25720.2');
     await eventually(() => hash(page), '#v=1&q3-2012.revenue=25720.2', 'in the link');

@@ -11,7 +11,7 @@ use crate::model::analysis::solve::named;
 use crate::model::engine::format::{exact, plain};
 use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
-use crate::model::{Cell, Figures, Model, Scenario, Unit};
+use crate::model::{Cell, EditError, Figures, Model, Scenario, Unit, Value};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -245,11 +245,22 @@ fn two_way_table(t: &Table) -> Html {
 fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, dispatch: &UseReducerDispatcher<State>) -> Html {
     let model = Model::release();
     let now = figures.get(model, figure).ok();
-    let widest = bars.iter().filter_map(|b| b.swing).max().unwrap_or_default();
-    // How far one end of a bar reaches from the figure now, as a share of the widest swing.
+    let from_now = |end: Decimal| now.and_then(|n| end.checked_sub(n)).map(|d| d.abs());
+    // The end that reaches farthest from the figure now fills its half.
+    let mut widest = Decimal::ZERO;
+    for at in bars.iter().flat_map(|b| [&b.at_low, &b.at_high]) {
+        if let Ok(Ok(f)) = at {
+            widest = widest.max(from_now(*f).unwrap_or_default());
+        }
+    }
+    // How far one end of a bar reaches from the figure now, as a share of the farthest: at most
+    // one, so the percentage cannot overflow.
     let reach = |end: Decimal| -> (bool, String) {
         let Some(now) = now else { return (end >= Decimal::ZERO, "0%".to_string()) };
-        let share = if widest.is_zero() { Decimal::ZERO } else { ((end - now).abs() * Decimal::ONE_HUNDRED / widest).round_dp(1) };
+        let share = match from_now(end) {
+            Some(d) if !widest.is_zero() => (d / widest * Decimal::ONE_HUNDRED).round_dp(1),
+            _ => Decimal::ZERO,
+        };
         (end > now, format!("{share}%"))
     };
     let end = |bar: &Bar, down: bool| {
@@ -276,7 +287,8 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
         html! {
             <button type="button" class={classes!("t-end", if down { "t-low" } else { "t-high" }, if above { "above" } else { "below" })}
                 {onclick} aria-label={label.clone()} title={label} data-value={plain(Ok(value))}>
-                <span class="t-bar" style={format!("width: {width}")}></span>
+                // The bar has the room the text leaves: the widest reaches the text, never under it.
+                <span class="t-track"><span class="t-bar" style={format!("width: {width}")}></span></span>
                 <span class="t-text">{format!("{sign}{percent} %: {}", model.display(figure, Ok(*f)))}</span>
             </button>
         }
