@@ -3,9 +3,9 @@
 //! arrow keys move between figures, Home and End along the row, Ctrl+Home and Ctrl+End to the
 //! table's corners. A group of figures that is not a table (the bridges' bars) is one tab stop
 //! the same way, its figures in a line: the arrows to the previous and next, Home and End to
-//! its ends. On an input, the keys move until you edit: typing a character, Enter or F2
-//! starts editing (the figure's text is selected, so typing replaces it, as in a spreadsheet);
-//! then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
+//! its ends. On an input, the keys move until you edit: typing a character or Enter starts
+//! editing (the figure's text is selected, so typing replaces it, as in a spreadsheet), F2 too,
+//! with the caret after the text to amend it; then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
 //! to moving. What the keys do to the scenario stays in the figure (`figure.rs`); this module
 //! only moves focus, in the DOM.
 
@@ -164,7 +164,8 @@ pub fn onkeydown() -> Callback<KeyboardEvent> {
             ("End", false) => Move::RowEnd,
             ("Home", true) => Move::First,
             ("End", true) => Move::Last,
-            ("Enter" | "F2", false) if is_input => {
+            // F2 too, in the field's own keys (`figure.rs`).
+            ("Enter", false) if is_input => {
                 e.prevent_default();
                 return start_editing();
             }

@@ -60,6 +60,12 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     await page.keyboard.press('Escape');
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
     assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // F2 amends, as in a spreadsheet: the caret after the text, nothing selected.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('1');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '50001');
+    await page.keyboard.press('Escape');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
     // The arrows move again after Escape; Home and End go along the row.
     await page.keyboard.press('End');
     assert.equal(await focused(page), 'span fy-2012.cost_of_revenue', 'the last column, the year\'s estimate');

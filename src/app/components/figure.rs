@@ -162,9 +162,20 @@ pub fn figure(props: &FigureProps) -> Html {
     // Editing keys; the table's (`grid.rs`) move between figures while the field is not edited.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
+        let amend = plain(props.value);
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
             match e.key().as_str() {
+                // F2 amends, as in a spreadsheet: the figure without its grouping (4634, not
+                // 4,634, so that a digit typed after it makes a number), the caret after it (a
+                // position past the end is the end).
+                "F2" if grid::moving(&input) => {
+                    e.prevent_default();
+                    input.set_value(&amend);
+                    drop(input.set_selection_range(u32::MAX, u32::MAX));
+                    dispatch.dispatch(Action::Type { cell, text: amend.clone() });
+                    grid::start_editing();
+                }
                 // A number never holds "?": it opens the figure's derivation.
                 "?" => {
                     e.prevent_default();
