@@ -131,3 +131,16 @@ fn a_figure_held_at_the_release_says_what_it_comes_to() {
     );
     assert_eq!(formula("net_income_to_common_diluted"), "Net income × the release's diluted ratio ≈ 0.998 [= 1,664 ÷ 1,667]");
 }
+
+#[test]
+fn what_a_figure_feeds_names_each_figure_once() {
+    let model = Model::release();
+    // Net income feeds the two-class EPS, whose formulas read it more than once.
+    let net_income = model.read_by(Cell::new(Q3_2012, "net_income"));
+    assert!(net_income.len() > 1);
+    for cell in model.cells() {
+        let feeds = model.read_by(cell);
+        let unique: std::collections::BTreeSet<_> = feeds.iter().collect();
+        assert_eq!(unique.len(), feeds.len(), "{} feeds {:?}", cell.key(), feeds.iter().map(|c| c.key()).collect::<Vec<_>>());
+    }
+}

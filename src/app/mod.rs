@@ -123,16 +123,19 @@ enum Drawer {
     Compare,
 }
 
-/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on a Mac), except in a field, whose own undo
-/// of its text comes first.
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on a Mac), except in a text being edited,
+/// whose own undo of its text comes first. A table's field moved to but not edited is a cell,
+/// as in a spreadsheet, and a radio button or a list has no text to undo: the page's undo.
 fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
     if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return None;
     }
-    let in_field = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"));
+    let editing = |el: web_sys::Element| match el.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "file")) && !grid::moving(&el),
+        _ => el.has_attribute("contenteditable"),
+    };
+    let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(editing);
     match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
         _ if in_field => None,
         ("z", false) => Some(Action::Undo),

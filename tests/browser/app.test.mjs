@@ -294,16 +294,20 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
   });
 
   test('a printout starts with the scenario\'s edits, its link and the date; the screen does not show them', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, problems } = await openPage('#v=1&q3-2012.revenue=25000', 'root');
+    const { page, problems } = await openPage('#v=1&sbc=on-top&q3-2012.revenue=25000&q3-2012.sbc_cost_of_revenue=100&q4-2012.revenue=26000.5', 'root');
     const summary = page.locator('.print-summary');
     assert.equal(await summary.isVisible(), false, 'not on screen');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await summary.isVisible(), true, 'printed');
     const text = await summary.textContent();
     const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
-    assert.match(text, new RegExp(`Printed ${today}\\. This scenario's 1 edit to the release:`));
+    assert.match(text, new RegExp(`Printed ${today}\\. This scenario's 3 edits to the release:`));
     assert.match(text, /Revenues, Q3 2012: 25,000 \(reported 23,382\)/);
-    assert.match(text, /#v=1&q3-2012\.revenue=25000/);
+    // An estimate against its value on the release alone, not a reported figure; as entered.
+    assert.match(text, /Revenues, Q4 2012 estimate: 26,000\.5 \(on the release alone 24,300\)/);
+    // The reading in force, which moves every GAAP expense line, said in words.
+    assert.match(text, /Stock-based compensation edits are read on top of the GAAP expense lines/);
+    assert.match(text, /#v=1&sbc=on-top&/);
     // First on the page, before the headline figures.
     const first = await page.evaluate(() => document.querySelector('main').firstElementChild.className);
     assert.match(first, /print-summary/);

@@ -81,6 +81,33 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('Ctrl+Z and Ctrl+Y undo and redo the page from a field moved to but not edited, and from a radio button; in a field being edited they are its text\'s', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await input(page, 'q3-2012', 'revenue').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('25000');
+    // Enter commits and moves down: on cost of revenues, not edited.
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await page.keyboard.press('Control+Y');
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    // Editing a field, Ctrl+Z undoes its text, not the page.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('5000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    await page.keyboard.press('Escape');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    // On the stock-compensation reading's radio button.
+    await page.locator('input[name="sbc-reading"]:checked').focus();
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    assert.deepEqual(problems, []);
+  });
+
   test('Escape closes the derivation first, then the open drawer, and gives its button the focus back', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     await page.click('.open-scenarios');

@@ -2,8 +2,9 @@
 //! its share link and the date it was printed (CSS `.print-only`).
 
 use crate::app::url;
+use crate::model::engine::format::display_entered;
 use crate::model::io::link::encode;
-use crate::model::{Model, Scenario};
+use crate::model::{Model, SbcReading, Scenario, Unit};
 use yew::prelude::*;
 
 /// A function, not a component: a few elements, rendered with the page.
@@ -14,12 +15,21 @@ pub fn print_summary(scenario: &Scenario) -> Html {
     let edits = scenario
         .edits()
         .map(|(cell, value)| {
+            // As the Changes list shows it: as entered, against the release (an estimate has no
+            // reported figure, only its value on the release alone).
+            let unit = model.unit(cell).unwrap_or(Unit::Money);
+            let baseline = if cell.period.is_estimate() { "on the release alone" } else { "reported" };
             html! {
-                <li>{format!("{}, {}: {} (reported {})", model.name(cell, cell.period), cell.period.short(),
-                    model.display(cell, Ok(value)), model.display(cell, model.reported().get(model, cell)))}</li>
+                <li>{format!("{}, {}: {} ({baseline} {})", model.name(cell, cell.period), cell.period.short(),
+                    display_entered(Ok(value), unit), model.display(cell, model.reported().get(model, cell)))}</li>
             }
         })
         .collect::<Vec<_>>();
+    // The reading changes every GAAP expense line its compensation is in: said, not only in the link.
+    let reading = match scenario.sbc_reading() {
+        SbcReading::OnTop => "Stock-based compensation edits are read on top of the GAAP expense lines: each line that contains it moves by its change.",
+        SbcReading::Within => "",
+    };
     html! {
         <section class="print-only print-summary">
             <p>{format!("Printed {today}. ")}
@@ -29,6 +39,7 @@ pub fn print_summary(scenario: &Scenario) -> Html {
                     n => format!("This scenario's {n} edits to the release:"),
                 }}</p>
             if !edits.is_empty() { <ul>{edits}</ul> }
+            if !reading.is_empty() { <p>{reading}</p> }
             <p>{"Link: "}<span class="print-link">{url::share_link(&encode(scenario))}</span></p>
         </section>
     }

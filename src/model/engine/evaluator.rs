@@ -89,7 +89,8 @@ impl Model {
         let mut read_by = vec![Vec::new(); cells.len()];
         for (i, rs) in reads.iter().enumerate() {
             for j in rs {
-                if let Some(list) = read_by.get_mut(*j) {
+                // A formula that reads a figure twice (the two-class EPS) is one reader of it.
+                if let Some(list) = read_by.get_mut(*j).filter(|l| !l.contains(&i)) {
                     list.push(i);
                 }
             }
