@@ -462,12 +462,15 @@ impl Reducible for State {
                 next.problem = None;
                 next.announcement = format!("Saved as “{name}”.");
             }
+            // A refusal in the Scenarios panel (a name taken, a file not imported) goes with the
+            // next thing done to the list: it spoke of what came before.
             Action::Open(name) => {
                 let Some(scenario) = next.find(&name).and_then(|i| next.named.get(i)).map(|n| n.scenario.clone()) else {
                     return self;
                 };
                 next.step_to(scenario);
                 next.link_problems.clear();
+                next.problem = None;
                 next.announcement = format!("Opened “{name}”.");
             }
             Action::Rename { from, to } => {
@@ -487,6 +490,7 @@ impl Reducible for State {
             }
             Action::Duplicate(name) => {
                 let Some(i) = next.find(&name) else { return self };
+                next.problem = None;
                 let copy = (1..)
                     .map(|k| if k == 1 { format!("{name} (copy)") } else { format!("{name} (copy {k})") })
                     .find(|n| next.find(n).is_none())
@@ -499,6 +503,7 @@ impl Reducible for State {
             Action::Delete(name) => {
                 if let Some((i, named)) = next.find(&name).and_then(|i| Some((i, next.named.get(i)?.clone()))) {
                     next.change(Change::Delete(named.clone()));
+                    next.problem = None;
                     next.deleted = Some((i, named));
                     next.announcement = format!("Deleted “{name}”.");
                 }
@@ -507,6 +512,7 @@ impl Reducible for State {
                 let Some((at, named)) = next.deleted.take() else { return self };
                 // Under a free name if one of its name was saved since ("Base (2)").
                 let name = free_name(&next.named, &named.name);
+                next.problem = None;
                 next.announcement = format!("Restored “{name}”.");
                 next.change(Change::Add { at, named });
             }

@@ -185,6 +185,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
 
     await page.click('li[data-scenario="Bull"] button.duplicate');
     await page.locator('li[data-scenario="Bull (copy)"]').waitFor();
+    // The refusal spoke of the rename: it goes with the next thing done to the list.
+    assert.equal(await page.locator('.scenario-problem').count(), 0, 'the refusal gone');
     const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
     await page.click('li[data-scenario="Base"] button.delete');
     await eventually(names, ['Bull', 'Bull (copy)'], 'after delete');
