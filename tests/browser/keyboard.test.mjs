@@ -81,6 +81,23 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a key pressed within a frame of Escape keeps where it went: the restored text is selected only if the field still has focus', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const field = input(page, 'q3-2012', 'cost_of_revenue');
+    await field.click();
+    await page.keyboard.type('5000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    // Escape and End in one task, before the browser's next frame, as a quick typist's are.
+    await page.evaluate(() => {
+      const f = document.querySelector('input.field[data-period="q3-2012"][data-line="cost_of_revenue"]');
+      for (const key of ['Escape', 'End']) f.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await focused(page), 'span fy-2012.cost_of_revenue', 'End moved along the row');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    assert.equal(await focused(page), 'span fy-2012.cost_of_revenue', 'the frame after Escape did not take the focus back');
+    assert.deepEqual(problems, []);
+  });
+
   test('Ctrl+Z and Ctrl+Y undo and redo the page from a field moved to but not edited, and from a radio button; in a field being edited they are its text\'s', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     await input(page, 'q3-2012', 'revenue').click();

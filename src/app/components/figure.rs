@@ -186,8 +186,13 @@ pub fn figure(props: &FigureProps) -> Html {
                     e.prevent_default();
                     dispatch.dispatch(Action::Cancel(cell));
                     grid::stop_editing(&input);
-                    // Selected again once the restored text is rendered, ready to be typed over.
-                    crate::app::task::after_paint(move || input.select());
+                    // Selected again once the restored text is rendered, ready to be typed over;
+                    // not if a key has moved on meanwhile (select() focuses, in Chromium).
+                    crate::app::task::after_paint(move || {
+                        if input.matches(":focus").unwrap_or(false) {
+                            input.select();
+                        }
+                    });
                 }
                 // Enter commits and moves down, as in a spreadsheet; at a table's foot it
                 // commits and stays.
