@@ -1,14 +1,12 @@
 // Trunk post_build hook (Trunk.toml): minifies the JavaScript, in a release build, with esbuild.
 //
 // - The glue wasm-bindgen writes. Trunk 0.21's own minifier fails on the glue's `export default`,
-//   so it ships the glue as written. index.html pins the file by its hash (Subresource
-//   Integrity): the hash is replaced by the minified file's, and the build fails if the old one
-//   is not found, so a mismatch can never reach a browser (which would refuse to run the page).
+//   so it ships the glue as written. Nothing pins it by its hash: the page imports it by its
+//   hashed name once it has been shown (Trunk.toml's pattern_script), with no preload link.
 // - index.html's inline script, from its source. Trunk's HTML minifier (minify-html, with
 //   minify-js 0.5) minifies it too, but writes the functions it hoists and the constants it
 //   pulls out in the order of a hash map seeded at random: two builds of the same source gave
 //   two index.html. Here it is minified from the source instead, the same on every build.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,16 +16,12 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 if (!dir) throw new Error('minify-js.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
-const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const htmlFile = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlFile, 'utf8');
 for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const file = path.join(dir, name);
   const source = fs.readFileSync(file);
   const { code } = await transform(source.toString('utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-  const [before, after] = [integrity(source), integrity(code)];
-  if (!html.includes(before)) throw new Error(`index.html does not pin ${name} by ${before}`);
-  html = html.replaceAll(before, after);
   fs.writeFileSync(file, code);
   console.log(`minify-js: ${name} ${source.length} -> ${Buffer.byteLength(code)} bytes`);
 }

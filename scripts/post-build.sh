@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${TRUNK_STAGING_DIR:?run by trunk build (the post_build hook in Trunk.toml)}"
 
-# The JavaScript glue, minified, with its integrity hash in index.html to match; index.html's
-# inline script, minified from its source (the same on every build).
+# The JavaScript glue, minified; index.html's inline script, minified from its source (the same
+# on every build).
 node scripts/minify-js.mjs
 
 # The stylesheet, into index.html: it blocks the first paint, and linked it is a round trip more.

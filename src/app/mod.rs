@@ -40,8 +40,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Starts the live page, beside the prerendered one until it is whole, once the prerendered
-/// page has been shown (`prerenderShown`, index.html).
+/// Starts the live page, in the prerendered one (`takeover`), once the browser has shown it
+/// (`prerenderShown`, index.html).
 #[cfg(feature = "csr")]
 pub fn run() {
     // The model is built, and its code compiled (V8 compiles a WebAssembly function when it is
@@ -50,7 +50,7 @@ pub fn run() {
     // time, median: 263 → 169 ms; bench/notes).
     task::soon(|| drop(Model::release().evaluate(&Scenario::default())));
     let start = || {
-        task::soon(|| match takeover::root(LIVE_ORDER.get(..FIRST).unwrap_or_default()) {
+        task::soon(|| match takeover::root() {
             Some(root) => drop(yew::Renderer::<App>::with_root(root).render()),
             None => drop(yew::Renderer::<App>::new().render()),
         })
@@ -81,11 +81,10 @@ pub async fn prerender() -> String {
 pub const LIVE: bool = cfg!(feature = "csr");
 
 /// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
-/// statement, the tie-out, and the highlights. The live page takes the prerendered page's place
-/// at once, with the first of these (`FIRST`) live and the others still the prerendered ones
-/// (`takeover::prerendered`), and then renders one piece per task in their place (`LIVE_ORDER`):
-/// no task is long enough to hold up the browser, and the statements can be edited before the
-/// rest is live.
+/// statement, the tie-out, and the highlights. The live page renders the header and what is
+/// above these at once, into the prerendered page, and then one piece per task in its place
+/// (`LIVE_ORDER`): no task is long enough to hold up the browser, and the statements can be
+/// edited before the rest is live.
 const PIECES: usize = TABLES.len() + 4;
 
 /// The order the pieces go live in: first the statements, top first, which take typing; then
@@ -104,11 +103,6 @@ const LIVE_ORDER: [usize; PIECES] = {
     order[k + 3] = TABLES.len() + 3;
     order
 };
-
-/// How many of `LIVE_ORDER` the live page's first render draws itself: the statement on top,
-/// which takes typing first. Drawing it in the same task as the swap saves a task and a second
-/// layout of it before a visitor can edit it (BENCHMARKS.md).
-const FIRST: usize = 1;
 
 /// Whether piece `i` is live once the first `shown` of `LIVE_ORDER` are.
 fn is_live(i: usize, shown: usize) -> bool {
@@ -147,32 +141,28 @@ fn undo_key(e: &web_sys::KeyboardEvent) -> Option<Action> {
 #[function_component(App)]
 fn app() -> Html {
     let live = LIVE;
-    // Whether the start took what was typed into the prerendered page (`takeover::typed`).
-    let took_typing = use_mut_ref(|| false);
-    let state = {
-        let took_typing = took_typing.clone();
-        use_reducer(move || match live {
-            true => {
-                let typed = takeover::typed();
-                *took_typing.borrow_mut() = !typed.is_empty();
-                State::start(&url::fragment(), storage::load()).taking(typed)
-            }
-            false => State::start("", Ok(None)),
-        })
-    };
+    let state = use_reducer(move || match live {
+        true => State::start(&url::fragment(), storage::load()),
+        false => State::start("", Ok(None)),
+    });
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
-    // Live, the page replaces the prerendered one after its first render, and the pieces below
-    // the headline become live one task at a time; `<main>` is settled once all are.
-    let shown = use_state(|| if live { FIRST } else { PIECES });
+    // Live, the page renders into the prerendered one (`takeover`): its header and what is above
+    // the pieces at once, and the pieces one task at a time; `<main>` is settled once all are.
+    // Without a prerendered page to render into, everything at once.
+    let hosts = use_memo((), |_| takeover::hosts());
+    let in_place = hosts.is_some();
+    let shown = use_state(|| if in_place { 0 } else { PIECES });
     let settled = use_state(|| false);
     {
         let (shown, settled, dispatch) = (shown.clone(), settled.clone(), state.dispatcher());
         use_effect_with(*shown, move |n| {
+            if !live {
+                return;
+            }
             match *n {
-                FIRST if live => takeover::swap(),
-                _ if live => takeover::piece_replaced(),
-                _ => return,
+                n if n > 0 && in_place => takeover::piece_replaced(),
+                _ => takeover::started(),
             }
             match *n {
                 n if n < PIECES => task::soon(move || {
@@ -193,13 +183,18 @@ fn app() -> Html {
             }
         });
     }
+    use_effect_with(*settled, |settled| {
+        if *settled {
+            takeover::settled();
+        }
+    });
 
-    // The address follows the edits. Not on first render, unless it took what was typed before
-    // the page was live or opened the last visit's scenario without a link: a link that could
-    // not be fully used stays in the address bar until the user changes something.
+    // The address follows the edits. Not on first render, unless it opened the last visit's
+    // scenario without a link: a link that could not be fully used stays in the address bar
+    // until the user changes something.
     // Both follow the scenario as typed whole, never a half-typed value (`State::committed`).
     let committed = state.committed();
-    let first = use_mut_ref(|| !*took_typing.borrow() && state.resumed.is_none());
+    let first = use_mut_ref(|| state.resumed.is_none());
     use_effect_with(committed.clone(), move |scenario| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             url::replace_soon(encode(scenario));
@@ -370,87 +365,115 @@ fn app() -> Html {
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);
     let pending = !live;
-    // A piece not yet live is the prerendered one, moved into the live page as it is.
-    let piece = |i: usize, content: Html| -> Html {
-        match is_live(i, *shown) {
-            true => html! { <div class="piece" data-piece={i.to_string()}>{content}</div> },
-            false => takeover::prerendered(i),
-        }
-    };
-    html! {
+    // The header, with the skip link first: the page's first tab stop.
+    let header = html! {
         <>
             {skip_link()}
-            <header class="top">
-                <div class="brand">
-                    <h1>{"Qualys Q3 2012: what if?"}</h1>
-                    <p class="sub">{"Qualys Announces Third Quarter 2012 Financial Results (November 5, 2012). Edit any reported figure; every dependent figure follows. Amounts in thousands of dollars, except per share."}</p>
-                </div>
-                <div class="tools">
-                    <span class="edits" aria-live="polite">{status}</span>
-                    <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || state.past.is_empty()}
-                        title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
-                    <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
-                        title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
-                    <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
-                    <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
-                    <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
-                    <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
-                    <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
-                </div>
-            </header>
-            <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
-                if !live || *shown < PIECES { {prelive()} }
-                // The date and the link come from the browser: not in the prerendered page.
-                if live { {print_summary(&state.scenario)} }
-                {resumed(state.resumed, &state.dispatcher())}
-                {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}
-                {other_tab(state.other_tab.as_deref(), &state.dispatcher())}
-                <div id="drawer">
-                    { match *drawer {
-                        Some(Drawer::Changes) => html! { <Changes state={state.clone()} /> },
-                        Some(Drawer::Scenarios) => html! { <Scenarios state={state.clone()} figures={figures.clone()} /> },
-                        Some(Drawer::Compare) => html! { <Compare state={state.clone()} figures={figures.clone()} /> },
-                        None => html! {},
-                    } }
-                </div>
-                {link_problems(&state.link_problems, &state.dispatcher())}
-                <Headlines figures={figures.clone()} dispatch={state.dispatcher()} />
-                <p class="legend">
-                    <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
-                    <span class="mark">{"✎"}</span>{" edited · "}
-                    <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
-                    <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
-                    {"click any figure to see how it is computed; then "}
-                    <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
-                    {" are shaded in the tables · * not printed in the release"}
-                </p>
-                <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
-                {contents()}
-                {balance_check(&figures)}
-                { piece(0, html! {
-                    <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)}
-                        dispatch={state.dispatcher()} />
-                }) }
-                { piece(1, html! { <Bridges figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
-                { for TABLES.iter().enumerate().map(|(i, t)| piece(i + 2, html! {
-                    <>
-                        // The reading of a stock compensation edit is chosen beside its table.
-                        if t.id == "stock_compensation" {
-                            {sbc_choice(state.scenario.sbc_reading(), &state.dispatcher())}
-                        }
-                        <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()}
-                            dispatch={state.dispatcher()} highlights={highlights.clone()} />
-                    </>
-                })) }
-                { piece(TABLES.len() + 2, html! { <TieOut figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
-                { piece(TABLES.len() + 3, html! { <Highlights figures={figures.clone()} dispatch={state.dispatcher()} /> }) }
-            </main>
+            <div class="brand">
+                <h1>{"Qualys Q3 2012: what if?"}</h1>
+                <p class="sub">{"Qualys Announces Third Quarter 2012 Financial Results (November 5, 2012). Edit any reported figure; every dependent figure follows. Amounts in thousands of dollars, except per share."}</p>
+            </div>
+            <div class="tools">
+                <span class="edits" aria-live="polite">{status}</span>
+                <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || state.past.is_empty()}
+                    title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
+                <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
+                    title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
+                <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
+                <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
+                <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
+                <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
+                <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
+            </div>
+        </>
+    };
+    // What `<main>` shows above the pieces.
+    let lead = html! {
+        <>
+            // The date and the link come from the browser: not in the prerendered page.
+            if live { {print_summary(&state.scenario)} }
+            {resumed(state.resumed, &state.dispatcher())}
+            {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}
+            {other_tab(state.other_tab.as_deref(), &state.dispatcher())}
+            <div id="drawer">
+                { match *drawer {
+                    Some(Drawer::Changes) => html! { <Changes state={state.clone()} /> },
+                    Some(Drawer::Scenarios) => html! { <Scenarios state={state.clone()} figures={figures.clone()} /> },
+                    Some(Drawer::Compare) => html! { <Compare state={state.clone()} figures={figures.clone()} /> },
+                    None => html! {},
+                } }
+            </div>
+            {link_problems(&state.link_problems, &state.dispatcher())}
+            <Headlines figures={figures.clone()} dispatch={state.dispatcher()} />
+            <p class="legend">
+                <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
+                <span class="mark">{"✎"}</span>{" edited · "}
+                <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
+                <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
+                {"click any figure to see how it is computed; then "}
+                <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
+                {" are shaded in the tables · * not printed in the release"}
+            </p>
+            <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
+            {contents()}
+            {balance_check(&figures)}
+        </>
+    };
+    // Piece `i` below it (`PIECES`).
+    let piece = |i: usize| -> Html {
+        let dispatch = state.dispatcher();
+        match i.checked_sub(2).and_then(|t| TABLES.get(t)) {
+            _ if i == 0 => html! {
+                <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)} {dispatch} />
+            },
+            _ if i == 1 => html! { <Bridges figures={figures.clone()} {dispatch} /> },
+            Some(t) => html! {
+                <>
+                    // The reading of a stock compensation edit is chosen beside its table.
+                    if t.id == "stock_compensation" {
+                        {sbc_choice(state.scenario.sbc_reading(), &dispatch)}
+                    }
+                    <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()} {dispatch} highlights={highlights.clone()} />
+                </>
+            },
+            None if i == TABLES.len() + 2 => html! { <TieOut figures={figures.clone()} {dispatch} /> },
+            None => html! { <Highlights figures={figures.clone()} {dispatch} /> },
+        }
+    };
+    // After `<main>`: the derivation, and what screen readers are told.
+    let end = html! {
+        <>
             if let Some(cell) = state.explained.last().copied() {
                 <Explain {cell} earlier={state.explained.len().saturating_sub(1)} figures={figures.clone()}
                     scenario={state.scenario.clone()} dispatch={state.dispatcher()} />
             }
             <div class="sr-only" aria-live="polite" aria-atomic="true">{state.announcement.clone()}</div>
         </>
+    };
+    match &*hosts {
+        // Into the prerendered page's own elements: a piece not yet live is left as it is.
+        Some(h) => html! {
+            <>
+                {create_portal(header, h.header.clone())}
+                {create_portal(lead, h.lead.clone())}
+                { for (0..PIECES).map(|i| match h.piece(i).filter(|_| is_live(i, *shown)) {
+                    Some(host) => create_portal(piece(i), host.clone()),
+                    None => Html::default(),
+                }) }
+                {create_portal(end, h.end.clone())}
+            </>
+        },
+        None => html! {
+            <>
+                <header class="top">{header}</header>
+                <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
+                    if !live { {prelive()} }
+                    <div data-region="lead">{lead}</div>
+                    { for (0..PIECES).map(|i| html! { <div class="piece" data-piece={i.to_string()}>{piece(i)}</div> }) }
+                </main>
+                <div data-region="end">{end}</div>
+            </>
+        },
     }
 }
 

@@ -317,16 +317,6 @@ impl State {
     }
 }
 
-impl State {
-    /// This state once it has taken what was typed into prerendered fields (`take_over`).
-    pub fn taking(self, typed: Vec<Typed>) -> State {
-        match typed.is_empty() {
-            true => self,
-            false => Rc::unwrap_or_clone(take_over(Rc::new(self), &typed)),
-        }
-    }
-}
-
 /// What was typed before the page was live, as typed into the live fields: each field focused
 /// (its figure in the entry form, as a live field shows on focus) and typed into, then left, but
 /// the one that still has the focus, last, whose edit stays open.

@@ -1,46 +1,58 @@
 //! The prerendered page (src/bin/prerender.rs) is on screen before the WebAssembly starts. The
-//! live page is begun once the browser has shown it (`run`) and replaces it after its first
-//! render, which is small: the header, the headline
-//! figures and the statement on top are new, while the other pieces below them (`data-piece`:
-//! the outlook, the bridges, each statement, the tie-out, the highlights) are the prerendered
-//! ones, moved into the live page as they are. Each piece is then rendered live in its place, one per task. Replacing, not
-//! hydrating: hydration cost 17.7 KB of wasm and about 170 ms, and a first render that differs
-//! from the prerendered one (a share link, a saved scenario) panics inside it, leaving a dead
-//! page; replacing cannot mismatch (BENCHMARKS.md). Swapping the whole page at once was one
-//! long task of style and layout (BENCHMARKS.md); piece by piece, each is small, and the
-//! pieces on top can be edited while the rest is still coming. What replacing would lose is
-//! kept: the scroll position; the focus, moved to the same element in the live page, with the
-//! caret where it was; and what was typed into a prerendered field (index.html lets one take
-//! typing before its piece is live), which the live page takes as typed into its own field
-//! (`Action::TakeOver`): it reads, checks and applies it as it does any typing, before it renders
-//! that field.
+//! live page is begun once the browser has shown it (`run`) and renders into it, in place: into
+//! its regions (the header, the lead above the pieces, the end after them) at once, and into
+//! each piece below (`data-piece`: the outlook, the bridges, each statement, the tie-out, the
+//! highlights) one per task, through Yew portals whose hosts are the prerendered page's own
+//! elements. Nothing is moved, so what is not yet live is neither styled nor laid out again: a
+//! whole page swapped in at once, or pieces moved into a new one, was one long task of style
+//! and layout (BENCHMARKS.md), and the statements on top can be edited while the rest is coming.
+//! Replacing, not hydrating: hydration cost 17.7 KB of wasm and about 170 ms, and a first render
+//! that differs from the prerendered one (a share link, a saved scenario) panics inside it,
+//! leaving a dead page; replacing cannot mismatch. What replacing a region would lose is kept:
+//! the focus, moved to the same element in the live region, with the caret where it was; and
+//! what was typed into a prerendered field (index.html lets one take typing before its piece is
+//! live), which the live page takes as typed into its own field (`Action::TakeOver`): it reads,
+//! checks and applies it as it does any typing, before it renders that field.
 
 use crate::model::{self, Model, Period};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Node};
-use yew::Html;
 
-/// The element index.html's prerendered page sits in; the live page takes its id.
+/// The element index.html's prerendered page sits in.
 const ID: &str = "app";
 /// What can hold the focus on the page, in document order.
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 
+/// Where the live page renders in the prerendered one: its elements, kept for as long as the page
+/// lives (each render's portals name them).
+#[derive(Clone, PartialEq)]
+pub struct Hosts {
+    pub header: Element,
+    pub main: Element,
+    pub lead: Element,
+    pub end: Element,
+    /// Each piece's element, by number.
+    pub pieces: Vec<Element>,
+}
+
+impl Hosts {
+    pub fn piece(&self, n: usize) -> Option<&Element> {
+        self.pieces.get(n)
+    }
+}
+
 thread_local! {
-    /// The live page's root until it replaces the prerendered one.
-    static ROOT: RefCell<Option<Element>> = const { RefCell::new(None) };
-    /// The prerendered page's pieces by number, until the page is whole.
-    static PIECES: RefCell<Vec<Option<Node>>> = const { RefCell::new(Vec::new()) };
-    /// Where the focus was in what is being replaced: the prerendered page, or a piece of it.
+    static HOSTS: RefCell<Option<Hosts>> = const { RefCell::new(None) };
+    /// Where the focus was in what is being replaced: a region of the page, or a piece of it.
     static FOCUS: RefCell<Option<Focus>> = const { RefCell::new(None) };
     /// What was typed into the fields of the pieces being replaced, for the live page to take.
     static TYPED: RefCell<Vec<Typed>> = const { RefCell::new(Vec::new()) };
     /// Where the caret or selection was in the focused field that had been typed into.
     static CARET: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
-    /// Where the prerendered page was scrolled to, and the piece at the top of the window with
-    /// how far from the top it was: the live page is scrolled so that it is there again.
-    static SCROLL: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
-    static ANCHOR: RefCell<Option<(Element, f64)>> = const { RefCell::new(None) };
+    /// The piece being rendered live, and its prerendered content, which goes once the live
+    /// content is beside it.
+    static REPLACED: RefCell<Option<(Element, Vec<Node>)>> = const { RefCell::new(None) };
 }
 
 fn document() -> Option<Document> {
@@ -51,95 +63,100 @@ fn active() -> Option<Element> {
     document()?.active_element()
 }
 
-/// A new element, not in the document, for the live page to be rendered into. The prerendered
-/// page's pieces, the scroll position and the focus are taken note of first: the live page's
-/// first render moves the pieces, and the focus with them is lost; and what was typed into the
-/// pieces it renders live itself (`first`).
+/// The root the live page is rendered from, if the prerendered page is there to render into: an
+/// element of its own, outside the document, as everything the page shows goes into the
+/// prerendered page's regions and pieces (`hosts`). The regions are emptied for the first
+/// render, which fills them in the same task, before the browser paints; the focus in them is
+/// taken note of first. The pieces are marked as prerendered (dimmed while a link's or the saved
+/// scenario's figures are still to come, styles/app.css) until each is rendered live.
 #[cfg(feature = "csr")]
-pub fn root(first: &[usize]) -> Option<Element> {
+pub fn root() -> Option<Element> {
     let document = document()?;
-    if let Some(old) = document.get_element_by_id(ID) {
-        FOCUS.with(|f| *f.borrow_mut() = active().and_then(|el| Focus::of(&old, &el, None)));
-        let mut pieces = Vec::new();
-        if let Ok(all) = old.query_selector_all("[data-piece]") {
-            for el in (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()) {
-                let Some(n) = el.get_attribute("data-piece").and_then(|n| n.parse::<usize>().ok()) else { continue };
-                // Dimmed while a link's or the saved scenario's figures are still to come (CSS).
-                let _ = el.class_list().add_1("prerendered");
-                if pieces.len() <= n {
-                    pieces.resize(n + 1, None);
-                }
-                let top = el.get_bounding_client_rect();
-                if top.bottom() > 0.0 && ANCHOR.with(|a| a.borrow().is_none()) {
-                    ANCHOR.with(|a| *a.borrow_mut() = Some((el.clone(), top.top())));
-                }
-                if first.contains(&n) {
-                    note_typed(&el);
-                }
-                if let Some(slot) = pieces.get_mut(n) {
-                    *slot = Some(el.into());
-                }
-            }
+    let page = document.get_element_by_id(ID)?;
+    let find = |selector: &str| page.query_selector(selector).ok().flatten();
+    let (header, main, lead, end) = (find("header.top")?, find("main")?, find("[data-region=\"lead\"]")?, find("[data-region=\"end\"]")?);
+    let mut pieces = Vec::new();
+    if let Ok(all) = page.query_selector_all("[data-piece]") {
+        for el in (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()) {
+            let _ = el.class_list().add_1("prerendered");
+            pieces.push(el);
         }
-        PIECES.with(|p| *p.borrow_mut() = pieces);
     }
-    if let Some(window) = web_sys::window() {
-        SCROLL.with(|s| s.set((window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0))));
+    let focused = active();
+    FOCUS.with(|f| {
+        *f.borrow_mut() = [("#app > header.top", &header), ("#app [data-region=\"lead\"]", &lead), ("#app [data-region=\"end\"]", &end)]
+            .into_iter()
+            .find_map(|(at, region)| Focus::of(at, region, focused.as_ref()?))
+    });
+    for region in [&header, &lead, &end] {
+        region.set_text_content(None);
     }
-    let root = document.create_element("div").ok()?;
-    ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
-    Some(root)
+    let _ = main.set_attribute("aria-busy", "true");
+    HOSTS.with(|h| *h.borrow_mut() = Some(Hosts { header, main, lead, end, pieces }));
+    document.create_element("div").ok()
 }
 
-/// Piece `n` of the prerendered page, as it is, until the live page renders its own.
-pub fn prerendered(n: usize) -> Html {
-    PIECES.with(|p| p.borrow().get(n).cloned().flatten()).map(Html::VRef).unwrap_or_default()
+/// Where the live page renders, if it renders into the prerendered page (`root`).
+pub fn hosts() -> Option<Hosts> {
+    HOSTS.with(|h| h.borrow().clone())
 }
 
-/// The live page replaces the prerendered one, at the same scroll position and with the focus on
-/// the same element; `<html>` gains `live`.
-pub fn swap() {
-    let Some(live) = ROOT.with(|r| r.borrow_mut().take()) else { return };
-    let (Some(window), Some(document)) = (web_sys::window(), document()) else { return };
-    match document.get_element_by_id(ID) {
-        Some(old) => drop(old.replace_with_with_node_1(&live)),
-        None => drop(document.body().map(|b| b.append_child(&live))),
-    }
-    live.set_id(ID);
-    let (x, y) = SCROLL.with(Cell::get);
-    window.scroll_to_with_x_and_y(x, y);
-    // The pieces above it may not have the height they had (a piece off screen has an estimated
-    // one, styles/app.css): the piece that was at the top of the window is put back there.
-    if let Some((piece, top)) = ANCHOR.with(|a| a.borrow_mut().take()).filter(|_| y > 0.0) {
-        window.scroll_by_with_x_and_y(0.0, piece.get_bounding_client_rect().top() - top);
-    }
+/// The live page's first render has filled the regions: the focus goes back where it was in
+/// them; `<html>` gains `live`.
+pub fn started() {
     refocus();
     html_class(|c| c.remove_1("taking").and_then(|_| c.add_1("live")));
 }
 
-/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, and what was
-/// typed into its fields.
+/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, what was
+/// typed into its fields, and what it holds, which goes once the live content is beside it
+/// (`piece_replaced`): the piece is never seen empty, and nothing between the two is painted.
 pub fn replacing(n: usize) {
-    let piece = PIECES.with(|p| p.borrow().get(n).cloned().flatten()).and_then(|p| p.dyn_into::<Element>().ok());
-    let focus = piece.clone().zip(active()).and_then(|(p, el)| Focus::of(&p, &el, Some(n)));
+    let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
+    let at = format!("#{ID} [data-piece=\"{n}\"]");
+    let focus = active().and_then(|el| Focus::of(&at, &piece, &el));
     FOCUS.with(|f| *f.borrow_mut() = focus);
-    if let Some(piece) = piece {
-        note_typed(&piece);
-    }
+    note_typed(&piece);
+    let children = piece.child_nodes();
+    let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    REPLACED.with(|r| *r.borrow_mut() = Some((piece, old)));
 }
 
-/// A piece has been rendered live, and every figure after what was typed into it: the focus
-/// goes where it was in the prerendered one.
+/// A piece has been rendered live, and every figure after what was typed into it: its
+/// prerendered content goes, and the focus goes where it was in it.
 pub fn piece_replaced() {
+    if let Some((piece, old)) = REPLACED.with(|r| r.borrow_mut().take()) {
+        for node in old {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+        let _ = piece.class_list().remove_1("prerendered");
+        // <html> is "untaken" while a prerendered field holds typing not taken (index.html).
+        let untaken = document().and_then(|d| d.query_selector("#app input.untaken").ok().flatten()).is_some();
+        html_class(|c| c.toggle_with_force("untaken", untaken).map(drop));
+    }
     refocus();
     html_class(|c| c.remove_1("taking"));
 }
 
 /// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
-/// now, with anything typed before).
+/// now, with anything typed before), and what the prerendered page said of the start goes.
 pub fn whole() {
-    PIECES.with(|p| p.borrow_mut().clear());
     html_class(|c| c.remove_2("pending", "typed"));
+    let notes = hosts().and_then(|h| h.main.query_selector_all(":scope > .prelive, :scope > noscript").ok());
+    for note in notes.iter().flat_map(|all| (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())) {
+        note.remove();
+    }
+}
+
+/// `<main>` once the page shows the scenario it was opened with and responds to input (the
+/// contract's readiness): `settled`, and no longer busy.
+pub fn settled() {
+    if let Some(main) = hosts().map(|h| h.main) {
+        let _ = main.remove_attribute("aria-busy");
+        let _ = main.class_list().add_1("settled");
+    }
 }
 
 /// What was typed into a prerendered field: the figure, the text, and whether the field still
@@ -174,8 +191,8 @@ fn note_typed(piece: &Element) {
             CARET.with(|c| c.set(start.zip(end)));
         }
         TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus }));
-        // Its field goes with the piece's prerendered node ("untaken", index.html) before every
-        // figure has followed the text: the figures stay dimmed until the piece is live (CSS).
+        // Its field goes with the piece's prerendered content ("untaken", index.html) before
+        // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));
     }
 }
@@ -198,17 +215,17 @@ fn refocus() {
     }
 }
 
-/// Where the focus was, in terms that hold in both pages: within the page or one of its pieces,
-/// the nth element showing the same figure (a figure may be shown in several tables), or else
-/// the nth focusable element.
+/// Where the focus was, in terms that hold in both the prerendered and the live content of a
+/// region or piece (found again by `at`, a selector): the nth element showing the same figure
+/// (a figure may be shown in several tables), or else the nth focusable element.
 struct Focus {
-    piece: Option<usize>,
+    at: String,
     selector: String,
     nth: u32,
 }
 
 impl Focus {
-    fn of(root: &Element, el: &Element, piece: Option<usize>) -> Option<Focus> {
+    fn of(at: &str, root: &Element, el: &Element) -> Option<Focus> {
         if !root.contains(Some(el)) {
             return None;
         }
@@ -218,16 +235,12 @@ impl Focus {
         };
         let all = root.query_selector_all(&selector).ok()?;
         let nth = (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(el))))?;
-        Some(Focus { piece, selector, nth })
+        Some(Focus { at: at.to_string(), selector, nth })
     }
 
-    /// The same element in the live page (a piece's prerendered node is gone once it is live).
+    /// The same element in the live content.
     fn find(&self) -> Option<HtmlElement> {
-        let document = document()?;
-        let root = match self.piece {
-            Some(n) => document.query_selector(&format!("#{ID} [data-piece=\"{n}\"]")).ok()??,
-            None => document.get_element_by_id(ID)?,
-        };
+        let root = document()?.query_selector(&self.at).ok()??;
         root.query_selector_all(&self.selector).ok()?.item(self.nth)?.dyn_into().ok()
     }
 }

@@ -11,7 +11,7 @@ use crate::model::analysis::solve::named;
 use crate::model::engine::format::{exact, plain};
 use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
-use crate::model::{Cell, EditError, Figures, Model, Scenario, Unit, Value};
+use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
