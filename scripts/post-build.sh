@@ -10,6 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # on every build).
 node scripts/minify-js.mjs
 
+# The early figures' files (src/early.rs) named by their content, and index.html's loader after them.
+node scripts/early-names.mjs
+
 # The stylesheet, into index.html: it blocks the first paint, and linked it is a round trip more.
 node scripts/inline-css.mjs
 

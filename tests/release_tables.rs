@@ -205,3 +205,14 @@ fn every_row_has_the_release_wording() {
     let gone: Vec<&(String, String, String)> = known.iter().filter(|d| !found.labels.contains(d)).collect();
     assert!(gone.is_empty(), "no longer differ; remove from KNOWN_LABEL_DIFFERENCES: {gone:?}");
 }
+
+#[test]
+fn a_row_shown_with_its_sign_turned_is_found_by_its_table() {
+    // The early figures (src/early.rs) find how a prerendered figure is shown by its table.
+    use qualys_what_if::model::release::tables::negated;
+    assert!(negated("operations", "interest_expense"));
+    assert!(negated("ebitda", "other_income_expense_net"));
+    assert!(!negated("operations", "other_income_expense_net"));
+    assert!(!negated("operations", "revenue"));
+    assert!(!negated("", "interest_expense"), "a figure outside the statements is shown as it is");
+}

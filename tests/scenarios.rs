@@ -462,3 +462,23 @@ fn a_link_says_each_kind_of_problem_once_with_a_count() {
     let (_, problems) = decode(model, "v=2&q3-2012.revenue=1&junk");
     assert_eq!(problems, ["This link is version 2; this page reads version 1. None of its edits were loaded."]);
 }
+
+#[test]
+fn typing_into_a_field_reads_a_figure_or_a_change_to_where_it_began() {
+    // What the live page's fields and the early figures (src/early.rs) both read typing with.
+    let model = Model::release();
+    let revenue = Cell::new(Q3_2012, "revenue");
+    let base = Scenario::default();
+    let typed = |text: &str, start: Option<&str>| base.typed(model, revenue, text, start.map(d)).map(|s| s.edit(revenue));
+    // A figure, as typed, whatever the field began at.
+    assert_eq!(typed("30,000", Some("23382")), Ok(Some(d("30000"))));
+    assert_eq!(typed("(1,234)", None), Ok(Some(d("-1234"))));
+    // A change to the figure the field began at: +10% of the link's 5,000 is 5,500.
+    assert_eq!(typed("+10%", Some("5000")), Ok(Some(d("5500"))));
+    assert_eq!(typed("*1.1", Some("23382")), Ok(Some(d("25720.2"))));
+    // The reported figure typed back is no edit.
+    assert_eq!(typed("23382", Some("30000")), Ok(None));
+    // Text that cannot be used, and a figure that is not an input, are refused with the reason.
+    assert!(matches!(typed("12x", None), Err(EditError::Entry(_))));
+    assert!(matches!(base.typed(model, Cell::new(Q3_2012, "gross_profit"), "1", None), Err(EditError::Computed)));
+}

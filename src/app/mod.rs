@@ -469,7 +469,11 @@ fn app() -> Html {
                 <main aria-busy={(live && !*settled).then_some("true")} class={settled.then_some("settled")}>
                     if !live { {prelive()} }
                     <div data-region="lead">{lead}</div>
-                    { for (0..PIECES).map(|i| html! { <div class="piece" data-piece={i.to_string()}>{piece(i)}</div> }) }
+                    // A piece that is not a statement reads the figures in words and shapes
+                    // the early figures do not redraw (src/early.rs).
+                    { for (0..PIECES).map(|i| html! {
+                        <div class={classes!("piece", (i < 2 || i >= TABLES.len() + 2).then_some("derived"))} data-piece={i.to_string()}>{piece(i)}</div>
+                    }) }
                 </main>
                 <div data-region="end">{end}</div>
             </>
@@ -492,6 +496,7 @@ fn prelive() -> Html {
                 <span class="starting">{"Starting the calculator… The figures are the release's; what you type is used once it has started."}</span>
                 <span class="opening">{"Opening your scenario… The dimmed figures are the release's, not your scenario's."}</span>
                 <span class="kept">{"Keeping what you typed… The dimmed figures are the release's; they follow it in a moment."}</span>
+                <span class="computed">{"The tables and the headline figures show your scenario; the dimmed parts follow it in a moment."}</span>
             </p>
         </>
     }

@@ -3,8 +3,7 @@
 
 use crate::app::json::{read_scenario, read_stored};
 use crate::app::takeover::Typed;
-use crate::model::engine::format::{exact, ZERO};
-use crate::model::engine::parse::parse_input;
+use crate::model::engine::format::exact;
 use crate::model::io::link::{decode, shorten};
 use crate::model::io::named::{differences, free_name, Change};
 use crate::model::io::saved::{Named, Saved};
@@ -356,16 +355,12 @@ impl Reducible for State {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 next.refused.retain(|(c, _)| *c != cell);
                 let mut draft = next.draft_for(model, cell);
-                let unit = model.unit(cell).unwrap_or(crate::model::Unit::Money);
-                let applied = parse_input(&text, unit, draft.start)
-                    .map_err(|e| e.to_string())
-                    .and_then(|v| next.scenario.with(model, cell, v).map_err(|e| e.to_string()));
-                match applied {
+                match next.scenario.typed(model, cell, &text, draft.start) {
                     Ok(scenario) => {
                         next.scenario = scenario;
                         draft.error = None;
                     }
-                    Err(why) => draft.error = Some(why),
+                    Err(why) => draft.error = Some(why.to_string()),
                 }
                 draft.text = text;
                 next.drafts.insert(cell, draft);
@@ -580,13 +575,4 @@ fn restored(model: &Model, scenario: &Scenario, cell: Cell, before: Option<Decim
         Some(v) => without.with(model, cell, v).unwrap_or(without),
         None => without,
     }
-}
-
-/// The text a field shows when not being edited: the exact value, sign turned for rows the
-/// release prints that way, and a zero as the release prints it.
-pub fn field_text(value: Decimal, negated: bool) -> String {
-    if value.is_zero() {
-        return ZERO.to_string();
-    }
-    exact(if negated { -value } else { value })
 }

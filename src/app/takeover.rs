@@ -102,10 +102,11 @@ pub fn hosts() -> Option<Hosts> {
 }
 
 /// The live page's first render has filled the regions: the focus goes back where it was in
-/// them; `<html>` gains `live`.
+/// them; `<html>` gains `live`, and loses `early`: the early figures stop (src/early.rs), and
+/// what they showed is the live page's to show once it has taken what was typed.
 pub fn started() {
     refocus();
-    html_class(|c| c.remove_1("taking").and_then(|_| c.add_1("live")));
+    html_class(|c| c.remove_2("taking", "early").and_then(|_| c.add_1("live")));
 }
 
 /// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, what was

@@ -122,18 +122,23 @@ export async function smoke(driver, base, server) {
   await expectValue(driver, 'q3-2012', 'sbc_sales_and_marketing', sbc);
   await expectValue(driver, 'q3-2012', 'gross_profit', String(25000 - Number(cost)));
 
-  // Typing before the page is live: the prerendered field takes it, and the live page uses it.
-  const release = server.hold();
-  await driver.run(`setTimeout(() => { location.href = ${JSON.stringify(`${base}?early`)}; }); return true`);
+  // Typing before the page is live, on a share link: the early figures (a WebAssembly of their
+  // own) show the link's scenario, the prerendered field takes the typing and they recompute
+  // from it, and the live page uses it.
+  const release = server.hold(/^qualys-what-if-/);
+  await driver.run(`setTimeout(() => { location.href = ${JSON.stringify(`${base}?early#v=1&q3-2012.cost_of_revenue=5000`)}; }); return true`);
   await until(driver, `return location.search === '?early' && !!document.querySelector('${field('q3-2012', 'revenue')}')`, 'the prerendered page');
+  await expectValue(driver, 'q3-2012', 'gross_profit', String(Number(revenue) - 5000));
   await driver.click(field('q3-2012', 'revenue'));
   await driver.run(`document.activeElement.select(); return true`);
   await driver.type('31000');
   assert.equal(await driver.run(`return document.activeElement.value`), '31000', 'the prerendered field holds what was typed');
   assert.equal(await driver.run(`return document.documentElement.classList.contains('typed') && !document.documentElement.classList.contains('live')`), true, 'kept, and said so, before the page is live');
+  await expectValue(driver, 'q3-2012', 'gross_profit', String(31000 - 5000));
+  assert.equal(await driver.run(`return document.documentElement.classList.contains('early') && !document.documentElement.classList.contains('live')`), true, 'recomputed before the page is live');
   release();
   await settled(driver);
   await expectValue(driver, 'q3-2012', 'revenue', '31000');
-  await expectValue(driver, 'q3-2012', 'gross_profit', String(31000 - Number(cost)));
+  await expectValue(driver, 'q3-2012', 'gross_profit', String(31000 - 5000));
   assert.equal(await driver.run(`return document.activeElement.dataset.line`), 'revenue', 'the live field has the focus');
 }

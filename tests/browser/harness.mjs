@@ -73,9 +73,9 @@ export function mimeType(file) {
  * ("/" or e.g. "/sub/dir/"). Requests outside `base` get 404; `base` without
  * its trailing slash redirects to it (as GitHub Pages does).
  * Resolves to { origin, url, requests, hold(), close() }; `requests` logs
- * { method, path, status, type } (type = Content-Type) for every request. `hold()` keeps every
- * WebAssembly request waiting until the function it returns is called: the prerendered page
- * for as long as a test needs it, in any browser.
+ * { method, path, status, type } (type = Content-Type) for every request. `hold(which)` keeps every
+ * WebAssembly request (or those whose file name matches `which`) waiting until the function it
+ * returns is called: the prerendered page for as long as a test needs it, in any browser.
  */
 export async function serveDir({ root = DIST, base = '/' } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
@@ -117,7 +117,7 @@ export async function serveDir({ root = DIST, base = '/' } = {}) {
       if (stat.isDirectory()) {
         return send(301, { Location: pathname + '/' }, '');
       }
-      if (file.endsWith('.wasm')) await held;
+      if (file.endsWith('.wasm') && held?.which.test(path.basename(file))) await held.until;
       const body = req.method === 'HEAD' ? '' : await fsp.readFile(file);
       return send(200, { 'Content-Type': mimeType(file), 'Content-Length': stat.size }, body);
     } catch (err) {
@@ -135,9 +135,9 @@ export async function serveDir({ root = DIST, base = '/' } = {}) {
     origin,
     url: origin + base,
     requests,
-    hold: () => {
+    hold: (which = /./) => {
       let release;
-      held = new Promise((r) => { release = r; });
+      held = { which, until: new Promise((r) => { release = r; }) };
       return () => { held = null; release(); };
     },
     close: () =>

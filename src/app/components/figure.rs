@@ -1,9 +1,9 @@
 //! One figure in a table: an input the user edits in place, or a computed figure.
 
-use crate::app::state::{field_text, Action, Draft, State};
+use crate::app::state::{Action, Draft, State};
 use crate::app::LIVE;
 use crate::app::{focus, grid};
-use crate::model::engine::format::{display, exact, plain};
+use crate::model::engine::format::{display, exact, field_text, plain, turned};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
 use web_sys::HtmlInputElement;
@@ -35,10 +35,6 @@ pub struct FigureProps {
     #[prop_or_default]
     pub highlight: Option<&'static str>,
     pub dispatch: UseReducerDispatcher<State>,
-}
-
-fn turned(value: Value, negated: bool) -> Value {
-    value.map(|v| if negated { -v } else { v })
 }
 
 /// "▲" or "▼" against the release, so a change is not told by colour alone.

@@ -77,6 +77,21 @@ pub fn exact(value: Decimal) -> String {
     }
 }
 
+/// `value` as a row shown with its sign turned shows it (interest expense, entered as 38,
+/// shows as (38)).
+pub fn turned(value: Value, negated: bool) -> Value {
+    value.map(|v| if negated { -v } else { v })
+}
+
+/// The text a field shows when not being edited: the exact value, sign turned for rows the
+/// release prints that way, and a zero as the release prints it.
+pub fn field_text(value: Decimal, negated: bool) -> String {
+    if value.is_zero() {
+        return ZERO.to_string();
+    }
+    exact(if negated { -value } else { value })
+}
+
 /// The exact value as the contract's `data-value`: a plain decimal, `-` for negatives.
 pub fn plain(value: Value) -> String {
     match value {

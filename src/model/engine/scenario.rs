@@ -2,7 +2,8 @@
 
 use super::cell::Cell;
 use super::evaluator::{Def, Model};
-use super::unit::EntryError;
+use super::parse::parse_input;
+use super::unit::{EntryError, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -105,6 +106,15 @@ impl Scenario {
             next.edits.insert(target, value);
         }
         Ok(next)
+    }
+
+    /// This scenario with what was typed into the field of `cell`: a figure, or a change to
+    /// `start`, the value the field had when editing began (`parse_input`); or why it cannot be
+    /// used. The live page's fields and the early figures (src/early.rs) read typing alike
+    /// through this.
+    pub fn typed(&self, model: &Model, cell: Cell, text: &str, start: Option<Decimal>) -> Result<Scenario, EditError> {
+        let unit = model.unit(cell).unwrap_or(Unit::Money);
+        self.with(model, cell, parse_input(text, unit, start).map_err(EditError::Entry)?)
     }
 
     /// This scenario with `cell` (canonical) set to any value, past the entry checks: the goal

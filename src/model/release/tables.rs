@@ -44,6 +44,11 @@ pub struct Table {
     pub rows: &'static [Row],
 }
 
+/// Whether table `table` shows `line` with its sign turned.
+pub fn negated(table: &str, line: &str) -> bool {
+    TABLES.iter().filter(|t| t.id == table).flat_map(|t| t.rows).any(|r| matches!(r, Row::Figure(f) if f.line == line && f.negated))
+}
+
 const fn row(line: &'static str, label: &'static str, emphasis: Emphasis, negated: bool, added: bool) -> Row {
     Row::Figure(FigureRow { line, label, emphasis, negated, added })
 }

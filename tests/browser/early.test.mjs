@@ -1,0 +1,160 @@
+// The early figures (src/early.rs): before the live page is up, a small WebAssembly of its own
+// recomputes the prerendered page's statements and headline as a visitor types, and shows a
+// share link's scenario; what it does not recompute stays dimmed. It loads only when a field is
+// touched or a link is opened, and the live page, once up, shows the same figures.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, TIMEOUT_MS } from './harness.mjs';
+import { eventually, input, live } from './page.mjs';
+
+const TEST_TIMEOUT = TIMEOUT_MS * 3;
+// The app's WebAssembly, held back in these tests; the early figures' is not.
+const APP_WASM = /qualys-what-if-[^/]*_bg\.wasm$/;
+const EARLY = /early-[^/]*\.(js|wasm)$/;
+
+/** How opaque an element shows: its own opacity and its ancestors'. */
+const opacity = (locator) => locator.evaluate((el) => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; });
+
+/** Every figure of the statements and the headline: "period.line" → [data-value, text as shown, without the live page's ▲▼]. */
+const shown = (page) => page.$$eval('#app :is(.headlines, .piece:not(.derived)) [data-line][data-period]', (els) => els.map((e) => {
+  const text = e.tagName === 'INPUT' ? e.value : [...e.childNodes].filter((n) => !(n.classList && n.classList.contains('dir'))).map((n) => n.textContent).join('');
+  return `${e.dataset.period}.${e.dataset.line}=${e.dataset.value} "${text}"`;
+}));
+
+describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
+  let h;
+  before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
+  after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
+
+  /** A fresh page whose app is held back until `release()`; what it fetched of the early figures. */
+  async function open(url, { init } = {}) {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    const early = [];
+    page.on('request', (r) => { if (EARLY.test(r.url())) early.push(r.url()); });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(APP_WASM, async (route) => { await held; await route.continue(); });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return { page, context, problems, early, release };
+  }
+
+  test('typed before the page is live, each keystroke recomputes the statements and the headline; the live page then shows the same', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, early, release } = await open(h.rootUrl);
+    await page.waitForTimeout(300);
+    assert.deepEqual(early, [], 'nothing of the early figures is fetched before a field is touched');
+    const revenue = input(page, 'q3-2012', 'revenue');
+    const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.click();
+    await page.keyboard.type('30000');
+    await eventually(() => gross.getAttribute('data-value'), String(30000 - 4634), 'gross profit follows what was typed');
+    assert.equal(early.length, 2, `the early figures' glue and WebAssembly (${early.join(', ')})`);
+    assert.equal(await gross.innerText(), '25,366', 'shown as the live page shows it');
+    await page.keyboard.press('Backspace');
+    await eventually(() => gross.getAttribute('data-value'), String(3000 - 4634), 'on every keystroke');
+    assert.equal(await gross.innerText(), '(1,634)');
+    await page.keyboard.type('0');
+    // A field that follows the one typed into shows its figure; the headline follows too.
+    await eventually(() => input(page, '9m-2012', 'revenue').inputValue(), '73,381', 'nine months follow the third quarter');
+    assert.equal(await page.locator('.headlines [data-line="revenue"][data-period="q3-2012"]').innerText(), '30,000');
+    // A figure shown with its sign turned keeps it.
+    assert.equal(await input(page, 'q3-2012', 'interest_expense').inputValue(), '(38)');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('early')), true);
+    assert.ok(await page.locator('.prelive .computed').isVisible(), 'the page says what shows the scenario and what follows');
+    assert.equal(await opacity(gross), 1, 'the statements are not dimmed');
+    assert.ok(await opacity(page.locator('#bridges')) < 0.5, 'the charts, which it does not redraw, are');
+    assert.ok(await opacity(page.locator('#ties')) < 0.5, 'and the tie-out');
+    assert.ok(await opacity(page.locator('header .edits')) < 0.5, 'and the count of edits');
+    const before = await shown(page);
+    release();
+    await live(page);
+    assert.deepEqual(await shown(page), before, 'the live page shows, figure by figure, what the early figures showed');
+    assert.equal(await revenue.inputValue(), '30000', 'and holds what was typed, as typed');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('early')), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link\'s scenario shows before the page is live, and typing goes on from it', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, early, release } = await open(`${h.rootUrl}#v=1&sbc=on-top&q3-2012.cost_of_revenue=5000&q3-2012.sbc_sales_and_marketing=500`);
+    const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
+    await eventually(() => gross.getAttribute('data-value'), String(23382 - 5000), 'the link\'s edit');
+    assert.equal(early.length, 2, 'loaded at once for a link');
+    // Read on top: sales and marketing rises by its stock compensation's change (500 - 349).
+    assert.equal(await input(page, 'q3-2012', 'sales_and_marketing').getAttribute('data-value'), String(8797 + 151));
+    assert.equal(await opacity(gross), 1, 'shown as the scenario');
+    assert.ok(await opacity(page.locator('#guidance')) < 0.5, 'the outlook, not recomputed, stays dimmed');
+    // A relative change reads from the link's figure, as the live page reads it.
+    const cost = input(page, 'q3-2012', 'cost_of_revenue');
+    await cost.scrollIntoViewIfNeeded();
+    await cost.click();
+    await page.keyboard.type('+10%');
+    await eventually(() => gross.getAttribute('data-value'), String(23382 - 5500), '+10% of the link\'s 5,000');
+    const before = await shown(page);
+    release();
+    await live(page);
+    assert.deepEqual(await shown(page), before, 'the live page agrees');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a scenario kept in the browser is left to the live page: typing is kept, nothing is recomputed early', { timeout: TEST_TIMEOUT }, async () => {
+    const init = `localStorage.setItem('qualys-what-if', JSON.stringify({ format: 'qualys-what-if/saved', version: 1, current: { 'q3-2012.cost_of_revenue': '5000' }, scenarios: [] }));`;
+    const { page, context, problems, release } = await open(h.rootUrl, { init });
+    const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
+    const revenue = input(page, 'q3-2012', 'revenue');
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.click();
+    await page.keyboard.type('30000');
+    await page.waitForTimeout(500);
+    assert.equal(await gross.getAttribute('data-value'), '18748', 'the release\'s, as prerendered');
+    assert.ok(await opacity(gross) < 0.5, 'dimmed: not the scenario');
+    release();
+    await live(page);
+    await eventually(() => gross.getAttribute('data-value'), String(30000 - 5000), 'the kept scenario, with what was typed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('Escape in a field before the page is live puts its figure back, and the figures follow', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, release } = await open(h.rootUrl);
+    const revenue = input(page, 'q3-2012', 'revenue');
+    const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.click();
+    await page.keyboard.type('30000');
+    await eventually(() => gross.getAttribute('data-value'), '25366', 'typed');
+    await page.keyboard.press('Escape');
+    await eventually(() => gross.getAttribute('data-value'), '18748', 'put back');
+    assert.equal(await revenue.inputValue(), '23,382');
+    // Text that cannot be used changes nothing.
+    await page.keyboard.type('12x');
+    await page.waitForTimeout(300);
+    assert.equal(await gross.getAttribute('data-value'), '18748');
+    release();
+    await live(page);
+    assert.equal(await revenue.getAttribute('aria-invalid'), 'true', 'the live page says why');
+    assert.equal(await gross.getAttribute('data-value'), '18748');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a page nobody types into before it is live never loads them', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, early, release } = await open(h.rootUrl);
+    release();
+    await live(page);
+    const revenue = input(page, 'q3-2012', 'revenue');
+    await revenue.click();
+    await page.keyboard.type('1');
+    await eventually(() => revenue.getAttribute('data-value'), '1', 'the live page computes');
+    assert.deepEqual(early, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
