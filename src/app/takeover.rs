@@ -53,6 +53,9 @@ thread_local! {
     /// The piece being rendered live, and its prerendered content, which goes once the live
     /// content is beside it.
     static REPLACED: RefCell<Option<(Element, Vec<Node>)>> = const { RefCell::new(None) };
+    /// The region or piece at the top of the window before a live render, and how far from the
+    /// top of the window it was (`hold_place`).
+    static PLACE: RefCell<Option<(Element, f64)>> = const { RefCell::new(None) };
 }
 
 fn document() -> Option<Document> {
@@ -68,20 +71,30 @@ fn active() -> Option<Element> {
 /// prerendered page's regions and pieces (`hosts`). The regions are emptied for the first
 /// render, which fills them in the same task, before the browser paints; the focus in them is
 /// taken note of first. The pieces are marked as prerendered (dimmed while a link's or the saved
-/// scenario's figures are still to come, styles/app.css) until each is rendered live.
+/// scenario's figures are still to come, styles/app.css) until each is rendered live; `<html>`
+/// gains `live` and loses `early` before anything live is in the page: the early figures stop
+/// (src/early.rs), and what the live page shows before it has taken what was typed is dimmed
+/// from its first render on.
 #[cfg(feature = "csr")]
 pub fn root() -> Option<Element> {
     let document = document()?;
     let page = document.get_element_by_id(ID)?;
     let find = |selector: &str| page.query_selector(selector).ok().flatten();
     let (header, main, lead, end) = (find("header.top")?, find("main")?, find("[data-region=\"lead\"]")?, find("[data-region=\"end\"]")?);
-    let mut pieces = Vec::new();
-    if let Ok(all) = page.query_selector_all("[data-piece]") {
-        for el in (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()) {
-            let _ = el.class_list().add_1("prerendered");
-            pieces.push(el);
-        }
+    let pieces: Vec<Element> = match page.query_selector_all("[data-piece]") {
+        Ok(all) => (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()).collect(),
+        Err(_) => Vec::new(),
+    };
+    // Each piece holds the height its prerendered content has (seen, or estimated while off
+    // screen), for its content to be replaced off screen without moving what is below
+    // (`--height`, styles/app.css): all measured first, in one layout.
+    let heights: Vec<f64> = pieces.iter().map(|p| p.get_bounding_client_rect().height()).collect();
+    for (piece, height) in pieces.iter().zip(heights) {
+        let _ = piece.class_list().add_1("prerendered");
+        let _ = piece.set_attribute("style", &format!("--height: {height}px"));
     }
+    HOSTS.with(|h| *h.borrow_mut() = Some(Hosts { header: header.clone(), main: main.clone(), lead: lead.clone(), end: end.clone(), pieces: pieces.clone() }));
+    hold_place();
     let focused = active();
     FOCUS.with(|f| {
         *f.borrow_mut() = [("#app > header.top", &header), ("#app [data-region=\"lead\"]", &lead), ("#app [data-region=\"end\"]", &end)]
@@ -92,7 +105,7 @@ pub fn root() -> Option<Element> {
         region.set_text_content(None);
     }
     let _ = main.set_attribute("aria-busy", "true");
-    HOSTS.with(|h| *h.borrow_mut() = Some(Hosts { header, main, lead, end, pieces }));
+    html_class(|c| c.remove_1("early").and_then(|_| c.add_1("live")));
     document.create_element("div").ok()
 }
 
@@ -101,22 +114,23 @@ pub fn hosts() -> Option<Hosts> {
     HOSTS.with(|h| h.borrow().clone())
 }
 
-/// The live page's first render has filled the regions: the focus goes back where it was in
-/// them; `<html>` gains `live`, and loses `early`: the early figures stop (src/early.rs), and
-/// what they showed is the live page's to show once it has taken what was typed.
+/// The live page's first render has filled the regions: what was on screen is where it was,
+/// and the focus goes back where it was in them.
 pub fn started() {
+    keep_place();
     refocus();
-    html_class(|c| c.remove_2("taking", "early").and_then(|_| c.add_1("live")));
 }
 
 /// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, what was
 /// typed into its fields, and what it holds, which goes once the live content is beside it
 /// (`piece_replaced`): the piece is never seen empty, and nothing between the two is painted.
+/// What is on screen stays where it is (`hold_place`).
 pub fn replacing(n: usize) {
     let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
     let at = format!("#{ID} [data-piece=\"{n}\"]");
     let focus = active().and_then(|el| Focus::of(&at, &piece, &el));
     FOCUS.with(|f| *f.borrow_mut() = focus);
+    hold_place();
     note_typed(&piece);
     let children = piece.child_nodes();
     let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
@@ -137,6 +151,7 @@ pub fn piece_replaced() {
         let untaken = document().and_then(|d| d.query_selector("#app input.untaken").ok().flatten()).is_some();
         html_class(|c| c.toggle_with_force("untaken", untaken).map(drop));
     }
+    keep_place();
     refocus();
     html_class(|c| c.remove_1("taking"));
 }
@@ -195,6 +210,32 @@ fn note_typed(piece: &Element) {
         // Its field goes with the piece's prerendered content ("untaken", index.html) before
         // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));
+    }
+}
+
+/// Takes note of the first region or piece that begins in the window, scrolled down, before a
+/// live render: what it renders above may not have the height the prerendered content had (the
+/// headline with the changes of what was typed, a statement off screen that has an estimated
+/// height, styles/app.css), and the browser's own scroll anchoring loses its node when that
+/// node's content is replaced. The regions and pieces themselves stay (`hosts`).
+fn hold_place() {
+    let Some((window, hosts)) = web_sys::window().zip(hosts()) else { return };
+    let place = (window.scroll_y().unwrap_or(0.0) > 0.0)
+        .then(|| std::iter::once(hosts.lead).chain(hosts.pieces).find(|el| el.get_bounding_client_rect().top() >= 0.0))
+        .flatten()
+        .map(|el| {
+            let top = el.get_bounding_client_rect().top();
+            (el, top)
+        });
+    PLACE.with(|p| *p.borrow_mut() = place);
+}
+
+/// After a live render: what was at the top of the window is back where it was (`hold_place`).
+fn keep_place() {
+    let (Some(window), Some((el, top))) = (web_sys::window(), PLACE.with(|p| p.borrow_mut().take())) else { return };
+    let moved = el.get_bounding_client_rect().top() - top;
+    if moved != 0.0 {
+        window.scroll_by_with_x_and_y(0.0, moved);
     }
 }
 

@@ -274,6 +274,28 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('what is rendered live above the window does not move what is on screen, without the browser\'s scroll anchoring too', { timeout: TEST_TIMEOUT }, async () => {
+    // Typed before the start, a figure moves the headline's cards, which then show the change
+    // (a line more); the visitor is reading a statement further down. The browser's own scroll
+    // anchoring is off, to see the page's: it loses its node when a piece's content is replaced.
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    await page.addStyleTag({ content: 'html { overflow-anchor: none; }' });
+    const field = input(page, 'q3-2012', 'sales_and_marketing');
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await page.keyboard.type('9');
+    const headline = page.locator('.headlines');
+    const tall = await headline.evaluate((el) => el.getBoundingClientRect().height);
+    const at = () => field.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const y = await at();
+    release();
+    await live(page);
+    assert.ok((await headline.evaluate((el) => el.getBoundingClientRect().height)) > tall, 'the headline grew above the window');
+    assert.ok(Math.abs((await at()) - y) <= 1, `the field is where it was in the window (${y} px from its top, now ${await at()})`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the pieces that take typing go live first, top first, then those that only read', { timeout: TEST_TIMEOUT }, async () => {
     // Each piece as it goes live: its number, and whether it holds a field.
     const record = () => {
