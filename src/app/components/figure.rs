@@ -110,7 +110,7 @@ pub fn figure(props: &FigureProps) -> Html {
         return html! {
             <td class={classes!("num", estimate, moved.then_some("moved"), props.highlight)}>
                 <span class="fig" data-line={cell.line} data-period={cell.period.id()} data-value={data_value}
-                    data-reported={reported.clone()} data-guidance={guidance}
+                    data-reported={moved.then(|| reported.clone())} data-guidance={guidance}
                     title={LIVE.then(|| format!("{reported_note}. Click to see how it is computed."))}
                     tabindex={LIVE.then_some("-1")} role={LIVE.then_some("button")} aria-label={aria_label}
                     {onclick} {onkeydown}>
@@ -257,7 +257,7 @@ pub fn figure(props: &FigureProps) -> Html {
         <td class={classes!("num", "input-cell", estimate, follows.is_some().then_some("follows"), props.edited.then_some("edited"), props.link.is_some().then_some("overrides-link"), moved.then_some("moved"), error.is_some().then_some("invalid"), props.highlight)}>
             <div class="field-wrap">
                 if props.edited { <span class="mark" aria-hidden="true" title="Edited">{"✎"}</span> }
-                <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="field" tabindex="-1"
+                <input inputmode="decimal" autocomplete="off" class="field" tabindex="-1"
                     data-line={cell.line} data-period={cell.period.id()} data-value={data_value} data-guidance={guidance}
                     value={text} readonly={!LIVE} aria-label={aria_label}
                     aria-invalid={error.is_some().then_some("true")}

@@ -30,8 +30,10 @@ impl Panel {
                 <p class="note">{self.note}</p>
                 {status}
                 // The grid is the table's one tab stop; the frame scrolls to whatever has focus.
+                // Its fields hold figures, which no spell checker should mark: said once here,
+                // for all of them (the attribute is inherited), not on each field.
                 <div class="scroll">
-                    <table ref={grid} role="grid" aria-labelledby={title_id}
+                    <table ref={grid} role="grid" aria-labelledby={title_id} spellcheck="false"
                         onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>{table}</table>
                 </div>
             </section>
