@@ -38,8 +38,8 @@ const PROBE = () => {
       probe.firstFigure = now;
       requestAnimationFrame(() => (probe.firstFrame = performance.now()));
     }
-    // The whole page, live: the app's prerendered page (#app) is replaced by the live one, whose
-    // <main> is "settled" (the minimal page has neither).
+    // The whole page, live: the live page has rendered into the app's prerendered page (#app),
+    // whose <main> is then "settled" (the minimal page has neither).
     if (probe.complete === null && probe.firstFigure !== null && (!document.getElementById('app') || document.querySelector('main.settled'))) {
       probe.complete = now;
     }

@@ -26,13 +26,17 @@ ${row('The live page (\`<main class="settled">\`)', 'live')}
 ${row('Longest task of the start', 'longest')}
 ${row('Blocking time of the start (each long task over 50 ms, summed)', 'blocking')}
 
-Replacement, not hydration: the live page is rendered out of the document, one piece per task
-(the outlook, the bridges, each statement, the tie-out, the highlights) and replaces the
-prerendered page in one step, keeping the scroll position and the focus. Measured cost:
-wasm +1.9 KB gzip, JS +0.4 KB (the takeover), against hydration's +17.7 KB wasm and about 170 ms
-measured by the issue's prototype, whose any structural mismatch (a share link, a saved scenario,
-an estimate column) panics inside hydration and, with \`panic = "abort"\`, leaves a dead page.
-The prerendered page itself is index.html: +28.1 KB gzip.
+Replacement, not hydration: the live page renders into the prerendered one in place (Yew portals
+whose hosts are the prerendered page's header, the region above the pieces, each piece, and the
+region after them): the header and what is above the pieces at once, then one piece per task
+(each statement, top first, then the outlook, the bridges, the tie-out, the highlights), each
+replacing only its own content, so nothing is moved, styled or laid out again but what is
+rendered; the app's download begins once the prerendered page has been shown. Against
+hydration's +17.7 KB wasm and about 170 ms measured by the issue's prototype, whose any
+structural mismatch (a share link, a saved scenario, an estimate column) panics inside
+hydration and, with \`panic = "abort"\`, leaves a dead page. The longest task at CPU 4× is the
+prerendered page's own first style, layout and paint, before any script of the app. The
+prerendered page itself is index.html: +28.1 KB gzip when it was added.
 
 The prerender binary is built by Trunk's post_build hook in the dev profile: from nothing
 (yew and its dependencies natively) 2 min 35 s on this shared machine, then about 3 s when only

@@ -73,8 +73,9 @@ above says how busy it was. Timings on a busy machine are higher than on an idle
   first element with \`data-value\` is added, and again at the next animation frame: the latter
   ("on screen") is the figure reported in the table. The app's figures come in the HTML
   (prerendered at build time): the first figure on screen is a headline figure of that page,
-  before any script. The live page then replaces it piece by piece (\`<main>\` is \`aria-busy\`
-  meanwhile), and "the whole page" is when \`<main>\` is settled, every piece live.
+  before any script. The app's download begins once that page has been shown; the live page
+  then renders into it piece by piece (\`<main>\` is \`aria-busy\` meanwhile), and "the whole
+  page" is when \`<main>\` is settled, every piece live.
 - **Native recompute** (\`benches/recompute.rs\`, criterion, \`cargo bench --bench recompute\`):
   \`Scenario::with\` for one edit plus \`Model::evaluate\` of every figure, cycling through every
   input of the model (each set to its reported value + 1). Criterion's median per iteration.
