@@ -5,15 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
-import { eventually, input, live } from './page.mjs';
+import { eventually, input, live, opacity, openHeld } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 3;
 // The app's WebAssembly, held back in these tests; the early figures' is not.
 const APP_WASM = /qualys-what-if-[^/]*_bg\.wasm$/;
 const EARLY = /early-[^/]*\.(js|wasm)$/;
 
-/** How opaque an element shows: its own opacity and its ancestors'. */
-const opacity = (locator) => locator.evaluate((el) => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; });
 
 /** Every figure of the statements and the headline: "period.line" → [data-value, text as shown, without the live page's ▲▼]. */
 const shown = (page) => page.$$eval('#app :is(.headlines, .piece:not(.derived)) [data-line][data-period]', (els) => els.map((e) => {
@@ -26,35 +24,23 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
   after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
 
-  /** A fresh page whose app is held back until `release()`; what it fetched of the early figures. */
-  async function open(url, { init } = {}) {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-    context.setDefaultTimeout(TIMEOUT_MS);
-    if (init) await context.addInitScript(init);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    const early = [];
-    page.on('request', (r) => { if (EARLY.test(r.url())) early.push(r.url()); });
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route(APP_WASM, async (route) => { await held; await route.continue(); });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return { page, context, problems, early, release };
+  /** A fresh page whose app is held back until `release()`; `early()`: what it has fetched of the early figures. */
+  async function open(url, options) {
+    const held = await openHeld(h, url, { ...options, hold: APP_WASM });
+    return { ...held, early: () => held.requests.filter((u) => EARLY.test(u)) };
   }
 
   test('typed before the page is live, each keystroke recomputes the statements and the headline; the live page then shows the same', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, early, release } = await open(h.rootUrl);
     await page.waitForTimeout(300);
-    assert.deepEqual(early, [], 'nothing of the early figures is fetched before a field is touched');
+    assert.deepEqual(early(), [], 'nothing of the early figures is fetched before a field is touched');
     const revenue = input(page, 'q3-2012', 'revenue');
     const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
     await revenue.scrollIntoViewIfNeeded();
     await revenue.click();
     await page.keyboard.type('30000');
     await eventually(() => gross.getAttribute('data-value'), String(30000 - 4634), 'gross profit follows what was typed');
-    assert.equal(early.length, 2, `the early figures' glue and WebAssembly (${early.join(', ')})`);
+    assert.equal(early().length, 2, `the early figures' glue and WebAssembly (${early().join(', ')})`);
     assert.equal(await gross.innerText(), '25,366', 'shown as the live page shows it');
     await page.keyboard.press('Backspace');
     await eventually(() => gross.getAttribute('data-value'), String(3000 - 4634), 'on every keystroke');
@@ -85,7 +71,7 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     const { page, context, problems, early, release } = await open(`${h.rootUrl}#v=1&sbc=on-top&q3-2012.cost_of_revenue=5000&q3-2012.sbc_sales_and_marketing=500`);
     const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
     await eventually(() => gross.getAttribute('data-value'), String(23382 - 5000), 'the link\'s edit');
-    assert.equal(early.length, 2, 'loaded at once for a link');
+    assert.equal(early().length, 2, 'loaded at once for a link');
     // Read on top: sales and marketing rises by its stock compensation's change (500 - 349).
     assert.equal(await input(page, 'q3-2012', 'sales_and_marketing').getAttribute('data-value'), String(8797 + 151));
     assert.equal(await opacity(gross), 1, 'shown as the scenario');
@@ -153,7 +139,7 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     await revenue.click();
     await page.keyboard.type('1');
     await eventually(() => revenue.getAttribute('data-value'), '1', 'the live page computes');
-    assert.deepEqual(early, []);
+    assert.deepEqual(early(), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -47,3 +47,33 @@ export async function typeInto(page, period, line, text) {
 /** Waits (bounded) until the page is live (the contract's "Readiness"): until then the page on
  * screen is the one prerendered at build time, with read-only fields and the release's figures. */
 export const live = (page) => page.locator('main.settled').first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+
+/** How opaque an element shows: its own opacity and its ancestors' (dimmed figures). */
+export const opacity = (locator) => locator.evaluate((el) => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; });
+
+/**
+ * A fresh page of the harness `h` at `url` whose WebAssembly requests matching `hold` (all, by
+ * default) wait until `release()` is called, or are refused then (`fail`): the prerendered page
+ * for as long as a test needs it. Also gives what went wrong in the page (`problems`) and every
+ * request it made (`requests`).
+ */
+export async function openHeld(h, url, { init, hold = /\.wasm$/, fail = false, javaScriptEnabled = true } = {}) {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', javaScriptEnabled });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(hold, async (route) => {
+    await held;
+    if (fail) await route.abort();
+    else await route.continue();
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { page, context, problems, requests, release };
+}

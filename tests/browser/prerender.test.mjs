@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, startHarness, TIMEOUT_MS } from './harness.mjs';
-import { eventually, input, live } from './page.mjs';
+import { eventually, input, live, opacity, openHeld as open } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 3;
 const FIGURES = '[data-line][data-period]';
@@ -32,25 +32,7 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
   before(async () => { h = await startHarness(); }, { timeout: TEST_TIMEOUT });
   after(async () => { await h?.close(); }, { timeout: TEST_TIMEOUT });
 
-  /** A fresh page whose WebAssembly is held back until `release()` (or refused with `fail`). */
-  async function openHeld(url, { init, fail = false, javaScriptEnabled = true } = {}) {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', javaScriptEnabled });
-    context.setDefaultTimeout(TIMEOUT_MS);
-    if (init) await context.addInitScript(init);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route(/\.wasm$/, async (route) => {
-      await held;
-      if (fail) await route.abort();
-      else await route.continue();
-    });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return { page, context, problems, release };
-  }
+  const openHeld = (url, options) => open(h, url, options);
 
   test('with JavaScript off, the tables, the headline and the guidance are readable, and are the live page\'s figures', { timeout: TEST_TIMEOUT }, async () => {
     const file = figuresInFile(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
@@ -101,8 +83,6 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
         }
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });`;
-  /** How opaque an element shows: its own opacity and its ancestors'. */
-  const opacity = (locator) => locator.evaluate((el) => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; });
   for (const [what, fragment, init] of [
     ['a share link', '#v=1&q3-2012.revenue=30000', ''],
     ['the saved scenario', '', `localStorage.setItem('qualys-what-if', JSON.stringify({ format: 'qualys-what-if/saved', version: 1, current: { 'q3-2012.revenue': '30000' }, scenarios: [] }));`],
@@ -351,16 +331,15 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
       window.__show = show;
       Object.defineProperty(window, 'prerenderShown', { get: () => shown, set: () => {} });
     };
-    const { page, context, problems, release } = await openHeld(h.rootUrl, { init: notShown });
-    const fetched = [];
-    page.on('request', (r) => { if (/\.(wasm|js)$/.test(r.url())) fetched.push(r.url()); });
+    const { page, context, problems, requests, release } = await openHeld(h.rootUrl, { init: notShown });
+    const fetched = () => requests.filter((url) => /\.(wasm|js)$/.test(url));
     release();
     await page.waitForTimeout(500);
-    assert.deepEqual(fetched, [], 'nothing of the app is fetched before the paint is shown');
+    assert.deepEqual(fetched(), [], 'nothing of the app is fetched before the paint is shown');
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('live')), false, 'not live before the paint is shown');
     await page.evaluate(() => window.__show());
     await live(page);
-    assert.equal(fetched.length, 2, `then the glue and the wasm (${fetched.join(', ')})`);
+    assert.equal(fetched().length, 2, `then the glue and the wasm (${fetched().join(', ')})`);
     assert.deepEqual(problems, []);
     await context.close();
   });
