@@ -53,6 +53,7 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     assert.equal(await input(page, 'q3-2012', 'interest_expense').inputValue(), '(38)');
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('early')), true);
     assert.ok(await page.locator('.prelive .computed').isVisible(), 'the page says what shows the scenario and what follows');
+    assert.equal(await page.locator('.prelive .kept').isVisible(), false, 'and no longer that the figures are the release\'s');
     assert.equal(await opacity(gross), 1, 'the statements are not dimmed');
     assert.ok(await opacity(page.locator('#bridges')) < 0.5, 'the charts, which it does not redraw, are');
     assert.ok(await opacity(page.locator('#ties')) < 0.5, 'and the tie-out');
@@ -75,6 +76,8 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     // Read on top: sales and marketing rises by its stock compensation's change (500 - 349).
     assert.equal(await input(page, 'q3-2012', 'sales_and_marketing').getAttribute('data-value'), String(8797 + 151));
     assert.equal(await opacity(gross), 1, 'shown as the scenario');
+    assert.ok(await page.locator('.prelive .computed').isVisible(), 'and said so');
+    assert.equal(await page.locator('.prelive .opening').isVisible(), false, 'not that the figures are the release\'s');
     assert.ok(await opacity(page.locator('#guidance')) < 0.5, 'the outlook, not recomputed, stays dimmed');
     // A relative change reads from the link's figure, as the live page reads it.
     const cost = input(page, 'q3-2012', 'cost_of_revenue');
