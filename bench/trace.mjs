@@ -77,10 +77,12 @@ try {
     if (keys) {
       const field = page.locator('input[data-line="revenue"][data-period="q3-2012"]');
       await field.click();
-      await page.keyboard.press('End');
       await page.waitForTimeout(500);
       await browser.startTracing(page, { categories: CATEGORIES });
       for (let k = 0; k < keys; k++) {
+        // Each press replaces the figure with a digit: a valid edit, which recomputes (digits
+        // appended after End made "23,3821", refused as misgrouped, and traced no recompute).
+        await page.keyboard.press('ControlOrMeta+A');
         await page.keyboard.press(String((k % 9) + 1));
         await page.waitForTimeout(300);
       }
