@@ -85,8 +85,13 @@ pub fn root() -> Option<Element> {
         Ok(all) => (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()).collect(),
         Err(_) => Vec::new(),
     };
-    for piece in &pieces {
+    // Each piece holds the height its prerendered content has (seen, or estimated while off
+    // screen), for its content to be replaced off screen without moving what is below
+    // (`--height`, styles/app.css): all measured first, in one layout.
+    let heights: Vec<f64> = pieces.iter().map(|p| p.get_bounding_client_rect().height()).collect();
+    for (piece, height) in pieces.iter().zip(heights) {
         let _ = piece.class_list().add_1("prerendered");
+        let _ = piece.set_attribute("style", &format!("--height: {height}px"));
     }
     HOSTS.with(|h| *h.borrow_mut() = Some(Hosts { header: header.clone(), main: main.clone(), lead: lead.clone(), end: end.clone(), pieces: pieces.clone() }));
     hold_place();
@@ -119,21 +124,13 @@ pub fn started() {
 /// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, what was
 /// typed into its fields, and what it holds, which goes once the live content is beside it
 /// (`piece_replaced`): the piece is never seen empty, and nothing between the two is painted.
-/// What is on screen stays where it is (`hold_place`), and so does what is below the piece: it
-/// keeps the height its prerendered content has (seen, or estimated while off screen), which
-/// its new content, off screen, would not have (`--height`, styles/app.css). Set here, piece by
-/// piece, not for all at the start: it moves the piece's `content-visibility` from its content
-/// to itself, which restyles the content of every piece on screen (up to 58 ms unthrottled in
-/// the first render's task, traced), and this one's is replaced now anyway.
+/// What is on screen stays where it is (`hold_place`).
 pub fn replacing(n: usize) {
     let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
-    // Read before anything changes: one layout, of the page as it is.
-    let height = piece.get_bounding_client_rect().height();
-    hold_place();
-    let _ = piece.set_attribute("style", &format!("--height: {height}px"));
     let at = format!("#{ID} [data-piece=\"{n}\"]");
     let focus = active().and_then(|el| Focus::of(&at, &piece, &el));
     FOCUS.with(|f| *f.borrow_mut() = focus);
+    hold_place();
     note_typed(&piece);
     let children = piece.child_nodes();
     let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
