@@ -47,6 +47,22 @@ fn answers_are_the_nearest_value_that_shows_the_target_and_the_exact_one() {
         // Shares divide: basic EPS is 1,667 ÷ (basic + 17,627.556626…), below 0.065 past
         // 8,018.597220… basic shares.
         (q3("eps_basic"), q3("shares_basic"), "0.06", "8018.598", None),
+        // Past a step over the pole. Gross margin is 100 × (R − 4,634) ÷ R: going down from
+        // 23,382 it falls towards minus infinity as revenue nears zero, and comes back from plus
+        // infinity below it. Stepping down, the search went from 6,604.784 (29.8 %) to
+        // (10,172.432) (145.6 %): past 0 % and back to the same side. It shows 0.0 % below
+        // 4,634 ÷ 0.9995 = 4,636.3181…, and is exactly 0 at 4,634.
+        (q3("gross_margin"), q3("revenue"), "0", "4636.318", Some(Exact::Enterable(d("4634")))),
+        // 10.0 % below 4,634 ÷ 0.8995 = 5,151.7509…; exactly 10 % at 4,634 ÷ 0.9.
+        (q3("gross_margin"), q3("revenue"), "10", "5151.75", Some(Exact::Finer(d("5148.888888888888889")))),
+        // The estimate too: the fourth quarter's cost follows the third's.
+        (Cell::new(Q4_2012, "gross_margin"), Cell::new(Q4_2012, "revenue"), "-50", "3090.363", Some(Exact::Finer(d("3089.333333333333333")))),
+        // Shares that reach zero: the estimate's EPS is net income (2,585) over its diluted
+        // shares (no two-class split), undefined at zero shares, where the search stopped. It
+        // shows 50.00 below 2,585 ÷ 49.995 = 51.7051…, and is exactly 50 at 51.7.
+        (Cell::new(Q4_2012, "eps_diluted"), Cell::new(Q4_2012, "shares_diluted"), "50", "51.705", Some(Exact::Enterable(d("51.7")))),
+        // The year's: net income 3,690 over its shares, 1.00 below 3,690 ÷ 0.995 = 3,708.5427…
+        (Cell::new(FY_2012, "eps_diluted"), Cell::new(FY_2012, "shares_diluted"), "1", "3708.542", Some(Exact::Enterable(d("3690")))),
     ];
     for (figure, input, target, nearest, exact) in rows {
         let t = read_target(model, *figure, target).unwrap();
@@ -114,10 +130,15 @@ fn says_plainly_when_there_is_none() {
             "0.16",
             |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-9196") && *x < d("-9195")),
         ),
-        // EPS of $10 needs fewer than no shares (diluted shares of 159 thousand: basic shares
-        // just above the pole where they cancel the potential shares, which the search steps
-        // over: no value is said).
-        (&release, q3("eps_diluted"), q3("shares_basic"), "10", |e| matches!(e, NoSolution::NegativeShares { .. })),
+        // EPS of $10 needs fewer than no shares: diluted shares of about 166 thousand, basic
+        // shares just above the pole where they cancel the potential shares, a step past it.
+        (
+            &release,
+            q3("eps_diluted"),
+            q3("shares_basic"),
+            "10",
+            |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x == d("-20535.517")),
+        ),
         // More shares bring EPS towards zero, never below it: only a share count past the pole,
         // below zero, makes it negative.
         (

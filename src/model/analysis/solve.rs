@@ -9,12 +9,13 @@
 //! (linear, most paths), share counts that divide, the two-class split, a rule that changes
 //! at a loss. From the current value it steps outwards both ways, doubling the step, until the
 //! figure shows the target or passes it; then it bisects that bracket on the thousandths.
-//! Every figure of the release is monotonic in an input between the points where it is
-//! undefined, so the first bracket holds the nearest answer. Past such a point (a margin as
-//! revenue crosses zero) the figure jumps, and an answer beyond it (a negative revenue) may be
-//! missed: the search then says no value was found. Whatever it returns shows the target (a
-//! property test checks it). The exact solution is the secant method from that bracket: one
-//! step where the figure is linear in the input, a few where the input divides.
+//! A step can also carry the search over a pole (a margin as revenue crosses zero, EPS as the
+//! shares reach zero) or a peak (the two-class split's share of earnings grows with the shares
+//! that divide them), where the figure passes the target and comes back within one step: the
+//! figure then turns back, or has no value, and that step is searched again the same way, from
+//! its near end, before the search goes on. Whatever it returns shows the target (a property
+//! test checks it). The exact solution is the secant method from that bracket: one step where
+//! the figure is linear in the input, a few where the input divides.
 
 use crate::model::engine::format::exact as grouped;
 use crate::model::engine::parse::parse_entry;
@@ -22,6 +23,7 @@ use crate::model::engine::unit::MAX_ENTRY;
 use crate::model::{Cell, EntryError, Model, Scenario, Unit, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cmp::Ordering;
 
 /// What the goal seek found.
 #[derive(Clone, Debug, PartialEq)]
@@ -170,13 +172,13 @@ impl Seek<'_> {
         }
     }
 
-    /// Where the figure stands with the input at `n` thousandths.
-    fn probe(&mut self, n: i64) -> Side {
+    /// The figure with the input at `n` thousandths, and where it stands.
+    fn probe(&mut self, n: i64) -> (Value, Side) {
         let v = self.at(entry(n));
         self.moved |= v != self.f0;
         let side = self.side(v);
         self.defined |= side != Side::Undefined;
-        side
+        (v, side)
     }
 
     /// The entry nearest the current value at which the figure shows the target, searched both
@@ -203,17 +205,27 @@ impl Seek<'_> {
         (n < self.lo || n > self.hi).then(|| entry(n))
     }
 
-    /// Steps away from the current value in direction `d` (±1), doubling the step, until the
-    /// figure shows the target or passes it; returns the nearest entry that shows it.
+    /// Steps away from the current value in direction `d` (±1), to the bound.
     fn scan(&mut self, d: i64, s0: Side) -> Option<i64> {
-        let (mut prev_n, mut prev) = (self.n0, s0);
+        let bound = if d > 0 { self.hi } else { self.lo };
+        self.scan_from(self.n0, self.f0, s0, d, bound, None)
+    }
+
+    /// Steps from `start` (the figure `v` there, on side `s`) towards `end`, in direction `d`,
+    /// doubling the step, until the figure shows the target or passes it; returns the nearest
+    /// entry that shows it. `trend`: which way the figure was moving as the input did. Where it
+    /// turns back over a step, or loses its value, it passed a pole or a peak in between, maybe
+    /// the target too: that step is searched the same way first. Each such search is over at
+    /// most half the last one's stretch, so it ends.
+    fn scan_from(&mut self, start: i64, v: Value, s: Side, d: i64, end: i64, mut trend: Option<Ordering>) -> Option<i64> {
+        let (mut prev_n, mut prev_v, mut prev) = (start, v, s);
         let mut step: i64 = 1;
         loop {
-            let n = self.n0.saturating_add(d.saturating_mul(step)).clamp(self.lo, self.hi);
+            let n = start.saturating_add(d.saturating_mul(step)).clamp(start.min(end), start.max(end));
             if n == prev_n {
                 return None;
             }
-            let s = self.probe(n);
+            let (v, s) = self.probe(n);
             let crossed = prev != Side::Undefined && s != Side::Undefined && s != prev;
             if s == Side::Inside || crossed {
                 let (before, after, side) = self.bisect(prev_n, prev, n, s);
@@ -228,7 +240,19 @@ impl Seek<'_> {
                     self.between = Some((before, after));
                 }
             }
-            (prev_n, prev) = (n, s);
+            let moving = match (prev_v, v) {
+                (Ok(a), Ok(b)) => Some(b.cmp(&a)).filter(|o| o.is_ne()),
+                _ => None,
+            };
+            let turned = matches!((trend, moving), (Some(t), Some(m)) if t != m);
+            let lost = prev != Side::Undefined && s == Side::Undefined;
+            if (turned || lost) && prev_n.abs_diff(n) > 1 {
+                if let Some(found) = self.scan_from(prev_n, prev_v, prev, d, n, trend) {
+                    return Some(found);
+                }
+            }
+            trend = moving.or(trend);
+            (prev_n, prev_v, prev) = (n, v, s);
             step = step.saturating_mul(2);
         }
     }
@@ -238,7 +262,7 @@ impl Seek<'_> {
     fn bisect(&mut self, mut p: i64, ps: Side, mut q: i64, mut qs: Side) -> (i64, i64, Side) {
         while p.abs_diff(q) > 1 {
             let m = p + (q - p) / 2;
-            let s = self.probe(m);
+            let (_, s) = self.probe(m);
             if s == ps {
                 p = m;
             } else {
