@@ -86,6 +86,14 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByLabel('Target').fill('twelve');
     await panel.getByRole('button', { name: 'Solve' }).click();
     await eventually(() => panel.getByLabel('Target').getAttribute('aria-invalid'), 'true', 'refused');
+    // The answer to the target before it goes with it.
+    assert.equal(await result.textContent(), '');
+    // Typing again: the message was about the text before, and goes as soon as it changes.
+    await panel.getByLabel('Target').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0.5');
+    await eventually(() => panel.getByLabel('Target').getAttribute('aria-invalid'), null, 'no longer said to be refused');
+    assert.equal(await panel.locator('.goal-seek .field-error').count(), 0);
     assert.deepEqual(problems, []);
   });
 

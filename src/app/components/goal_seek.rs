@@ -67,7 +67,11 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
         }
     };
     let on_target = {
-        let set = update(|f, text| f.target = text);
+        // A message said of the text before no longer applies; Solve reads the new text.
+        let set = update(|f, text| {
+            f.target = text;
+            f.problem = None;
+        });
         Callback::from(move |e: InputEvent| {
             if let Some(field) = e.target_dyn_into::<HtmlInputElement>() {
                 set(field.value());
@@ -89,7 +93,11 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
             let Some(input) = input else { return };
             let mut next = (*form).clone();
             match read_target(model, cell, &next.target) {
-                Err(why) => next.problem = Some(why.to_string()),
+                Err(why) => {
+                    // The answer beside it was to another target.
+                    next.problem = Some(why.to_string());
+                    next.answer = None;
+                }
                 Ok(t) => {
                     next.problem = None;
                     let found = goal_seek(model, &scenario, cell, input, t);

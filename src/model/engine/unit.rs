@@ -73,7 +73,7 @@ impl std::fmt::Display for EntryError {
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
-            EntryError::TooManyDecimals => "Too many decimals: at most 3 (thousands to the unit).",
+            EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
             EntryError::Negative => "A share count cannot be negative.",
             EntryError::Arithmetic => "To change the value it had, type +10%, -5% or *1.1.",
