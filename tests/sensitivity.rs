@@ -118,7 +118,7 @@ fn the_tornado_sorts_every_input_by_swing() {
     assert_eq!(bars[1].input, q3("sales_and_marketing"));
     let csv = tornado_csv(model, figure, &bars);
     assert!(csv.starts_with("figure,input,label,input low,input high,figure at low,figure at high,swing\r\n"));
-    assert!(csv.contains("q3-2012.net_income,q3-2012.revenue,Revenues,21043.8,25720.2,-671.2,4005.2,4676.4\r\n"), "{csv}");
+    assert!(csv.contains("q3-2012.net_income,q3-2012.revenue,\"Revenues, Q3 2012\",21043.8,25720.2,-671.2,4005.2,4676.4\r\n"), "{csv}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use crate::model::engine::format::plain;
 use crate::model::engine::unit::{round_for_display, MAX_ENTRY_DECIMALS};
+use crate::model::analysis::solve::named;
 use crate::model::io::export::record;
 use crate::model::{Cell, EditError, Model, Scenario, Unit, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -223,7 +224,8 @@ pub fn table_csv(table: &Table) -> String {
     out
 }
 
-/// The tornado as CSV, largest swing first.
+/// The tornado as CSV, largest swing first. An input's label names its period: the third
+/// quarter's and the estimate's sales and marketing are two rows.
 pub fn tornado_csv(model: &Model, figure: Cell, bars: &[Bar]) -> String {
     let mut out = String::new();
     let header = ["figure", "input", "label", "input low", "input high", "figure at low", "figure at high", "swing"];
@@ -234,7 +236,7 @@ pub fn tornado_csv(model: &Model, figure: Cell, bars: &[Bar]) -> String {
             &[
                 figure.key(),
                 bar.input.key(),
-                model.name(bar.input, bar.input.period),
+                named(model, bar.input),
                 plain(Ok(bar.low)),
                 plain(Ok(bar.high)),
                 cell_text(&bar.at_low),
