@@ -16,7 +16,7 @@
 //! are left as they are, and dimmed, until their live render (styles/app.css).
 
 use crate::model::engine::format::{display, field_text, plain, turned};
-use crate::model::io::link::decode;
+use crate::model::io::link::{decode, is_link};
 use crate::model::release::guidance::range_of;
 use crate::model::release::tables::negated;
 use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
@@ -58,10 +58,10 @@ fn recompute() {
 /// which is left to the live page: None.
 fn opening(document: &Document, pending: bool) -> Option<Scenario> {
     let fragment = document.location().and_then(|l| l.hash().ok()).unwrap_or_default();
-    match fragment.trim_start_matches('#').is_empty() {
-        true if pending => None,
-        true => Some(Scenario::default()),
-        false => Some(decode(Model::release(), &fragment).0),
+    match is_link(&fragment) {
+        false if pending => None,
+        false => Some(Scenario::default()),
+        true => Some(decode(Model::release(), &fragment).0),
     }
 }
 

@@ -355,12 +355,17 @@ fn app() -> Html {
             focus::keep(then.iter().map(|s| s.to_string()).collect());
         })
     };
-    let copied = use_state(|| false);
+    // What became of the last copy, of which scenario: said while that is still the one open.
+    let copied = use_state(|| None::<(Scenario, url::Copied)>);
     let copy_link = {
-        let copied = copied.clone();
+        let (copied, committed) = (copied.clone(), committed.clone());
         // The link is written when it is copied, not on every keystroke.
-        Callback::from(move |_| copied.set(url::copy(&url::share_link(&encode(&committed)))))
+        Callback::from(move |_| {
+            let (copied, scenario) = (copied.clone(), committed.clone());
+            url::copy(&url::share_link(&encode(&committed)), move |how| copied.set(Some((scenario, how))));
+        })
     };
+    let copy_now = copied.as_ref().filter(|(s, _)| *s == committed && !as_released).map(|(_, how)| *how);
     let toggle = |which: Drawer| {
         let drawer = drawer.clone();
         let open = *drawer == Some(which);
@@ -388,7 +393,10 @@ fn app() -> Html {
                 <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
                 <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                 <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
-                <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if *copied && !as_released { "Link copied" } else { "Copy share link" }}</button>
+                <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if copy_now == Some(url::Copied::Yes) { "Link copied" } else { "Copy share link" }}</button>
+                if copy_now == Some(url::Copied::Refused) {
+                    <span class="copy-refused" role="status">{"The browser did not let the page copy: the address bar holds the link."}</span>
+                }
                 <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
             </div>
         </>

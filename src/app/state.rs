@@ -4,7 +4,7 @@
 use crate::app::json::{read_scenario, read_stored};
 use crate::app::takeover::Typed;
 use crate::model::engine::format::exact;
-use crate::model::io::link::{decode, shorten};
+use crate::model::io::link::{decode, is_link, shorten};
 use crate::model::io::named::{differences, free_name, Change};
 use crate::model::io::saved::{Named, Saved};
 use crate::model::{Cell, Model, SbcReading, Scenario};
@@ -201,7 +201,8 @@ impl State {
     /// browser, because the link is what the user asked for.
     pub fn start(fragment: &str, stored: Stored) -> State {
         let model = Model::release();
-        let (scenario, link_problems) = decode(model, fragment);
+        let link = is_link(fragment);
+        let (scenario, link_problems) = if link { decode(model, fragment) } else { (Scenario::default(), Vec::new()) };
         let mut state = State { scenario, link_problems, ..State::default() };
         let saved = match stored {
             Ok(None) => Saved::default(),
@@ -218,7 +219,7 @@ impl State {
                 Saved::default()
             }
         };
-        if fragment.trim_start_matches('#').is_empty() {
+        if !link {
             state.resumed = (!saved.current.is_empty()).then(|| saved.current.edits().count());
             state.scenario = saved.current;
         }
@@ -405,6 +406,10 @@ impl Reducible for State {
                 next.announcement = "Every figure is back to the release.".to_string();
             }
             Action::Load(fragment) => {
+                // A section's name: the browser goes there, and the scenario stays.
+                if !is_link(&fragment) && !fragment.trim_start_matches('#').is_empty() {
+                    return self;
+                }
                 let (scenario, problems) = decode(model, &fragment);
                 if scenario == next.scenario && problems.is_empty() {
                     return self;

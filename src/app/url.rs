@@ -1,6 +1,6 @@
 //! The address bar: the one place the share link is read from and written to.
 
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// The current fragment, `#` included (empty when there is none).
 pub fn fragment() -> String {
@@ -39,11 +39,27 @@ pub fn share_link(fragment: &str) -> String {
     }
 }
 
-/// Puts `text` on the clipboard; false if there is no clipboard.
-pub fn copy(text: &str) -> bool {
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return false };
-    let _ = clipboard.write_text(text);
-    true
+/// Whether a copy reached the clipboard.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Copied {
+    Yes,
+    /// The page has no clipboard (an address that is not https) or the browser said no.
+    Refused,
+}
+
+/// Puts `text` on the clipboard, then tells `done` whether it is there. A refusal is an answer,
+/// not an error: left to reject on its own, the browser's promise would read as the page
+/// failing (index.html's `unhandledrejection`).
+pub fn copy(text: &str, done: impl FnOnce(Copied) + 'static) {
+    // `navigator.clipboard` is undefined outside secure contexts, where web-sys's getter would
+    // hand back `undefined` as a Clipboard.
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok())
+        .filter(|c| c.is_object())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else { return done(Copied::Refused) };
+    let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text));
+    wasm_bindgen_futures::spawn_local(async move { done(if written.await.is_ok() { Copied::Yes } else { Copied::Refused }) });
 }
 
 /// `replace`, in a task after the render: writing the address costs the browser a restyle of

@@ -281,6 +281,23 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a moved figure\'s "reported" note lies over the cell below without taking its click', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q3-2012.revenue=25000');
+    const cash = page.locator('td.moved [data-period="2012-09-30"][data-line="cash"]').first();
+    await cash.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await cash.hover();
+    const receivables = input(page, '2012-09-30', 'accounts_receivable');
+    const box = await receivables.boundingBox();
+    // The note is shown, and reaches over the field below.
+    const note = await cash.evaluate((el) => { const s = getComputedStyle(el, '::after'); return s.content; });
+    assert.match(note, /reported/);
+    // The field's top edge, under the note.
+    await page.mouse.click(box.x + box.width / 2, box.y + 4);
+    assert.equal(await receivables.evaluate((el) => el === document.activeElement), true, 'the field below has the focus');
+    assert.equal(await page.locator('aside.explain').count(), 0, 'no derivation opened');
+    assert.deepEqual(problems, []);
+  });
+
   test('a figure explains how it is computed', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     await cell(page, 'q3-2012', 'gross_profit').click();

@@ -369,6 +369,50 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('a section\'s address (a contents link opened in a new tab) is a place on the page, not a link: the saved scenario stays', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '30000');
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '30000' }, 'saved');
+    await page.goto('about:blank');
+    await page.goto(h.subUrl + '#balance_sheets');
+    await live(page);
+    await expectValue(page, 'q3-2012', 'revenue', '30000');
+    assert.equal(await page.locator('.link-problems').count(), 0, 'nothing said to be skipped');
+    assert.match(await page.locator('.notice.resumed').innerText(), /your last visit \(1 edit\)/);
+    assert.deepEqual((await stored(page))?.current, { 'q3-2012.revenue': '30000' });
+    // Typed into the address of the open page, the same: the browser goes there.
+    await page.evaluate(() => { location.hash = 'cash_flows'; });
+    await page.waitForTimeout(300);
+    await expectValue(page, 'q3-2012', 'revenue', '30000');
+    assert.equal(await page.locator('.link-problems').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a clipboard the browser refuses is said beside the button, not as the page failing; "copied" lasts while the link does', { timeout: TEST_TIMEOUT }, async () => {
+    const refuse = () => { Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) } }); };
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=25000', { init: refuse });
+    await page.click('header .copy-link');
+    await eventually(() => page.locator('header .copy-refused').textContent(), 'The browser did not let the page copy: the address bar holds the link.', 'said');
+    assert.equal(await page.locator('header .copy-link').textContent(), 'Copy share link');
+    assert.equal(await page.locator('.start-failed').count(), 0, 'the page goes on');
+    await page.click('.open-changes');
+    await page.click('.copy-share');
+    await eventually(() => page.locator('.changes .copy-refused').count(), 1, 'said in the drawer too');
+    await typeInto(page, 'q3-2012', 'revenue', '26000');
+    await eventually(() => page.locator('.copy-refused').count(), 0, 'of the link before');
+    assert.deepEqual(problems, []);
+    await context.close();
+    // Where the clipboard takes it, the button says so until the scenario changes.
+    const ok = await openPage('#v=1&q3-2012.revenue=25000');
+    await ok.page.click('header .copy-link');
+    await eventually(() => ok.page.locator('header .copy-link').textContent(), 'Link copied', 'copied');
+    await typeInto(ok.page, 'q3-2012', 'revenue', '26000');
+    await eventually(() => ok.page.locator('header .copy-link').textContent(), 'Copy share link', 'the link copied is no longer the one open');
+    assert.deepEqual(ok.problems, []);
+    await ok.context.close();
+  });
+
   test('what differs: each edited input, reported and scenario values, reset each, copy the link', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
     await page.click('.open-changes');

@@ -16,11 +16,16 @@ pub struct ChangesProps {
 #[function_component(Changes)]
 pub fn changes(props: &ChangesProps) -> Html {
     let model = Model::release();
-    let copied = use_state(|| false);
+    // What became of the last copy, of which link: said while that is still the link.
+    let copied = use_state(|| None::<(String, url::Copied)>);
     let link = url::share_link(&encode(&props.state.scenario));
+    let copy_now = copied.as_ref().filter(|(l, _)| *l == link).map(|(_, how)| *how);
     let copy = {
         let (copied, link) = (copied.clone(), link.clone());
-        Callback::from(move |_| copied.set(url::copy(&link)))
+        Callback::from(move |_| {
+            let (copied, copy) = (copied.clone(), link.clone());
+            url::copy(&link, move |how| copied.set(Some((copy, how))));
+        })
     };
     let edits: Vec<_> = props.state.scenario.edits().collect();
     let row_reset = |cell: Cell| format!("tr[data-change-key=\"{}\"] button.reset", cell.key());
@@ -72,7 +77,10 @@ pub fn changes(props: &ChangesProps) -> Html {
                 <div class="share">
                     <label for="share-link">{"Share link"}</label>
                     <input id="share-link" class="share-link" type="text" readonly=true value={link} />
-                    <button type="button" class="copy-share" onclick={copy}>{if *copied { "Copied" } else { "Copy" }}</button>
+                    <button type="button" class="copy-share" onclick={copy}>{if copy_now == Some(url::Copied::Yes) { "Copied" } else { "Copy" }}</button>
+                    if copy_now == Some(url::Copied::Refused) {
+                        <span class="copy-refused" role="status">{"The browser did not let the page copy: select the link and copy it."}</span>
+                    }
                 </div>
             }
         </section>

@@ -38,6 +38,13 @@ pub fn pairs(scenario: &Scenario) -> impl Iterator<Item = (String, String)> + '_
 /// The key that says how stock-based compensation edits are read.
 pub const SBC_KEY: &str = "sbc";
 
+/// Whether a fragment (with or without `#`) holds a scenario: it has a `key=value` part. One
+/// without (`#balance_sheets`, a section of the page, as a contents link opened in a new tab
+/// gives it) is only a place on the page, and opens the page as no fragment would.
+pub fn is_link(fragment: &str) -> bool {
+    fragment.contains('=')
+}
+
 /// Reads a fragment (with or without `#`): the scenario it holds, and one sentence for each kind
 /// of part that could not be used, with a count and the first few examples. The usable parts
 /// load even when others do not.
