@@ -4,8 +4,9 @@
 //! table's corners. A group of figures that is not a table (the bridges' bars) is one tab stop
 //! the same way, its figures in a line: the arrows to the previous and next, Home and End to
 //! its ends. On an input, the keys move until you edit: typing a character or Enter starts
-//! editing (the figure's text is selected, so typing replaces it, as in a spreadsheet), F2 too,
-//! with the caret after the text to amend it; then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
+//! editing (the figure's text is selected, so typing replaces it, as in a spreadsheet; Enter
+//! shows it without its grouping, so that it can be amended), F2 too, with the caret after the
+//! text to amend it; then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
 //! to moving. What the keys do to the scenario stays in the figure (`figure.rs`); this module
 //! only moves focus, in the DOM.
 
@@ -164,11 +165,7 @@ pub fn onkeydown() -> Callback<KeyboardEvent> {
             ("End", false) => Move::RowEnd,
             ("Home", true) => Move::First,
             ("End", true) => Move::Last,
-            // F2 too, in the field's own keys (`figure.rs`).
-            ("Enter", false) if is_input => {
-                e.prevent_default();
-                return start_editing();
-            }
+            // Enter and F2 start editing in the field's own keys (`figure.rs`).
             // A character, Backspace or Delete starts editing and goes into the field.
             (k, false) if is_input && (k.chars().count() == 1 || k == "Backspace" || k == "Delete") => return start_editing(),
             _ => return,

@@ -60,6 +60,17 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     await page.keyboard.press('Escape');
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
     assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // Enter shows the figure without its grouping: moving the caret into it and typing makes a
+    // number (23,3821 would not be one).
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+    await expectValue(page, 'q3-2012', 'revenue', '233821');
+    await page.keyboard.press('Escape');
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
     // F2 amends, as in a spreadsheet: the caret after the text, nothing selected.
     await page.keyboard.press('F2');
     await page.keyboard.type('1');

@@ -162,13 +162,17 @@ pub fn figure(props: &FigureProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
             match e.key().as_str() {
-                // F2 amends, as in a spreadsheet: the figure without its grouping (4634, not
-                // 4,634, so that a digit typed after it makes a number), the caret after it (a
-                // position past the end is the end).
-                "F2" if grid::moving(&input) => {
+                // Enter and F2 start editing, as in a spreadsheet, the figure without its
+                // grouping (4634, not 4,634, so that a digit typed into it makes a number):
+                // Enter with it selected, to be typed over; F2 to amend it, the caret after it
+                // (a position past the end is the end).
+                key @ ("Enter" | "F2") if grid::moving(&input) => {
                     e.prevent_default();
                     input.set_value(&amend);
-                    drop(input.set_selection_range(u32::MAX, u32::MAX));
+                    match key {
+                        "F2" => drop(input.set_selection_range(u32::MAX, u32::MAX)),
+                        _ => input.select(),
+                    }
                     dispatch.dispatch(Action::Type { cell, text: amend.clone() });
                     grid::start_editing();
                 }
