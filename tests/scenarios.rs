@@ -6,7 +6,7 @@ mod common;
 use common::{d, edit, expect};
 use qualys_what_if::model::engine::format;
 use qualys_what_if::model::io::link::{decode, encode};
-use qualys_what_if::model::{Cell, EditError, Model, Period::*, Scenario};
+use qualys_what_if::model::{Cell, EditError, Model, Period::*, SbcReading, Scenario};
 
 #[test]
 fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {
@@ -448,7 +448,7 @@ fn a_link_says_each_kind_of_problem_once_with_a_count() {
     // Three kinds, each counted, examples distinct and at most three.
     let (_, problems) = decode(model, "v=1&a&b&c&d&a&q3-2012.revenue=x&q3-2012.cost_of_revenue=y&q9-2012.revenue=1");
     assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems[0].starts_with("Skipped 5 parts: Not a key=value pair. For example “a”, “b”, “c” and 2 more."), "{}", problems[0]);
+    assert!(problems[0].starts_with("Skipped 5 parts: Not a key=value pair. For example “a”, “b”, “c” and 1 more."), "{}", problems[0]);
     assert!(problems[1].starts_with("Skipped 2 parts: Not a plain decimal: a link or file writes numbers as 1234.5 or -38"), "{}", problems[1]);
     assert_eq!(problems[2], "Skipped “q9-2012.revenue=1”: No such period.");
     // Escapes that do not spell text are shown as typed, never as a replacement character.
@@ -458,6 +458,13 @@ fn a_link_says_each_kind_of_problem_once_with_a_count() {
     let (scenario, problems) = decode(model, "v=1&q3-2012.revenue=1&q3-2012.revenue=2");
     assert_eq!(scenario.edit(Cell::new(Q3_2012, "revenue")), Some(d("2")));
     assert_eq!(problems, ["Used the later value of “q3-2012.revenue”: It sets a figure given earlier in the link."]);
+    // Given a thousand times: the count, and no "more" of others that are the same one.
+    let (_, problems) = decode(model, &format!("v=1{}", "&q3-2012.revenue=1".repeat(1000)));
+    assert_eq!(problems, ["Used the later value of 999 parts: It sets a figure given earlier in the link. For example “q3-2012.revenue”."]);
+    // The reading given twice: the later one, said.
+    let (scenario, problems) = decode(model, "v=1&sbc=on-top&sbc=within");
+    assert_eq!(scenario.sbc_reading(), SbcReading::Within);
+    assert_eq!(problems, ["Used the later value of “sbc”: It says again how stock-based compensation is read."]);
     // Another version: one sentence, which does not claim anything was loaded.
     let (_, problems) = decode(model, "v=2&q3-2012.revenue=1&junk");
     assert_eq!(problems, ["This link is version 2; this page reads version 1. None of its edits were loaded."]);

@@ -108,14 +108,16 @@ fn summarise(refused: &[Refused], whose: Whose) -> Vec<String> {
         .into_iter()
         .map(|(why, skipped)| {
             let parts: Vec<&str> = refused.iter().filter(|r| r.why == why && r.skipped == skipped).map(|r| r.part.as_str()).collect();
-            let mut examples: Vec<&str> = Vec::new();
+            let mut distinct: Vec<&str> = Vec::new();
             for p in &parts {
-                if examples.len() < EXAMPLES && !examples.contains(p) {
-                    examples.push(p);
+                if !distinct.contains(p) {
+                    distinct.push(p);
                 }
             }
+            let examples = &distinct[..distinct.len().min(EXAMPLES)];
             let quoted: Vec<String> = examples.iter().map(|p| format!("“{}”", shorten(p))).collect();
-            let rest = parts.len() - examples.len().min(parts.len());
+            // Other parts than those quoted: a part given a thousand times is one.
+            let rest = distinct.len() - examples.len();
             let more = if rest > 0 { format!(" and {} more", group_count(rest)) } else { String::new() };
             let (quoted, n) = (quoted.join(", "), group_count(parts.len()));
             match (whose, parts.len()) {
@@ -159,11 +161,17 @@ fn read_pairs<'a>(model: &Model, pairs: impl Iterator<Item = (&'a str, &'a str)>
     let mut scenario = Scenario::default();
     let mut refused = Vec::new();
     let mut seen: Vec<Cell> = Vec::new();
+    let mut reading_seen = false;
     for (key, value) in pairs {
         let part = format!("{key}={value}");
         if key == SBC_KEY {
             match SbcReading::from_id(value) {
-                Some(reading) => scenario = scenario.with_sbc_reading(reading),
+                Some(reading) => {
+                    if std::mem::replace(&mut reading_seen, true) {
+                        refused.push(Refused { part: key.to_string(), why: "it says again how stock-based compensation is read".to_string(), skipped: false });
+                    }
+                    scenario = scenario.with_sbc_reading(reading);
+                }
                 None => refused.push(Refused::skipped(&part, "stock-based compensation is read “within” or “on-top”")),
             }
             continue;
