@@ -6,7 +6,7 @@
 //! its ends. On an input, the keys move until you edit: typing a character or Enter starts
 //! editing (the figure's text is selected, so typing replaces it, as in a spreadsheet; Enter
 //! shows it without its grouping, so that it can be amended), F2 too, with the caret after the
-//! text to amend it; then the keys are the text's, Enter commits and moves down and Escape cancels and comes back
+//! text to amend it; then the keys are the text's, Enter commits and moves down (Shift+Enter up) and Escape cancels and comes back
 //! to moving. What the keys do to the scenario stays in the figure (`figure.rs`); this module
 //! only moves focus, in the DOM.
 
@@ -136,10 +136,11 @@ fn go(to: &Element) {
     to.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Moves focus one figure down from `from` (Enter after editing). False at the table's foot.
-pub fn down_from(from: &Element) -> bool {
+/// Moves focus one figure down from `from` (Enter after editing), or up (Shift+Enter). False
+/// at the table's edge.
+pub fn commit_move(from: &Element, up: bool) -> bool {
     let Some(group) = from.closest(GROUP).ok().flatten() else { return false };
-    target(&group, from, Move::Down).map(|to| go(&to)).is_some()
+    target(&group, from, if up { Move::Up } else { Move::Down }).map(|to| go(&to)).is_some()
 }
 
 /// The group's keys, on the group; `figure.rs` sees each key first, and what it handles is not

@@ -89,6 +89,11 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     await page.keyboard.press('Escape');
     await eventually(() => page.locator('aside.explain').count(), 0, 'closed by Escape');
     assert.equal(await focused(page), 'input q3-2012.cost_of_revenue');
+    // Shift+Enter commits and moves up.
+    await page.keyboard.type('7000');
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await focused(page), 'input q3-2012.revenue');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '7000');
     assert.deepEqual(problems, []);
   });
 

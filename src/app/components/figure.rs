@@ -194,11 +194,11 @@ pub fn figure(props: &FigureProps) -> Html {
                         }
                     });
                 }
-                // Enter commits and moves down, as in a spreadsheet; at a table's foot it
-                // commits and stays.
+                // Enter commits and moves down, Shift+Enter up, as in a spreadsheet; at a
+                // table's edge it commits and stays.
                 "Enter" => {
                     e.prevent_default();
-                    if !grid::down_from(&input) {
+                    if !grid::commit_move(&input, e.shift_key()) {
                         dispatch.dispatch(Action::Leave(cell));
                         grid::stop_editing(&input);
                     }
