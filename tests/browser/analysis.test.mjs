@@ -142,6 +142,12 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.match(download.suggestedFilename(), /^sensitivity-q3-2012\.net_income\.csv$/);
     const [tornado] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export tornado (CSV)' }).click()]);
     assert.match(tornado.suggestedFilename(), /^tornado-q3-2012\.net_income\.csv$/);
+    // Moved by 100 %, a share count reaches zero: that end has no figure, and says why.
+    const eps = await explain(page, 'q4-2012', 'eps_diluted');
+    await eps.getByRole('button', { name: 'Sensitivity' }).click();
+    await eps.getByLabel('Move each input by ± %').fill('100');
+    const none = eps.locator('.tornado li[data-input="q4-2012.shares_diluted"] .t-end.none');
+    await eventually(() => none.textContent(), '−100 %: — (Net income per share - diluted has no value with Weighted average shares - diluted, Q4 2012 estimate at 0: it divides by zero)', 'the end without a figure says why');
     // A move that cannot be used: its message, no bars, and no caption of a move not in force.
     const move = panel.getByLabel('Move each input by ± %');
     await move.fill('abc');

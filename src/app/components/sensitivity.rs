@@ -267,7 +267,14 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
         let (value, at) = if down { (bar.low, &bar.at_low) } else { (bar.high, &bar.at_high) };
         let sign = if down { "−" } else { "+" };
         let Ok(Ok(f)) = at else {
-            return html! { <span class="t-end none">{format!("{sign}{percent} %: —")}</span> };
+            // Why this end has no figure, for whoever points at it or reads it.
+            let why = match at {
+                Err(e) => format!("{} cannot be {}: {e}", named(model, bar.input), exact(value)),
+                Ok(_) => format!("{} has no value with {} at {}: it divides by zero", model.name(figure, figure.period), named(model, bar.input), exact(value)),
+            };
+            return html! {
+                <span class="t-end none" title={why.clone()}>{format!("{sign}{percent} %: —")}<span class="sr-only">{format!(" ({why})")}</span></span>
+            };
         };
         let (above, width) = reach(*f);
         // A figure that does not move keeps the low end left and the high end right.
