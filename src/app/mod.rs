@@ -29,7 +29,7 @@ use components::explain::Explain;
 use components::guidance::Outlook;
 use components::headline::Headlines;
 use components::highlights::Highlights;
-use components::notices::{balance_check, link_problems, other_tab, resumed, storage_notice};
+use components::notices::{balance_check, link_problems, other_tab, replaced, resumed, storage_notice};
 use components::print::print_summary;
 use components::sbc_reading::sbc_choice;
 use components::scenarios::Scenarios;
@@ -407,6 +407,7 @@ fn app() -> Html {
             // The date and the link come from the browser: not in the prerendered page.
             if live { {print_summary(&state.scenario)} }
             {resumed(state.resumed, &state.dispatcher())}
+            {replaced(state.replaced, &state.dispatcher())}
             {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}
             {other_tab(state.other_tab.as_deref(), &state.dispatcher())}
             <div id="drawer">

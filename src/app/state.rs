@@ -72,6 +72,9 @@ pub struct State {
     /// The page opened without a link and took up the last visit's scenario, of this many
     /// edits: said until dismissed or replaced, since the address alone did not ask for it.
     pub resumed: Option<usize>,
+    /// The page opened a link in place of the last visit's scenario, of this many edits, which
+    /// is then the step Undo takes back: said until dismissed, or the history moves.
+    pub replaced: Option<usize>,
     /// The figures whose derivations were opened, in turn; the last is shown.
     pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
@@ -138,7 +141,8 @@ pub enum Action {
     /// Back to the derivation opened before.
     Back,
     DismissLinkProblems,
-    DismissResumed,
+    /// Dismisses what the page says of the scenario it opened in place of another.
+    DismissOpening,
     Undo,
     Redo,
     /// Keeps the open scenario under a name, replacing one of that name.
@@ -222,6 +226,11 @@ impl State {
         if !link {
             state.resumed = (!saved.current.is_empty()).then(|| saved.current.edits().count());
             state.scenario = saved.current;
+        } else if !saved.current.is_empty() && saved.current != state.scenario {
+            // Kept in the browser until now: the link's scenario is saved in its place, so the
+            // work it replaces is one undo away, not lost.
+            state.replaced = Some(saved.current.edits().count());
+            state.past = Rc::new(vec![saved.current]);
         }
         state.named = Rc::new(saved.named);
         state
@@ -265,6 +274,7 @@ impl State {
     /// Records `before` as an undo step if the scenario has since changed.
     fn record(&mut self, before: Scenario) {
         if before != self.scenario {
+            self.replaced = None;
             Rc::make_mut(&mut self.past).push(before);
             self.future = Rc::default();
         }
@@ -431,13 +441,14 @@ impl Reducible for State {
                 next.explained.pop();
             }
             Action::DismissLinkProblems => next.link_problems.clear(),
-            Action::DismissResumed => next.resumed = None,
+            Action::DismissOpening => (next.resumed, next.replaced) = (None, None),
             Action::Undo | Action::Redo => {
                 next.finish_typing();
                 let redo = matches!(action, Action::Redo);
                 let (from, to) = if redo { (&mut next.future, &mut next.past) } else { (&mut next.past, &mut next.future) };
                 let Some(scenario) = Rc::make_mut(from).pop() else { return self };
                 Rc::make_mut(to).push(std::mem::replace(&mut next.scenario, scenario));
+                next.replaced = None;
                 next.drafts.clear();
                 next.announcement = format!("{} {} edited figures.", if redo { "Redone:" } else { "Undone:" }, next.scenario.edits().count());
             }

@@ -122,6 +122,17 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'revenue', '23382');
     // And the link's scenario is now the working one.
     await eventually(async () => (await stored(page))?.current, { 'q3-2012.sbc_sales_and_marketing': '500' }, 'the link is saved');
+    // What it replaced is one undo away, and the page says so.
+    const notice = page.locator('.notice.replaced');
+    assert.match(await notice.innerText(), /took the place of the one you were working on \(1 edit\).*Undo/s);
+    await notice.getByRole('button', { name: 'Bring mine back' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '30000');
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '349');
+    await eventually(async () => (await stored(page))?.current, { 'q3-2012.revenue': '30000' }, 'saved again');
+    assert.equal(await notice.count(), 0);
+    // Redo goes back to the link's.
+    await page.click('button.redo');
+    await expectValue(page, 'q3-2012', 'sbc_sales_and_marketing', '500');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -34,18 +34,40 @@ pub fn resumed(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> 
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(action()))
     };
-    let what = match edits {
+    html! {
+        <div class="notice info resumed" role="status">
+            <p>{format!("This is the scenario of your last visit ({}), kept in this browser; the address now links to it.", kept(edits))}</p>
+            <button type="button" class="start-over" onclick={send(|| Action::ResetAll)}>{"Start from the release"}</button>
+            {" "}
+            <button type="button" class="dismiss" onclick={send(|| Action::DismissOpening)}>{"Dismiss"}</button>
+        </div>
+    }
+}
+
+/// A link opened in place of the scenario this browser kept (`State::replaced`, of this many
+/// edits): one undo brings that back.
+pub fn replaced(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(edits) = edits else { return html! {} };
+    let send = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
+    html! {
+        <div class="notice info replaced" role="status">
+            <p>{format!("This link's scenario took the place of the one you were working on ({}), which this browser kept. Undo (↶) brings it back.", kept(edits))}</p>
+            <button type="button" class="bring-back" onclick={send(|| Action::Undo)}>{"Bring mine back"}</button>
+            {" "}
+            <button type="button" class="dismiss" onclick={send(|| Action::DismissOpening)}>{"Dismiss"}</button>
+        </div>
+    }
+}
+
+/// A kept scenario in words: "3 edits".
+fn kept(edits: usize) -> String {
+    match edits {
         0 => "stock compensation read on top".to_string(),
         1 => "1 edit".to_string(),
         n => format!("{n} edits"),
-    };
-    html! {
-        <div class="notice info resumed" role="status">
-            <p>{format!("This is the scenario of your last visit ({what}), kept in this browser; the address now links to it.")}</p>
-            <button type="button" class="start-over" onclick={send(|| Action::ResetAll)}>{"Start from the release"}</button>
-            {" "}
-            <button type="button" class="dismiss" onclick={send(|| Action::DismissResumed)}>{"Dismiss"}</button>
-        </div>
     }
 }
 
