@@ -22,7 +22,10 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
         record(&mut out, &header);
         for row in table.rows {
             let Row::Figure(r) = row else { continue };
-            let mut fields = vec![table.title.to_string(), r.line.to_string(), r.label.to_string()];
+            // The values are in the model's sign: a row the table shows with its sign turned
+            // ("Other (income) expense", other income as (60)) is labelled as the line is.
+            let label = if r.negated { model.line(r.line).map_or(r.label, |l| l.label) } else { r.label };
+            let mut fields = vec![table.title.to_string(), r.line.to_string(), label.to_string()];
             for p in table.periods {
                 let cell = Cell::new(*p, r.line);
                 let has = model.def(cell).is_some();
