@@ -393,6 +393,20 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a derivation whose rounded figures do not add up shows the exact ones beside them', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000&q3-2012.revenue=25000');
+    await live(page);
+    await page.locator('#per_share [data-line="undistributed_earnings_reallocated"][data-period="9m-2012"]').first().click();
+    const formulas = page.locator('aside.explain .formula');
+    await eventually(() => formulas.first().textContent().then((t) => /2,068 = .*2,718 .*651/.test(t)), true, 'rounded: 2,718 − 651 is 2,067');
+    assert.match(await page.locator('aside.explain .formula.exactly').textContent(), /^Each figure is rounded; exactly, .* 2,067\.5\d*… = .*2,718\.0\d*… .*650\.5\d*…$/);
+    // Where the figures shown add up, no such line.
+    await page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]').first().click();
+    await eventually(() => formulas.first().textContent().then((t) => t.startsWith('Gross profit')), true, 'the next derivation');
+    assert.equal(await page.locator('aside.explain .formula.exactly').count(), 0);
+    assert.deepEqual(problems, []);
+  });
+
   test('a bridge\'s step shows which way it moves the total: a fall in deferred revenue is a fall, drawn as one', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl + '#v=1&2012-09-30.deferred_revenue_current=38000');
     await live(page);

@@ -4,7 +4,8 @@
 
 use super::analyses::Analyses;
 use crate::app::state::{Action, State};
-use crate::model::engine::format::display_entered;
+use crate::model::analysis::solve::full_precision;
+use crate::model::engine::format::{display_entered, entered_shown};
 use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -49,6 +50,17 @@ pub fn explain(props: &ExplainProps) -> Html {
     let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), precise(c)), &get);
     let rule = applied.as_ref().and_then(|(_, rule)| *rule);
     let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), precise(cell)));
+    // Each figure is shown rounded, so those shown need not add up to the one shown (2,068 =
+    // 2,718 − 651): where they do not, the exact figures beside them say why.
+    let shown_value = |c: Cell| entered_shown(get(c), model.unit(c).unwrap_or(Unit::Money));
+    let unit = model.unit(cell).unwrap_or(Unit::Money);
+    let computed = matches!(model.def(cell), Some(Def::Formula(_)));
+    let foots = !computed || model.declared(cell, &shown_value).is_none_or(|v| entered_shown(v, unit) == shown_value(cell));
+    let full = |c: Cell| get(c).map_or_else(|_| "—".to_string(), full_precision);
+    let exactly = (!foots)
+        .then(|| model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), full(c)), &get))
+        .flatten()
+        .map(|(f, _)| format!("Each figure is rounded; exactly, {} {} = {f}", model.name(cell, cell.period), full(cell)));
     let tree = model.derivation(cell, &props.scenario);
     // Every input the figure moves with, as goal seek and the sensitivity analyses offer them:
     // the tree's ends, and the inputs on the way that follow them until set (a fourth-quarter
@@ -90,6 +102,7 @@ pub fn explain(props: &ExplainProps) -> Html {
             <p>{what}</p>
             if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, &props.figures, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }
+            if let Some(e) = exactly { <p class="formula exactly">{e}</p> }
             if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>

@@ -52,9 +52,18 @@ pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
 /// fractions (a ratio's products) are shown rounded, as everywhere.
 pub fn display_entered(value: Value, unit: Unit) -> String {
     match value {
-        Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && (1..=3).contains(&v.normalize().scale()) => exact(v),
+        Ok(v) if shown_exactly(v, unit) => exact(v),
         _ => display(value, unit),
     }
+}
+
+/// The value `display_entered` shows: exact, or rounded for display.
+pub fn entered_shown(value: Value, unit: Unit) -> Value {
+    value.map(|v| if shown_exactly(v, unit) { v } else { round_for_display(v, unit.display_places()) })
+}
+
+fn shown_exactly(v: Decimal, unit: Unit) -> bool {
+    matches!(unit, Unit::Money | Unit::Shares) && (1..=3).contains(&v.normalize().scale())
 }
 
 /// An exact value with grouping and parentheses, every decimal kept: how an entered figure is
