@@ -39,6 +39,8 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // It starts by changing the input that moves the figure most: revenue, not the share count
     // nearest EPS in its derivation.
     assert.equal(await panel.getByLabel('By changing').inputValue(), 'q3-2012.revenue');
+    // Its long names stay within the panel: no sideways scroll to reach the select's arrow.
+    assert.equal(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'the form fits the panel');
     await panel.getByLabel('By changing').selectOption('q3-2012.sbc_sales_and_marketing');
     const options = await panel.getByLabel('By changing').locator('option').evaluateAll((os) => os.map((o) => o.value));
     assert.ok(options.includes('q3-2012.revenue') && options.includes('q3-2012.shares_basic'), options.join());
