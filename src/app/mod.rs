@@ -17,7 +17,6 @@ mod takeover;
 mod task;
 mod url;
 
-use crate::model::analysis::ties;
 use crate::model::io::link::encode;
 use crate::model::release::tables::TABLES;
 use crate::model::{Model, Period, Scenario};
@@ -147,11 +146,6 @@ fn app() -> Html {
         false => State::start("", Ok(None)),
     });
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
-    // The tie-out's checks, once per scenario, not in its props' comparison and again to render.
-    let checks = {
-        let figures = figures.clone();
-        use_memo(state.scenario.clone(), move |_| ties::checks(Model::release(), &figures))
-    };
     let drawer = use_state(|| None::<Drawer>);
     // Live, the page renders into the prerendered one (`takeover`): its header and what is above
     // the pieces at once, and the pieces one task at a time; `<main>` is settled once all are.
@@ -451,7 +445,7 @@ fn app() -> Html {
                     <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()} {dispatch} highlights={highlights.clone()} />
                 </>
             },
-            None if i == TABLES.len() + 2 => html! { <TieOut checks={checks.clone()} {dispatch} /> },
+            None if i == TABLES.len() + 2 => html! { <TieOut figures={figures.clone()} {dispatch} /> },
             None => html! { <Highlights figures={figures.clone()} {dispatch} /> },
         }
     };

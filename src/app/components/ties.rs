@@ -7,23 +7,31 @@ use super::panel::Panel;
 use crate::app::grid;
 use crate::app::state::State;
 use crate::model::analysis::ties::{self, Check, Tie};
-use crate::model::{Cell, Model};
+use crate::model::{Cell, Figures, Model};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Most keystrokes move no tie: the panel renders again only when a check changed.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TieOutProps {
-    /// `ties::checks` of the scenario.
-    pub checks: Rc<Vec<Check>>,
+    pub figures: Rc<Figures>,
     pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Most keystrokes move no tie: the panel renders again only when a check changed.
+impl PartialEq for TieOutProps {
+    fn eq(&self, other: &Self) -> bool {
+        let model = Model::release();
+        ties::all().iter().all(|t| t.check(model, &self.figures) == t.check(model, &other.figures))
+    }
 }
 
 #[function_component(TieOut)]
 pub fn tie_out(props: &TieOutProps) -> Html {
+    let model = Model::release();
+    let figures = &props.figures;
     let grid = use_node_ref();
     grid::use_tab_stop(grid.clone());
-    let checks: Vec<_> = ties::all().iter().zip(props.checks.iter().copied()).collect();
+    let checks: Vec<_> = ties::all().iter().map(|t| (t, t.check(model, figures))).collect();
     // A fourth-quarter estimate set by hand is a choice, shown but not counted as a break.
     let broken = checks.iter().filter(|(t, c)| !c.holds() && !t.informational()).count();
     let identities = checks.iter().filter(|(t, _)| !t.informational()).count();

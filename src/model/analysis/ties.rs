@@ -145,11 +145,6 @@ pub fn all() -> &'static [Tie] {
     })
 }
 
-/// Every tie's check against `figures`, in the order of `all()`.
-pub fn checks(model: &Model, figures: &Figures) -> Vec<Check> {
-    all().iter().map(|t| t.check(model, figures)).collect()
-}
-
 fn follows_its_quarter(model: &Model, cell: Cell) -> bool {
     let quarter = match cell.period {
         M9_2012 => Q3_2012,
