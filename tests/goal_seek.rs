@@ -132,13 +132,7 @@ fn says_plainly_when_there_is_none() {
         ),
         // EPS of $10 needs fewer than no shares: diluted shares of about 166 thousand, basic
         // shares just above the pole where they cancel the potential shares, a step past it.
-        (
-            &release,
-            q3("eps_diluted"),
-            q3("shares_basic"),
-            "10",
-            |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x == d("-20535.517")),
-        ),
+        (&release, q3("eps_diluted"), q3("shares_basic"), "10", |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x == d("-20535.517"))),
         // More shares bring EPS towards zero, never below it: only a share count past the pole,
         // below zero, makes it negative.
         (

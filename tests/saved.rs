@@ -257,7 +257,10 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
     assert!(basic.ends_with(",,,,"), "{basic}");
     // A row shown with its sign turned is labelled as its line is, since its values are in the
     // line's sign: EBITDA's "Other (income) expense, net" shows other income of 60 as (60).
-    assert!(text.contains("\r\nReconciliation of Non-GAAP Disclosures: EBITDA and Adjusted EBITDA,other_income_expense_net,\"Other income (expense), net\",60,60,"), "{text}");
+    assert!(
+        text.contains("\r\nReconciliation of Non-GAAP Disclosures: EBITDA and Adjusted EBITDA,other_income_expense_net,\"Other income (expense), net\",60,60,"),
+        "{text}"
+    );
     // Interest expense in the model's sign; a per-share figure exact, not rounded to the cent.
     assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,interest_expense,Interest expense,"), "{text}");
     let eps = lines.iter().find(|l| l.contains(",eps_diluted,")).unwrap();

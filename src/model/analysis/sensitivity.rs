@@ -1,9 +1,9 @@
 //! How a figure moves with its inputs: a two-way table over two inputs (Excel's data table)
 //! and a tornado of every input moved by the same percentage, sorted by the swing it causes.
 
+use crate::model::analysis::solve::named;
 use crate::model::engine::format::plain;
 use crate::model::engine::unit::{round_for_display, MAX_ENTRY_DECIMALS};
-use crate::model::analysis::solve::named;
 use crate::model::io::export::record;
 use crate::model::{Cell, EditError, Model, Scenario, Unit, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
