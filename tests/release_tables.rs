@@ -216,3 +216,14 @@ fn a_row_shown_with_its_sign_turned_is_found_by_its_table() {
     assert!(!negated("operations", "revenue"));
     assert!(!negated("", "interest_expense"), "a figure outside the statements is shown as it is");
 }
+
+#[test]
+fn a_line_reads_outside_the_tables_with_the_sign_its_first_table_gives_it() {
+    use qualys_what_if::model::release::tables::shown_turned;
+    // Interest expense, entered as the expense, is printed as (38) in the income statement.
+    assert!(shown_turned("interest_expense"));
+    // Other income is printed as income there; only EBITDA's "Other (income) expense" turns it.
+    assert!(!shown_turned("other_income_expense_net"));
+    assert!(!shown_turned("revenue"));
+    assert!(!shown_turned("no_such_line"));
+}

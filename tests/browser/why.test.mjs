@@ -88,6 +88,10 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
     const { page, problems } = await openPage();
     const ties = await page.locator('tr[data-tie]:not(.informational)').count();
     await eventually(() => page.locator('.tie-summary').textContent(), `All ${ties} hold.`, 'all hold on the release');
+    // Interest expense reads as the statement prints it, (153), its data-value the expense.
+    const interest = page.locator('tr[data-tie="9m-2012.interest_expense"] td.num');
+    assert.deepEqual(await interest.allTextContents(), ['(153)', '(153)']);
+    assert.equal(await interest.first().locator('[data-value]').getAttribute('data-value'), '153');
     await typeInto(page, '2012-09-30', 'property_and_equipment', '17000');
     await page.keyboard.press('Enter');
     await eventually(() => page.locator('.tie-summary').textContent(), `2 of ${ties} do not hold after your edits.`, 'two break');

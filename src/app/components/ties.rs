@@ -7,7 +7,9 @@ use super::panel::Panel;
 use crate::app::grid;
 use crate::app::state::State;
 use crate::model::analysis::ties::{self, Check, Tie};
-use crate::model::{Cell, Figures, Model};
+use crate::model::engine::format;
+use crate::model::release::tables::shown_turned;
+use crate::model::{Cell, Figures, Model, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,17 +91,20 @@ fn tie_row(props: &RowProps) -> Html {
     let (tie, check) = (props.tie, props.check);
     let left = tie.left;
     let name = |c: Cell| model.name(c, left.period);
+    // Shown as the statement shows it: interest expense of 153 as (153).
+    let turned = shown_turned(left.line);
+    let show = |v: Value| model.display(left, format::turned(v, turned));
     // Enter, Space or ? on the name, as on a figure; the button keeps its name and role.
     let (onclick, onkeydown) = explain_handlers(&props.dispatch, left);
     let status = if tie.informational() {
         match check.holds() {
             true => html! { <td class="status ok">{"✓ follows"}</td> },
-            false => html! { <td class="status">{format!("set by hand, {} from it", model.display(left, check.difference()))}</td> },
+            false => html! { <td class="status">{format!("set by hand, {} from it", show(check.difference()))}</td> },
         }
     } else if check.holds() {
         html! { <td class="status ok">{"✓ holds"}</td> }
     } else {
-        html! { <td class="status off">{format!("✗ differs by {}", model.display(left, check.difference()))}</td> }
+        html! { <td class="status off">{format!("✗ differs by {}", show(check.difference()))}</td> }
     };
     html! {
         <tr class={classes!(if check.holds() { "holds" } else { "breaks" }, tie.informational().then_some("informational"))} data-tie={left.key()}>
@@ -107,8 +112,8 @@ fn tie_row(props: &RowProps) -> Html {
                 <button type="button" class="linkish" tabindex="-1" {onclick} {onkeydown}>{format!("{}, {}", name(left), left.period.short())}</button>
                 <span class="equation">{format!(" = {}", tie.describe(model, &name))}</span>
             </th>
-            <td class="num">{figure_as(left, check.left, model.display(left, check.left), &props.dispatch, true)}</td>
-            <td class="num">{model.display(left, check.right)}</td>
+            <td class="num">{figure_as(left, check.left, show(check.left), &props.dispatch, true)}</td>
+            <td class="num">{show(check.right)}</td>
             {status}
         </tr>
     }

@@ -49,6 +49,15 @@ pub fn negated(table: &str, line: &str) -> bool {
     TABLES.iter().filter(|t| t.id == table).flat_map(|t| t.rows).any(|r| matches!(r, Row::Figure(f) if f.line == line && f.negated))
 }
 
+/// Whether `line` is shown with its sign turned where the release first prints it (interest
+/// expense as (38)): how a figure of it reads outside the tables, in the tie-out.
+pub fn shown_turned(line: &str) -> bool {
+    TABLES.iter().flat_map(|t| t.rows).find_map(|r| match r {
+        Row::Figure(f) if f.line == line => Some(f.negated),
+        _ => None,
+    }) == Some(true)
+}
+
 const fn row(line: &'static str, label: &'static str, emphasis: Emphasis, negated: bool, added: bool) -> Row {
     Row::Figure(FigureRow { line, label, emphasis, negated, added })
 }
