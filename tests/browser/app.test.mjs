@@ -443,6 +443,18 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('the keys legend shows where there is a mouse, not on a touch screen with none (a phone)', { timeout: TEST_TIMEOUT }, async () => {
+    const phone = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await live(phone.page);
+    assert.equal(await phone.page.locator('.legend.keys').isVisible(), false, 'hidden on the phone');
+    assert.equal(await phone.page.locator('.legend:not(.keys)').isVisible(), true, 'the figures legend stays');
+    assert.deepEqual(phone.problems, []);
+    const desktop = await h.open(h.subUrl, { viewport: { width: 1280, height: 900 } });
+    await live(desktop.page);
+    assert.equal(await desktop.page.locator('.legend.keys').isVisible(), true, 'shown with a mouse');
+    assert.deepEqual(desktop.problems, []);
+  });
+
   test('on a phone every tool of the header is in reach: on screen, or one sideways scroll away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);
