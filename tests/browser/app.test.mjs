@@ -443,6 +443,29 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('an edit moves no figure sideways: its ✎, what it was and ↺ take no column width, on a phone or a desktop', { timeout: TEST_TIMEOUT }, async () => {
+    for (const opts of [{ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true }, { viewport: { width: 1280, height: 900 } }]) {
+      const { page, problems } = await h.open(h.subUrl, opts);
+      await live(page);
+      const lefts = () => page.evaluate(() => ['q3-2012', 'q3-2011'].flatMap((p) => ['revenue', 'cost_of_revenue'].map((l) =>
+        Math.round(document.querySelector(`#operations input[data-line="${l}"][data-period="${p}"]`).getBoundingClientRect().left))));
+      const field = page.locator('#operations input[data-line="revenue"][data-period="q3-2012"]');
+      await field.scrollIntoViewIfNeeded();
+      const before = await lefts();
+      await field.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('25000');
+      await expectValue(page, 'q3-2012', 'gross_profit', '20366');
+      const cell = field.locator('xpath=ancestor::td[1]');
+      assert.equal(await cell.locator('.mark').isVisible(), true, '✎ shows');
+      assert.match(await cell.locator('.was').textContent(), /was 23,382/);
+      assert.equal(await cell.locator('button.reset').isVisible(), true, '↺ shows');
+      assert.deepEqual(await lefts(), before, `${opts.viewport.width} px: the fields stay where they were`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
   test('the keys legend shows where there is a mouse, not on a touch screen with none (a phone)', { timeout: TEST_TIMEOUT }, async () => {
     const phone = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await live(phone.page);

@@ -268,16 +268,22 @@ pub fn figure(props: &FigureProps) -> Html {
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {title}
                     {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
-                if props.edited {
-                    <button type="button" class="reset" tabindex="-1" onclick={reset}
-                        aria-label={format!("Reset {label} to {reset_to}")}
-                        title={format!("Reset to {reset_to}")}>{"↺"}</button>
-                }
             </div>
-            if let Some(reading) = reading {
-                <span class="was reading">{reading}</span>
-            } else if moved && error.is_none() {
-                <span class="was">{format!("was {reported}")}</span>
+            // Below the field, not beside it: what it was and ↺ take no width, so that an edit
+            // does not widen its column and move every figure beside it (60 px on a phone).
+            if reading.is_some() || (moved && error.is_none()) || props.edited {
+                <div class="was-line">
+                    if let Some(reading) = reading {
+                        <span class="was reading">{reading}</span>
+                    } else if moved && error.is_none() {
+                        <span class="was">{format!("was {reported}")}</span>
+                    }
+                    if props.edited {
+                        <button type="button" class="reset" tabindex="-1" onclick={reset}
+                            aria-label={format!("Reset {label} to {reset_to}")}
+                            title={format!("Reset to {reset_to}")}>{"↺"}</button>
+                    }
+                </div>
             }
             if let Some(link) = props.link {
                 <span class="overridden" title="This figure follows a link to other figures until it is edited. Your edit overrides it; the tie-out shows the difference.">

@@ -25,7 +25,8 @@ pub fn sbc_choice(current: SbcReading, dispatch: &UseReducerDispatcher<State>) -
                 html! {
                     <label>
                         <input type="radio" name="sbc-reading" value={reading.id()} checked={current == reading} {onchange} />
-                        <strong>{*label}</strong>{": "}{*note}{"."}
+                        // One flex item beside the button, so the text wraps as one paragraph.
+                        <span><strong>{*label}</strong>{": "}{*note}{"."}</span>
                     </label>
                 }
             }) }
