@@ -65,7 +65,7 @@ fn answers_are_the_nearest_value_that_shows_the_target_and_the_exact_one() {
         (Cell::new(FY_2012, "eps_diluted"), Cell::new(FY_2012, "shares_diluted"), "1", "3708.542", Some(Exact::Enterable(d("3690")))),
     ];
     for (figure, input, target, nearest, exact) in rows {
-        let t = read_target(model, *figure, target).unwrap();
+        let t = read_target(model, *figure, target, None).unwrap();
         let found = goal_seek(model, &release, *figure, *input, t);
         let Ok(Solution { nearest: got, exact: got_exact, .. }) = found else {
             panic!("{} by {} to {target}: {found:?}", figure.key(), input.key());
@@ -149,7 +149,7 @@ fn says_plainly_when_there_is_none() {
         }),
     ];
     for (scenario, figure, input, target, expected) in rows {
-        let t = read_target(model, *figure, target).unwrap();
+        let t = read_target(model, *figure, target, None).unwrap();
         let found = goal_seek(model, scenario, *figure, *input, t);
         match &found {
             Err(why) => {

@@ -7,7 +7,7 @@ mod common;
 
 use common::{read_scenario, read_stored, write_scenario, write_stored, Json};
 use proptest::prelude::*;
-use qualys_what_if::model::io::export::{comparison_csv, csv};
+use qualys_what_if::model::io::export::{comparison_csv, csv, csv_file};
 use qualys_what_if::model::io::saved::{self, Named, Saved};
 use qualys_what_if::model::{Cell, Model, Period::*, Scenario};
 use rust_decimal::Decimal;
@@ -311,6 +311,31 @@ fn the_comparison_csv_has_a_row_per_figure_and_period_and_a_column_per_scenario(
     assert!(eps[3].len() > "0.10".len(), "exact, not rounded: {}", lines[3]);
     assert_eq!(lines[4], "revenue,\"Total liabilities, and \"\"equity\"\"\",q3-2012,23382,20000.25");
     assert_eq!(lines.len(), 6, "four rows, a header and the final line break");
+}
+
+#[test]
+fn a_scenario_named_as_a_formula_stays_text_in_a_spreadsheet_and_a_name_with_an_accent_reads_right() {
+    let model = Model::release();
+    let figures = [("Revenues".to_string(), Cell::new(Q3_2012, "revenue")), ("Interest".to_string(), Cell::new(Q3_2012, "interest_expense"))];
+    let less = model.evaluate(&scenario(&[("q3-2012.interest_expense", "-38")]));
+    // (scenario's name, the header's field for it)
+    let rows = [
+        ("=HYPERLINK(\"http://x\",\"Bear, case\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"Bear, case\"\")\""),
+        ("+1", "'+1"),
+        ("-case", "'-case"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Bär – case", "Bär – case"),
+        ("-38", "-38"),
+    ];
+    for (name, field) in rows {
+        let text = comparison_csv(model, &figures, &[(name.to_string(), &less)]);
+        let header = text.split("\r\n").next().unwrap_or_default();
+        assert_eq!(header, format!("line,label,period,{field}"), "{name}");
+        // A negative figure is still a number.
+        assert!(text.contains("\r\ninterest_expense,Interest,q3-2012,-38\r\n"), "{text}");
+    }
+    assert!(!csv_file("line,label\r\n").starts_with('\u{feff}'), "ASCII as it is");
+    assert_eq!(csv_file("line,Bär\r\n"), "\u{feff}line,Bär\r\n", "a byte order mark where Excel needs one");
 }
 
 #[test]

@@ -1,14 +1,17 @@
 //! Files in and out: a download made from text, and the text of a file the user picked.
 
+use crate::model::io::export::csv_file;
 use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlAnchorElement;
 
-/// Offers `text` as a file named `name`, through a temporary object URL and `<a download>`.
+/// Offers `text` as a file named `name`, through a temporary object URL and `<a download>`; a
+/// CSV file as a spreadsheet reads it (`csv_file`).
 pub fn offer(name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
+    let text = if mime == "text/csv" { csv_file(text) } else { text.to_string() };
     // Revoked when dropped, once the click has started the download.
-    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    let url = ObjectUrl::from(Blob::new_with_options(text.as_str(), Some(mime)));
     let a: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     a.set_href(&url);
     a.set_download(name);

@@ -210,13 +210,18 @@ fn app() -> Html {
         // copies neither.
         let keys = (committed.clone(), state.unsaved.clone(), saving, state.replace_unreadable);
         use_effect_with(keys, move |(current, unsaved, saving, replace)| {
-            if *saving && !(unsaved.is_empty() && written.borrow().as_ref() == Some(current)) {
+            let changed = written.borrow().as_ref() != Some(current);
+            if *saving && (changed || !unsaved.is_empty()) {
                 // What storage will hold once the write waiting now is done: a later render that
                 // goes back to an earlier scenario must still write, or this one would win.
                 *written.borrow_mut() = Some(current.clone());
+                // A change to the named scenarios alone leaves the working scenario storage
+                // holds, which another tab may have changed since: the one kept for the next
+                // visit is the last one changed, in whichever tab.
+                let current = (changed || *replace).then(|| current.clone());
                 // After the render, like the address: the figures need not wait for the disk.
-                let (current, unsaved, replace) = (current.clone(), unsaved.clone(), *replace);
-                task::write_later("storage", move || match storage::write(&current, &unsaved, replace) {
+                let (unsaved, replace) = (unsaved.clone(), *replace);
+                task::write_later("storage", move || match storage::write(current.as_ref(), &unsaved, replace) {
                     Ok(named) => dispatch.dispatch(Action::Written { changes: unsaved.len(), named }),
                     Err(storage::Failed::Off(why)) => dispatch.dispatch(Action::StorageFailed(why)),
                     Err(storage::Failed::Unreadable(why)) => dispatch.dispatch(Action::StorageUnreadable(why)),
@@ -380,7 +385,7 @@ fn app() -> Html {
             </div>
             <div class="tools">
                 <span class="edits" aria-live="polite">{status}</span>
-                <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || state.past.is_empty()}
+                <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || !state.can_undo()}
                     title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
                 <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>

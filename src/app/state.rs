@@ -280,6 +280,12 @@ impl State {
         }
     }
 
+    /// Whether Undo has a step to take back: one in the history, or the typing going on now,
+    /// which becomes one as Undo ends it.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty() || self.typing_from.as_ref().is_some_and(|before| *before != self.scenario)
+    }
+
     /// Ends a typing session: all its keystrokes become one undo step.
     fn finish_typing(&mut self) {
         if let Some(before) = self.typing_from.take() {

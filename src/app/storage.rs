@@ -41,11 +41,11 @@ pub enum Failed {
     Unreadable(String),
 }
 
-/// Writes this tab's working scenario and its `changes` to the named scenarios, applied to the
-/// ones storage holds now (another tab may have changed them). Data this page cannot read is
-/// overwritten only if the user said so (`replace_unreadable`). Gives the named scenarios as
-/// written.
-pub fn write(current: &Scenario, changes: &[Change], replace_unreadable: bool) -> Result<Vec<Named>, Failed> {
+/// Writes this tab's working scenario, if given (else the one storage holds stays), and its
+/// `changes` to the named scenarios, applied to the ones storage holds now (another tab may have
+/// changed them). Data this page cannot read is overwritten only if the user said so
+/// (`replace_unreadable`). Gives the named scenarios as written.
+pub fn write(current: Option<&Scenario>, changes: &[Change], replace_unreadable: bool) -> Result<Vec<Named>, Failed> {
     let there = match load().map_err(Failed::Off)? {
         None => Saved::default(),
         Some(text) => match json::read_stored(&text) {
@@ -58,7 +58,7 @@ pub fn write(current: &Scenario, changes: &[Change], replace_unreadable: bool) -
     for change in changes {
         change.apply(&mut named);
     }
-    let saved = Saved { current: current.clone(), named };
+    let saved = Saved { current: current.cloned().unwrap_or(there.current), named };
     let text = json::write(&stored(&saved)).ok_or_else(|| Failed::Off("The scenarios could not be written.".to_string()))?;
     save(&text).map_err(Failed::Off)?;
     Ok(saved.named)

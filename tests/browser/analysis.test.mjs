@@ -99,6 +99,23 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test("goal seek's Target takes what an input takes: a change to the figure as it is, +10% or *2", { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q3-2012', 'gross_profit');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    await panel.getByLabel('By changing').selectOption('q3-2012.revenue');
+    await panel.getByLabel('Target').click();
+    // A tenth more than its 18,748: 20,622.8, which shows as 20,623; revenue 23,382 − 18,748
+    // of costs (4,634) plus that, nearest where it first shows so: 25,256.5.
+    await page.keyboard.type('+10%');
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '25256.5');
+    const result = panel.locator('.goal-seek-result');
+    await eventually(async () => /20,623/.test(await result.textContent()), true, 'the target read as a tenth more');
+    assert.equal(await panel.getByLabel('Target').getAttribute('aria-invalid'), null);
+    assert.deepEqual(problems, []);
+  });
+
   test('the sensitivity table marks the current cell; a tornado bar applies its change', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q3-2012', 'net_income');

@@ -263,6 +263,36 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('two tabs: saving, renaming or deleting a named scenario in one keeps the working scenario the other changed last', { timeout: TEST_TIMEOUT }, async () => {
+    const { page: a, context, problems } = await openPage();
+    const b = await context.newPage();
+    b.on('pageerror', (err) => problems.push(`pageerror (tab B): ${err.message}`));
+    await b.goto(h.subUrl);
+    await live(b);
+    const kept = async () => (await stored(a))?.current['q3-2012.revenue'];
+    await typeInto(a, 'q3-2012', 'revenue', '25000');
+    await eventually(kept, '25000', "A's edit is kept");
+    await typeInto(b, 'q3-2012', 'revenue', '20000');
+    await eventually(kept, '20000', "B's edit, the last, is kept");
+    await a.click('.open-scenarios');
+    await a.fill('#save-name', 'X');
+    await a.press('#save-name', 'Enter');
+    await eventually(async () => (await stored(a))?.scenarios.map((s) => s.name), ['X'], 'X is stored');
+    assert.equal(await kept(), '20000', "saving in A left B's working scenario, the last changed");
+    await a.click('li[data-scenario="X"] button.rename');
+    await a.fill('li[data-scenario="X"] .rename-name', 'Y');
+    await a.press('li[data-scenario="X"] .rename-name', 'Enter');
+    await eventually(async () => (await stored(a))?.scenarios.map((s) => s.name), ['Y'], 'renamed');
+    await a.click('li[data-scenario="Y"] button.delete');
+    await eventually(async () => (await stored(a))?.scenarios.length, 0, 'deleted');
+    assert.equal(await kept(), '20000', 'nor did renaming or deleting');
+    // An edit in A is the last change again.
+    await typeInto(a, 'q3-2012', 'revenue', '24000');
+    await eventually(kept, '24000', "A's edit, now the last, is kept");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('compare: the release and saved scenarios side by side, headline and any table, its periods together, and CSV', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
     await typeInto(page, 'q3-2012', 'revenue', '24382');
@@ -306,6 +336,22 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // Compare cells never pose as figures of the open scenario.
     const values = await figuresAgree(page);
     assert.equal(values.get('q3-2012.revenue'), '23382');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('Undo can be pressed while the first edit is still being typed, and takes it back', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    const undo = page.locator('button.undo');
+    assert.ok(await undo.isDisabled(), 'nothing to undo');
+    await input(page, 'q3-2012', 'revenue').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    await expectValue(page, 'q3-2012', 'revenue', '2');
+    await eventually(() => undo.isDisabled(), false, 'the typing is a step to take back');
+    await undo.click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    assert.ok(await undo.isDisabled(), 'nothing left to undo');
     assert.deepEqual(problems, []);
     await context.close();
   });

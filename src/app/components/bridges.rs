@@ -31,7 +31,8 @@ pub fn bridges(props: &BridgesProps) -> Html {
     html! {
         <section class="statement bridges" id="bridges" aria-labelledby="t-bridges" style="--rows: 17">
             <h2 id="t-bridges">{"Bridges"}</h2>
-            <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step. Click a bar to see how it is computed; the bars are one Tab stop, the arrow keys move between them."}</p>
+            <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step."}
+                <span class="screen-only">{" Click a bar to see how it is computed; the bars are one Tab stop, the arrow keys move between them."}</span></p>
             // Every bar of every chart is one tab stop (`grid.rs`), not fifteen.
             <div class="bridge-grid figure-group" ref={group.clone()} onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>
                 { for BRIDGES.iter().map(|b| html! {

@@ -92,7 +92,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
             e.prevent_default();
             let Some(input) = input else { return };
             let mut next = (*form).clone();
-            match read_target(model, cell, &next.target) {
+            match read_target(model, cell, &next.target, figures.get(model, cell).ok()) {
                 Err(why) => {
                     // The answer beside it was to another target.
                     next.problem = Some(why.to_string());

@@ -18,7 +18,7 @@
 //! the figure is linear in the input, a few where the input divides.
 
 use crate::model::engine::format::exact as grouped;
-use crate::model::engine::parse::parse_entry;
+use crate::model::engine::parse::parse_input;
 use crate::model::engine::unit::MAX_ENTRY;
 use crate::model::{Cell, EntryError, Model, Scenario, Unit, Value};
 use rust_decimal::prelude::ToPrimitive;
@@ -69,16 +69,17 @@ pub enum NoSolution {
     BetweenEntries { below: Decimal, above: Decimal, exact: Option<Decimal> },
 }
 
-/// Reads a target typed for `figure`: what an input of its unit accepts, and for a margin a
-/// trailing `%` too (the page shows margins with one).
-pub fn read_target(model: &Model, figure: Cell, text: &str) -> Result<Decimal, EntryError> {
+/// Reads a target typed for `figure`, which shows `now`: what an input of its unit takes (the
+/// contract), a change to `now` included (`+10%`, `-5%`, `*1.1`), and for a margin a trailing
+/// `%` too (the page shows margins with one): `80.5%` is 80.5 points, `+10%` a tenth more.
+pub fn read_target(model: &Model, figure: Cell, text: &str, now: Option<Decimal>) -> Result<Decimal, EntryError> {
     let unit = model.unit(figure).unwrap_or(Unit::Money);
     let text = text.trim();
     let text = match unit {
-        Unit::Percent => text.strip_suffix('%').unwrap_or(text),
+        Unit::Percent if !text.starts_with(['+', '-', '−']) => text.strip_suffix('%').unwrap_or(text),
         _ => text,
     };
-    parse_entry(text, unit)
+    parse_input(text, unit, now)
 }
 
 /// Finds the value of `input` at which `figure` shows `target` (see the module's notes).
@@ -421,9 +422,28 @@ mod tests {
         let model = Model::release();
         let margin = Cell::new(Q3_2012, "gross_margin");
         let eps = Cell::new(Q3_2012, "non_gaap_eps_diluted");
-        assert_eq!(read_target(model, margin, "80.5%"), Ok(d("80.5")));
-        assert_eq!(read_target(model, eps, "$0.12"), Ok(d("0.12")));
-        assert_eq!(read_target(model, eps, "0.12%"), Err(EntryError::NotANumber));
-        assert_eq!(read_target(model, eps, ""), Err(EntryError::Empty));
+        let revenue = Cell::new(Q3_2012, "revenue");
+        let (m, e, r) = (Some(d("80.2")), Some(d("0.10")), Some(d("23382")));
+        // (figure, what it shows now, typed, read)
+        let rows: &[(Cell, Option<Decimal>, &str, Result<Decimal, EntryError>)] = &[
+            (margin, m, "80.5%", Ok(d("80.5"))),
+            (margin, m, "80.5", Ok(d("80.5"))),
+            (margin, m, "(5)", Ok(d("-5"))),
+            // A change, as an input takes it: a tenth more of the margin, not 10 points.
+            (margin, m, "+10%", Ok(d("88.22"))),
+            (margin, m, "-5%", Ok(d("76.19"))),
+            (eps, e, "$0.12", Ok(d("0.12"))),
+            (eps, e, "0.12%", Err(EntryError::Arithmetic)),
+            (eps, e, "", Err(EntryError::Empty)),
+            (eps, e, "*2", Ok(d("0.2"))),
+            (eps, e, "*-1", Ok(d("-0.1"))),
+            (eps, None, "*2", Err(EntryError::NotANumber)),
+            (revenue, r, "+10%", Ok(d("25720.2"))),
+            (revenue, r, "*1.0000001", Err(EntryError::ChangeDecimals)),
+            (revenue, r, "*1.000001", Ok(d("23382.023"))),
+        ];
+        for (figure, now, typed, read) in rows {
+            assert_eq!(&read_target(model, *figure, typed, *now), read, "{typed} for {}", figure.key());
+        }
     }
 }

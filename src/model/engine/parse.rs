@@ -24,7 +24,13 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 pub fn parse_input(text: &str, unit: Unit, start: Option<Decimal>) -> Result<Decimal, EntryError> {
     let t = text.trim();
     let change = if let Some(factor) = t.strip_prefix('*').or_else(|| t.strip_prefix('×')) {
-        Some(number(factor).map(|f| (f, Decimal::ONE)))
+        // A negative multiple turns the sign: *-1.
+        let factor = factor.trim_start();
+        let (sign, factor) = match factor.strip_prefix('-').or_else(|| factor.strip_prefix('−')) {
+            Some(f) => (Decimal::NEGATIVE_ONE, f),
+            None => (Decimal::ONE, factor),
+        };
+        Some(number(factor).map(|f| (sign * f, Decimal::ONE)))
     } else if let Some(percent) = t.strip_suffix('%') {
         let (sign, p) = match (percent.strip_prefix('+'), percent.strip_prefix('-').or_else(|| percent.strip_prefix('−'))) {
             (Some(p), _) => (Decimal::ONE, p),
@@ -58,7 +64,10 @@ fn number(t: &str) -> Result<Decimal, EntryError> {
     if t.is_empty() {
         return Err(EntryError::Arithmetic);
     }
-    number_to(&ungroup(t)?, 6)
+    number_to(&ungroup(t)?, 6).map_err(|why| match why {
+        EntryError::TooManyDecimals => EntryError::ChangeDecimals,
+        why => why,
+    })
 }
 
 fn looks_like_arithmetic(t: &str) -> bool {
@@ -256,6 +265,12 @@ mod tests {
             ("*1.2.3", Err(NotANumber)),
             ("*99999999999", Err(OutOfRange)),
             ("-200%", Ok("-23382")),
+            // A negative multiple turns the sign; a change takes six places, an entry three.
+            ("*-1", Ok("-23382")),
+            ("× −0.5", Ok("-11691")),
+            ("*1.000001", Ok("23382.023")),
+            ("*1.0000001", Err(ChangeDecimals)),
+            ("+0.0000001%", Err(ChangeDecimals)),
         ];
         for (text, want) in rows {
             assert_eq!(parse_input(text, Unit::Money, start), want.map(d), "{text:?}");

@@ -60,6 +60,8 @@ pub enum EntryError {
     NotPlain,
     Grouping,
     TooManyDecimals,
+    /// A percentage or a multiple (`+10%`, `*1.1`) with more places than a change takes.
+    ChangeDecimals,
     OutOfRange,
     Negative,
     /// Looks like a change to the value (`10%`, `+5`, `x1.1`) written in a way that is not read.
@@ -74,6 +76,7 @@ impl std::fmt::Display for EntryError {
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
+            EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
             EntryError::Negative => "A share count cannot be negative.",
             EntryError::Arithmetic => "To change the value it had, type +10%, -5% or *1.1.",

@@ -54,18 +54,39 @@ pub fn comparison_csv(model: &Model, figures: &[(String, Cell)], columns: &[(Str
 }
 
 /// One CSV record: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+/// A text that a spreadsheet would run as a formula (a scenario named `=HYPERLINK(…)`) is
+/// written with a leading `'`, which keeps it text; numbers, `-38` included, stay numbers.
 pub(crate) fn record(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(field);
+        let field = if formula { format!("'{field}") } else { field.clone() };
         if field.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out.push_str("\r\n");
+}
+
+/// A plain decimal as the exports write one: `-1234.5`.
+fn is_number(field: &str) -> bool {
+    let digits = field.strip_prefix('-').unwrap_or(field);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    !int.is_empty() && !frac.is_empty() && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// A CSV file's text: with a byte order mark where it holds more than ASCII (a scenario's name
+/// with an accent), without which Excel reads UTF-8 as another encoding ("BÃ¤r" for "Bär").
+pub fn csv_file(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_string()
+    } else {
+        format!("\u{feff}{text}")
+    }
 }
