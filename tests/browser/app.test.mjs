@@ -331,6 +331,21 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+
+  test('printed on a portrait page (A4, 10 mm margins: 718 px), every table fits, its estimate columns too', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.rootUrl + '#v=1&q3-2012.revenue=25000&q4-2012.revenue=24100', { viewport: { width: 718, height: 1000 } });
+    await live(page);
+    await page.emulateMedia({ media: 'print' });
+    const wider = await page.evaluate(() => [...document.querySelectorAll('main table')]
+      .filter((t) => t.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((t) => `${t.closest('section')?.id}: ${Math.round(t.getBoundingClientRect().width)} px`));
+    assert.deepEqual(wider, []);
+    // On paper a chart names the period it shows, without the buttons for the others.
+    const periods = await page.locator('#bridges .picker button').evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).length);
+    assert.equal(periods, await page.locator('#bridges .bridge').count());
+    assert.equal(await page.locator('#bridges .screen-only').isVisible(), false);
+    assert.deepEqual(problems, []);
+  });
   test('on a phone the tables scroll sideways with their labels in view', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);
