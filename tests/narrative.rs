@@ -25,6 +25,11 @@ fn narrative_styles_round_half_away_from_zero() {
     assert_eq!(Style::Millions.write(Decimal::from(-1_250)), "($1.3 million)");
     assert_eq!(Style::WholePercent.write(Decimal::new(205, 1)), "21%");
     assert_eq!(Style::Dollars.write(Decimal::new(105, 3)), "$0.11");
+    // Large figures are grouped, as the tables group them.
+    assert_eq!(Style::Millions.write(Decimal::from(999_999_999)), "$1,000,000.0 million");
+    assert_eq!(Style::Dollars.write(Decimal::new(3_760_327, 2)), "$37,603.27");
+    assert_eq!(Style::WholePercent.write(Decimal::from(-2_279)), "(2,279%)");
+    assert_eq!(Style::Millions.write(Decimal::ZERO), "$0.0 million");
 }
 
 #[test]

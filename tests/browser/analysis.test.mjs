@@ -116,6 +116,21 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test('a figure with no value says why: in its title, its derivation (a zero written 0) and its tornado, which blames no input', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q3-2012.revenue=0');
+    const margin = page.locator('.fig[data-line="gross_margin"][data-period="q3-2012"]').first();
+    assert.equal(await margin.getAttribute('data-value'), '');
+    assert.match(await margin.getAttribute('title'), /^No value in this scenario: it divides by zero\. Reported: 80\.2%/);
+    assert.match(await margin.getAttribute('aria-label'), /: no value, it divides by zero, reported 80\.2%/);
+    const panel = await explain(page, 'q3-2012', 'gross_margin');
+    await eventually(() => panel.locator('.undefined-why').textContent(), 'No value in this scenario: it divides by zero.', 'said');
+    assert.match(await panel.locator('.formula').first().textContent(), /÷ Revenues 0$/);
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    await eventually(() => panel.locator('.tornado-none').textContent(), 'Gross margin has no value in this scenario (it divides by zero): no swing can be measured from it.', 'the tornado says it once');
+    assert.equal(await panel.locator('.tornado li').count(), 0, 'no bar blames an input');
+    assert.deepEqual(problems, []);
+  });
+
   test('the sensitivity table marks the current cell; a tornado bar applies its change', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q3-2012', 'net_income');

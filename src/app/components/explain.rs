@@ -46,7 +46,11 @@ pub fn explain(props: &ExplainProps) -> Html {
     };
     // "Gross profit 18,748 = Revenues 23,382 − Cost of revenues 4,634"
     let get = |c: Cell| props.figures.get(model, c);
-    let precise = |c: Cell| display_entered(get(c), model.unit(c).unwrap_or(Unit::Money));
+    // A zero is 0 here, not the "-" a table prints: "÷ Revenues 0" says what "÷ Revenues -" hides.
+    let precise = |c: Cell| match get(c) {
+        Ok(v) if v.is_zero() => "0".to_string(),
+        v => display_entered(v, model.unit(c).unwrap_or(Unit::Money)),
+    };
     let applied = model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), precise(c)), &get);
     let rule = applied.as_ref().and_then(|(_, rule)| *rule);
     let equation = applied.map(|(f, _)| format!("{} {} = {f}", model.name(cell, cell.period), precise(cell)));
@@ -99,6 +103,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                     (true, false) => format!(" (an estimate; on the release alone {reported})"),
                 }}
             </p>
+            if let Err(why) = get(cell) { <p class="undefined-why">{format!("No value in this scenario: {}.", why.why())}</p> }
             <p>{what}</p>
             if let Some(sbc) = model.contained_sbc(cell) { <p class="sbc-note">{sbc_note(model, cell, sbc, &props.scenario, &props.figures, edited)}</p> }
             if let Some(e) = equation { <p class="formula">{e}</p> }

@@ -91,6 +91,11 @@ pub fn figure(props: &FigureProps) -> Html {
     let guidance = guidance_of(cell, props.value);
     let baseline = baseline_word(cell);
     let reported_note = if estimate.is_some() { format!("Estimate; on the release alone {reported}") } else { format!("Reported: {reported}") };
+    // A figure with no value says why, where "—" alone would not.
+    let reported_note = match props.value {
+        Err(why) => format!("No value in this scenario: {}. {reported_note}", why.why()),
+        Ok(_) => reported_note,
+    };
     let label = format!("{}, {}", props.line_label, cell.period.long());
 
     if !props.editable {
@@ -101,6 +106,7 @@ pub fn figure(props: &FigureProps) -> Html {
         // say nothing of it: their table's headings name them. That is also a quarter of the
         // page's HTML (86 KB, 5.4 KB gzip) that need not be downloaded and parsed first.
         let aria_label = LIVE.then(|| {
+            let shown = props.value.map_or_else(|why| format!("no value, {}", why.why()), |_| shown.clone());
             if moved {
                 format!("{label}: {shown}, {baseline} {reported}. Enter shows how it is computed.")
             } else {

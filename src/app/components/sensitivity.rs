@@ -244,8 +244,17 @@ fn two_way_table(t: &Table) -> Html {
 
 fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, dispatch: &UseReducerDispatcher<State>) -> Html {
     let model = Model::release();
-    let now = figures.get(model, figure).ok();
-    let from_now = |end: Decimal| now.and_then(|n| end.checked_sub(n)).map(|d| d.abs());
+    // A figure with no value now has no swing to measure, from any input: said once, rather
+    // than each bar's end blaming its own input.
+    let now = match figures.get(model, figure) {
+        Ok(now) => now,
+        Err(why) => {
+            return html! {
+                <p class="hint tornado-none">{format!("{} has no value in this scenario ({}): no swing can be measured from it.", model.name(figure, figure.period), why.why())}</p>
+            }
+        }
+    };
+    let from_now = |end: Decimal| end.checked_sub(now).map(|d| d.abs());
     // The end that reaches farthest from the figure now fills its half.
     let mut widest = Decimal::ZERO;
     for at in bars.iter().flat_map(|b| [&b.at_low, &b.at_high]) {
@@ -256,7 +265,6 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
     // How far one end of a bar reaches from the figure now, as a share of the farthest: at most
     // one, so the percentage cannot overflow.
     let reach = |end: Decimal| -> (bool, String) {
-        let Some(now) = now else { return (end >= Decimal::ZERO, "0%".to_string()) };
         let share = match from_now(end) {
             Some(d) if !widest.is_zero() => (d / widest * Decimal::ONE_HUNDRED).round_dp(1),
             _ => Decimal::ZERO,
@@ -278,7 +286,7 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
         };
         let (above, width) = reach(*f);
         // A figure that does not move keeps the low end left and the high end right.
-        let above = if Some(*f) == now { !down } else { above };
+        let above = if *f == now { !down } else { above };
         let input = bar.input;
         let onclick = {
             let dispatch = dispatch.clone();

@@ -33,5 +33,16 @@ pub enum Undefined {
     Missing,
 }
 
+impl Undefined {
+    /// Why, in words: "it divides by zero".
+    pub fn why(self) -> &'static str {
+        match self {
+            Undefined::ZeroDivisor => "it divides by zero",
+            Undefined::Overflow => "it is out of range",
+            Undefined::Missing => "it is not defined here",
+        }
+    }
+}
+
 /// A figure's exact value, or why it has none.
 pub type Value = Result<rust_decimal::Decimal, Undefined>;

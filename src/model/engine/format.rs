@@ -110,6 +110,11 @@ pub fn plain(value: Value) -> String {
     }
 }
 
+/// A value already rounded to `places`, grouped and written with exactly that many: 1,000,000.0.
+pub fn fixed(value: Decimal, places: u32) -> String {
+    pad_places(exact(value), places)
+}
+
 fn group(int: &str) -> String {
     let digits: Vec<char> = int.chars().collect();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -74,19 +74,20 @@ pub const HIGHLIGHTS: &[Highlight] = &[
 impl Style {
     /// A figure written the narrative's way.
     pub fn write(self, value: Decimal) -> String {
+        use crate::model::engine::format::fixed;
         use crate::model::engine::unit::round_for_display;
         let (text, negative) = match self {
             Style::Millions => {
                 let m = round_for_display(value / Decimal::ONE_THOUSAND, 1);
-                (format!("${:.1} million", m.abs()), m.is_sign_negative() && !m.is_zero())
+                (format!("${} million", fixed(m.abs(), 1)), m.is_sign_negative() && !m.is_zero())
             }
             Style::WholePercent => {
                 let p = round_for_display(value, 0);
-                (format!("{}%", p.abs()), p.is_sign_negative() && !p.is_zero())
+                (format!("{}%", fixed(p.abs(), 0)), p.is_sign_negative() && !p.is_zero())
             }
             Style::Dollars => {
                 let d = round_for_display(value, 2);
-                (format!("${:.2}", d.abs()), d.is_sign_negative() && !d.is_zero())
+                (format!("${}", fixed(d.abs(), 2)), d.is_sign_negative() && !d.is_zero())
             }
         };
         if negative {
