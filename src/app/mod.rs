@@ -147,6 +147,8 @@ fn app() -> Html {
     });
     let figures = use_memo(state.scenario.clone(), |s| Model::release().evaluate(s));
     let drawer = use_state(|| None::<Drawer>);
+    // Where the page was scrolled when the drawer opened: closing it goes back there.
+    let drawer_from = use_mut_ref(|| None::<f64>);
     // Live, the page renders into the prerendered one (`takeover`): its header and what is above
     // the pieces at once, and the pieces one task at a time; `<main>` is settled once all are.
     // Without a prerendered page to render into, everything at once.
@@ -245,14 +247,29 @@ fn app() -> Html {
         });
     }
     // A drawer opens at the top of the page: scrolled down, its button would seem to do nothing.
-    use_effect_with(*drawer, |open| {
-        let found = open.and_then(|_| web_sys::window()?.document()?.get_element_by_id("drawer"));
-        if let Some(el) = found {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
+    // Closed while still in view, the page goes back to where the reader was when it opened (the
+    // cash flows, say), not left at the top.
+    {
+        let (from, shown) = (drawer_from.clone(), use_mut_ref(|| None::<f64>));
+        use_effect_with(*drawer, move |open| {
+            let Some(window) = web_sys::window() else { return };
+            let y = window.scroll_y().unwrap_or(0.0);
+            if open.is_some() && shown.borrow().is_none() {
+                if let Some(el) = window.document().and_then(|d| d.get_element_by_id("drawer")) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                *shown.borrow_mut() = Some(window.scroll_y().unwrap_or(0.0));
+            } else if open.is_none() {
+                let (Some(at), Some(before)) = (shown.borrow_mut().take(), from.borrow_mut().take()) else { return };
+                let half = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) / 2.0;
+                if y <= at + half {
+                    window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), before);
+                }
+            }
+        });
+    }
     // A changed fragment (back, forward, a pasted link) loads its scenario; undo keys anywhere.
     {
         let (dispatch, drawer) = (state.dispatcher(), drawer.clone());
@@ -366,9 +383,15 @@ fn app() -> Html {
     };
     let copy_now = copied.as_ref().filter(|(s, _)| *s == committed && !as_released).map(|(_, how)| *how);
     let toggle = |which: Drawer| {
-        let drawer = drawer.clone();
+        let (drawer, from) = (drawer.clone(), drawer_from.clone());
         let open = *drawer == Some(which);
-        let onclick = Callback::from(move |_| drawer.set((!open).then_some(which)));
+        let onclick = Callback::from(move |_| {
+            // Where the reader is, before the drawer opens and its rendering moves the page.
+            if drawer.is_none() {
+                *from.borrow_mut() = web_sys::window().and_then(|w| w.scroll_y().ok());
+            }
+            drawer.set((!open).then_some(which));
+        });
         (onclick, open.to_string())
     };
     let (changes_click, changes_open) = toggle(Drawer::Changes);

@@ -481,6 +481,28 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     }
   });
 
+  test('a drawer opened from far down the page shows at the top, and closed puts the page back where it was', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await live(page);
+    // Scrolled in steps, as a reader does, so that what is above has its real height.
+    for (let i = 0; i < 30 && await page.evaluate(() => document.querySelector('#cash_flows').getBoundingClientRect().top > 200); i++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    const where = () => page.evaluate(() => Math.round(document.querySelector('#cash_flows').getBoundingClientRect().top));
+    const before = await where();
+    assert.ok(await page.evaluate(() => scrollY) > 3000, 'far down');
+    // A click as a finger gives it: Playwright's tap would first scroll the page to the button.
+    await page.locator('header .open-changes').dispatchEvent('click');
+    await page.locator('#drawer .changes').waitFor();
+    assert.ok(await page.evaluate(() => document.querySelector('#drawer').getBoundingClientRect().top < innerHeight), 'the drawer is in view');
+    await page.locator('header .open-changes').dispatchEvent('click');
+    await eventually(() => page.evaluate(() => document.querySelector('#drawer .changes') === null), true, 'closed');
+    await eventually(where, before, 'the cash flows back where they were in the window');
+    assert.deepEqual(problems, []);
+  });
+
   test('the keys legend shows where there is a mouse, not on a touch screen with none (a phone)', { timeout: TEST_TIMEOUT }, async () => {
     const phone = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await live(phone.page);
