@@ -3,6 +3,7 @@
 //! carry `data-compare-*` attributes, never the contract's `data-line`, which means "this
 //! figure in the open scenario".
 
+use super::contents::short_name;
 use super::headline::HEADLINES;
 use crate::app::download;
 use crate::app::state::State;
@@ -154,7 +155,7 @@ pub fn compare(props: &CompareProps) -> Html {
                 <label>{"Figures "}
                     <select class="compare-view" onchange={choose_view}>
                         <option value="headline" selected={table.is_none()}>{"Headline figures"}</option>
-                        { for TABLES.iter().map(|t| html! { <option value={t.id} selected={*view == t.id}>{t.title}</option> }) }
+                        { for TABLES.iter().map(|t| html! { <option value={t.id} selected={*view == t.id}>{short_name(t)}</option> }) }
                     </select>
                 </label>
                 if !named.is_empty() { <span class="picks">{"Show: "}{ for toggles }</span> }

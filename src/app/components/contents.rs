@@ -3,7 +3,7 @@
 //! holds the scenario, and a fragment that is not a scenario would replace it.
 
 use crate::app::task;
-use crate::model::release::tables::TABLES;
+use crate::model::release::tables::{Table, TABLES};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -19,6 +19,11 @@ const SHORT: &[(&str, &str)] = &[
     ("non_gaap", "Non-GAAP"),
     ("per_share", "Per share"),
 ];
+
+/// A table's short name, where lists name it: the contents, compare's choice of figures.
+pub fn short_name(table: &Table) -> &'static str {
+    SHORT.iter().find(|(id, _)| *id == table.id).map_or(table.title, |(_, s)| *s)
+}
 
 /// Scrolls section `id` to the top and focuses its table's figure (its tab stop), else the section.
 /// Until a statement has been on screen its height is estimated (styles/app.css); those near the
@@ -56,7 +61,7 @@ pub fn skip_link() -> Html {
 
 /// The table of contents, in the page's order (`PIECES` in src/app/mod.rs).
 pub fn contents() -> Html {
-    let tables = TABLES.iter().map(|t| (t.id, SHORT.iter().find(|(id, _)| *id == t.id).map_or(t.title, |(_, s)| *s)));
+    let tables = TABLES.iter().map(|t| (t.id, short_name(t)));
     let sections = std::iter::once(("guidance", "Outlook"))
         .chain(std::iter::once(("bridges", "Bridges")))
         .chain(tables)
