@@ -5,7 +5,7 @@ mod common;
 
 use common::{d, edit, expect};
 use qualys_what_if::model::engine::format;
-use qualys_what_if::model::io::link::{decode, encode};
+use qualys_what_if::model::io::link::{decode, encode, is_link};
 use qualys_what_if::model::{Cell, EditError, Model, Period::*, SbcReading, Scenario};
 
 #[test]
@@ -270,6 +270,28 @@ fn an_empty_scenario_has_an_empty_fragment() {
     assert_eq!(encode(&Scenario::default()), "");
     let (scenario, problems) = decode(Model::release(), "");
     assert!(scenario.is_empty() && problems.is_empty());
+}
+
+#[test]
+fn a_link_whose_separators_were_percent_escaped_whole_still_opens_and_a_section_is_no_link() {
+    let model = Model::release();
+    // (fragment, a link, the revenue it opens at)
+    let rows = [
+        ("#v=1&q3-2012.revenue=25000", true, Some("25000")),
+        // A chat or mail program that escaped the whole fragment.
+        ("#v%3D1%26q3-2012.revenue%3D25000", true, Some("25000")),
+        ("v%3d1%26q3-2012.revenue%3d25000", true, Some("25000")),
+        ("#balance_sheets", false, None),
+        ("#cash_flows", false, None),
+    ];
+    for (fragment, link, revenue) in rows {
+        assert_eq!(is_link(fragment), link, "{fragment}");
+        if let Some(r) = revenue {
+            let (scenario, problems) = decode(model, fragment);
+            assert!(problems.is_empty(), "{fragment}: {problems:?}");
+            assert_eq!(scenario.edit(Cell::new(Q3_2012, "revenue")), Some(d(r)), "{fragment}");
+        }
+    }
 }
 
 #[test]

@@ -148,6 +148,20 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByLabel('Values of each').fill('3');
     await eventually(() => table.locator('tbody td').count(), 9, '3 × 3');
     assert.equal(await table.locator('td.current').count(), 1);
+    // Text that cannot be used is refused beside its field; the table and the tornado stay as
+    // they were meanwhile (typing 0.5 passes through 0), not gone.
+    const cells = await table.locator('tbody td').evaluateAll((tds) => tds.map((td) => td.dataset.value));
+    await panel.getByLabel('Row step').fill('0');
+    await eventually(() => panel.getByLabel('Row step').getAttribute('aria-invalid'), 'true', 'a step of 0 refused');
+    await panel.getByLabel('Values of each').fill('x');
+    await eventually(() => panel.getByLabel('Values of each').getAttribute('aria-invalid'), 'true', 'x refused');
+    await panel.getByLabel('Move each input by ± %').fill('abc');
+    await eventually(() => panel.getByLabel('Move each input by ± %').getAttribute('aria-invalid'), 'true', 'abc refused');
+    assert.deepEqual(await table.locator('tbody td').evaluateAll((tds) => tds.map((td) => td.dataset.value)), cells, 'the table as it was');
+    assert.ok(await panel.locator('.tornado li').count() > 0, 'the tornado as it was');
+    await panel.getByLabel('Row step').fill('');
+    await panel.getByLabel('Values of each').fill('3');
+    await panel.getByLabel('Move each input by ± %').fill('10');
     // The tornado: revenue swings net income most; its +10 % end applies 25,720.2.
     const first = panel.locator('.tornado li').first();
     assert.equal(await first.getAttribute('data-input'), 'q3-2012.revenue');
@@ -182,12 +196,13 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await eps.getByLabel('Move each input by ± %').fill('100');
     const none = eps.locator('.tornado li[data-input="q4-2012.shares_diluted"] .t-end.none');
     await eventually(() => none.textContent(), '−100 %: — (Net income per share - diluted has no value with Weighted average shares - diluted, Q4 2012 estimate at 0: it divides by zero)', 'the end without a figure says why');
-    // A move that cannot be used: its message, no bars, and no caption of a move not in force.
+    // A move that cannot be used: its message, and the bars and caption of the last move that
+    // could, which stays in force.
     const move = panel.getByLabel('Move each input by ± %');
     await move.fill('abc');
     await eventually(() => move.getAttribute('aria-invalid'), 'true', 'refused');
-    assert.equal(await panel.locator('.tornado li').count(), 0);
-    assert.equal(await panel.getByText(/Each input moved by/).count(), 0, 'no caption');
+    assert.ok(await panel.locator('.tornado li').count() > 0, 'the bars of 100 %');
+    assert.equal(await panel.getByText(/Each input moved by −100 % and \+100 %/).count(), 1, 'the caption of the move in force');
     assert.deepEqual(problems, []);
   });
 

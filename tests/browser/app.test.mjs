@@ -310,6 +310,15 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a link whose = and & a mail or chat program percent-escaped opens its scenario, dimmed until then', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v%3D1%26q3-2012.revenue%3D25000');
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    await expectValue(page, 'q3-2012', 'gross_profit', '20366');
+    assert.equal(await page.locator('.link-problems').count(), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pending')), false, 'no longer pending once live');
+    assert.deepEqual(problems, []);
+  });
+
   test('a printout starts with the scenario\'s edits, its link and the date; the screen does not show them', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage('#v=1&sbc=on-top&q3-2012.revenue=25000&q3-2012.sbc_cost_of_revenue=100&q4-2012.revenue=26000.5', 'root');
     const summary = page.locator('.print-summary');

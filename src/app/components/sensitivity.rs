@@ -13,6 +13,7 @@ use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -85,6 +86,14 @@ fn step(text: &str, input: Cell, figures: &Figures) -> Result<Decimal, String> {
     }
 }
 
+/// `now`, kept in `slot`, if it can be used; else the last that could.
+fn last_usable<T: Clone>(slot: &Rc<RefCell<Option<T>>>, now: Option<T>) -> Option<T> {
+    if let Some(v) = &now {
+        *slot.borrow_mut() = Some(v.clone());
+    }
+    now.or_else(|| slot.borrow().clone())
+}
+
 #[function_component(Sensitivity)]
 pub fn sensitivity(props: &SensitivityProps) -> Html {
     let model = Model::release();
@@ -113,18 +122,32 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
     };
     let percent = parse_entry(&s.percent, Unit::Percent).map_err(|e| e.to_string()).and_then(|p| check_percent(p).map_err(|e| e.to_string()));
 
+    // While a field holds text that cannot be used, the table and the tornado keep the last
+    // setting it held that could (a step for the same input), beside the message, rather than
+    // going: typing 0.5 passes through 0, which is refused.
+    let (kept_row, kept_column) = (use_mut_ref(|| None::<(Cell, Decimal)>), use_mut_ref(|| None::<(Cell, Decimal)>));
+    let (kept_count, kept_percent) = (use_mut_ref(|| None::<usize>), use_mut_ref(|| None::<Decimal>));
+    let step_used = |slot: &Rc<RefCell<Option<(Cell, Decimal)>>>, input: Option<Cell>, typed: &Option<Result<Decimal, String>>| {
+        let input = input?;
+        let now = typed.clone().and_then(Result::ok).map(|v| (input, v));
+        last_usable(slot, now).filter(|(c, _)| *c == input).map(|(_, v)| v)
+    };
+    let row_used = step_used(&kept_row, rows, &row_step);
+    let column_used = step_used(&kept_column, columns, &column_step);
+    let count_used = last_usable(&kept_count, count.clone().ok());
+    let percent_used = last_usable(&kept_percent, percent.clone().ok());
     let table = {
         // A guided estimate's cells within its guidance are shaded.
         let guidance = range_of(cell).map(|r| (r.low, r.high));
-        let key = (props.scenario.clone(), cell, rows, columns, row_step.clone(), column_step.clone(), count.clone(), guidance);
+        let key = (props.scenario.clone(), cell, rows, columns, row_used, column_used, count_used, guidance);
         use_memo(key, |(scenario, cell, rows, columns, row_step, column_step, count, guidance)| {
-            let (Some(r), Some(c), Some(Ok(rs)), Some(Ok(cs)), Ok(n)) = (rows, columns, row_step, column_step, count) else { return None };
+            let (Some(r), Some(c), Some(rs), Some(cs), Some(n)) = (rows, columns, row_step, column_step, count) else { return None };
             two_way(model, scenario, *cell, (*r, *rs), (*c, *cs), *n, *guidance).ok()
         })
     };
-    let bars = use_memo((props.scenario.clone(), cell, percent.clone()), |(scenario, cell, percent)| match percent {
-        Ok(p) => tornado(model, scenario, *cell, *p),
-        Err(_) => Vec::new(),
+    let bars = use_memo((props.scenario.clone(), cell, percent_used), |(scenario, cell, percent)| match percent {
+        Some(p) => tornado(model, scenario, *cell, *p),
+        None => Vec::new(),
     });
 
     let set = |f: fn(&mut Settings, String)| {
@@ -158,10 +181,7 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             download::offer(&format!("tornado-{}.csv", cell.key()), "text/csv", &tornado_csv(model, cell, &bars));
         })
     };
-    let percent_shown = match &percent {
-        Ok(p) => exact(*p),
-        Err(_) => exact(DEFAULT_PERCENT),
-    };
+    let percent_shown = exact(percent_used.unwrap_or(DEFAULT_PERCENT));
 
     if inputs.is_empty() {
         return html! { <p class="no-solution">{"This figure is built from no input."}</p> };
@@ -186,8 +206,8 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             <div class="settings">
                 {text_field("Move each input by ± %", id("percent"), &s.percent, percent.clone().err(), set(|s, t| s.percent = t))}
             </div>
-            // Said only of a move in force: with the field refused, there are no bars.
-            if percent.is_ok() {
+            // Said of the move in force: the last the field held that could be used.
+            if percent_used.is_some() {
                 <p class="hint">{format!(
                     "Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first: the figure below its {} now on the left, above it on the right. A bar applies its change.",
                     model.display(cell, props.figures.get(model, cell))

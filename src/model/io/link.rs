@@ -42,7 +42,13 @@ pub const SBC_KEY: &str = "sbc";
 /// without (`#balance_sheets`, a section of the page, as a contents link opened in a new tab
 /// gives it) is only a place on the page, and opens the page as no fragment would.
 pub fn is_link(fragment: &str) -> bool {
-    fragment.contains('=')
+    fragment.contains('=') || escaped_whole(fragment)
+}
+
+/// Whether a fragment's `=` signs were percent-escaped with the rest (`v%3D1%26q3-2012.revenue%3D…`),
+/// as some chat and mail programs pass a link on: it is read as though they were not.
+fn escaped_whole(fragment: &str) -> bool {
+    !fragment.contains('=') && fragment.to_ascii_lowercase().contains("%3d")
 }
 
 /// Reads a fragment (with or without `#`): the scenario it holds, and one sentence for each kind
@@ -50,6 +56,8 @@ pub fn is_link(fragment: &str) -> bool {
 /// load even when others do not.
 pub fn decode(model: &Model, fragment: &str) -> (Scenario, Vec<String>) {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let unescaped = escaped_whole(fragment).then(|| percent_decode(fragment)).flatten();
+    let fragment = unescaped.as_deref().unwrap_or(fragment);
     let mut refused = Vec::new();
     let mut found = Vec::new();
     for raw in fragment.split('&').filter(|p| !p.is_empty()) {
