@@ -247,25 +247,19 @@ fn app() -> Html {
         });
     }
     // A drawer opens at the top of the page: scrolled down, its button would seem to do nothing.
-    // Closed while still in view, the page goes back to where the reader was when it opened (the
-    // cash flows, say), not left at the top.
+    // Closed while its place is still in view, the page goes back to where the reader was when
+    // it opened (the cash flows, say), not left at the top.
     {
-        let (from, shown) = (drawer_from.clone(), use_mut_ref(|| None::<f64>));
+        let from = drawer_from.clone();
         use_effect_with(*drawer, move |open| {
-            let Some(window) = web_sys::window() else { return };
-            let y = window.scroll_y().unwrap_or(0.0);
-            if open.is_some() && shown.borrow().is_none() {
-                if let Some(el) = window.document().and_then(|d| d.get_element_by_id("drawer")) {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-                *shown.borrow_mut() = Some(window.scroll_y().unwrap_or(0.0));
-            } else if open.is_none() {
-                let (Some(at), Some(before)) = (shown.borrow_mut().take(), from.borrow_mut().take()) else { return };
-                let half = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) / 2.0;
-                if y <= at + half {
-                    window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), before);
+            let Some((window, el)) = web_sys::window().and_then(|w| Some((w.clone(), w.document()?.get_element_by_id("drawer")?))) else { return };
+            if open.is_some() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            } else if let Some(y) = from.borrow_mut().take() {
+                if el.get_bounding_client_rect().top() >= 0.0 {
+                    window.scroll_to_with_x_and_y(0.0, y);
                 }
             }
         });

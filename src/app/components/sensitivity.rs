@@ -13,7 +13,6 @@ use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -86,12 +85,13 @@ fn step(text: &str, input: Cell, figures: &Figures) -> Result<Decimal, String> {
     }
 }
 
-/// `now`, kept in `slot`, if it can be used; else the last that could.
-fn last_usable<T: Clone>(slot: &Rc<RefCell<Option<T>>>, now: Option<T>) -> Option<T> {
-    if let Some(v) = &now {
-        *slot.borrow_mut() = Some(v.clone());
-    }
-    now.or_else(|| slot.borrow().clone())
+/// The last setting of each field that could be used (`Sensitivity`).
+#[derive(Default)]
+struct Kept {
+    row: Option<(Cell, Decimal)>,
+    column: Option<(Cell, Decimal)>,
+    count: Option<usize>,
+    percent: Option<Decimal>,
 }
 
 #[function_component(Sensitivity)]
@@ -125,17 +125,24 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
     // While a field holds text that cannot be used, the table and the tornado keep the last
     // setting it held that could (a step for the same input), beside the message, rather than
     // going: typing 0.5 passes through 0, which is refused.
-    let (kept_row, kept_column) = (use_mut_ref(|| None::<(Cell, Decimal)>), use_mut_ref(|| None::<(Cell, Decimal)>));
-    let (kept_count, kept_percent) = (use_mut_ref(|| None::<usize>), use_mut_ref(|| None::<Decimal>));
-    let step_used = |slot: &Rc<RefCell<Option<(Cell, Decimal)>>>, input: Option<Cell>, typed: &Option<Result<Decimal, String>>| {
-        let input = input?;
-        let now = typed.clone().and_then(Result::ok).map(|v| (input, v));
-        last_usable(slot, now).filter(|(c, _)| *c == input).map(|(_, v)| v)
+    let kept = use_mut_ref(Kept::default);
+    let (row_used, column_used, count_used, percent_used) = {
+        let mut k = kept.borrow_mut();
+        let step_used = |kept: &mut Option<(Cell, Decimal)>, input: Option<Cell>, typed: &Option<Result<Decimal, String>>| {
+            let input = input?;
+            if let Some(Ok(v)) = typed {
+                *kept = Some((input, *v));
+            }
+            kept.filter(|(c, _)| *c == input).map(|(_, v)| v)
+        };
+        if let Ok(n) = count {
+            k.count = Some(n);
+        }
+        if let Ok(p) = percent {
+            k.percent = Some(p);
+        }
+        (step_used(&mut k.row, rows, &row_step), step_used(&mut k.column, columns, &column_step), k.count, k.percent)
     };
-    let row_used = step_used(&kept_row, rows, &row_step);
-    let column_used = step_used(&kept_column, columns, &column_step);
-    let count_used = last_usable(&kept_count, count.clone().ok());
-    let percent_used = last_usable(&kept_percent, percent.clone().ok());
     let table = {
         // A guided estimate's cells within its guidance are shaded.
         let guidance = range_of(cell).map(|r| (r.low, r.high));

@@ -48,7 +48,8 @@ pub fn is_link(fragment: &str) -> bool {
 /// Whether a fragment's `=` signs were percent-escaped with the rest (`v%3D1%26q3-2012.revenue%3D…`),
 /// as some chat and mail programs pass a link on: it is read as though they were not.
 fn escaped_whole(fragment: &str) -> bool {
-    !fragment.contains('=') && fragment.to_ascii_lowercase().contains("%3d")
+    // Bytes, not a substring search, which would bring a string searcher into the page.
+    !fragment.contains('=') && fragment.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%3d"))
 }
 
 /// Reads a fragment (with or without `#`): the scenario it holds, and one sentence for each kind
