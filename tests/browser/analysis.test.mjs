@@ -131,6 +131,26 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test('on a phone, the derivation sheet keeps its × in view, above the tables, however far it is scrolled', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('', { width: 375, height: 667 });
+    const panel = await explain(page, 'q3-2012', 'net_income');
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    await panel.locator('.tornado').waitFor();
+    for (const top of [300, 900, 100000]) {
+      await panel.evaluate((p, t) => { p.scrollTop = t; }, top);
+      const hit = await panel.evaluate((p) => {
+        const close = p.querySelector('button.close').getBoundingClientRect();
+        const sheet = p.getBoundingClientRect();
+        const at = document.elementFromPoint(close.left + close.width / 2, close.top + close.height / 2);
+        return { inside: close.top >= sheet.top && close.bottom <= sheet.bottom, topmost: !!at?.closest('button.close') };
+      });
+      assert.deepEqual(hit, { inside: true, topmost: true }, `scrolled to ${top}`);
+    }
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await eventually(() => page.locator('aside.explain').count(), 0, 'closed');
+    assert.deepEqual(problems, []);
+  });
+
   test('the sensitivity table marks the current cell; a tornado bar applies its change', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q3-2012', 'net_income');
