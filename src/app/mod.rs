@@ -11,6 +11,7 @@ mod download;
 mod focus;
 mod grid;
 mod json;
+mod pieces;
 mod state;
 mod storage;
 mod takeover;
@@ -18,22 +19,15 @@ mod task;
 mod url;
 
 use crate::model::io::link::encode;
-use crate::model::release::tables::TABLES;
-use crate::model::{Model, Period, Scenario};
-use components::bridges::Bridges;
+use crate::model::{Model, Scenario};
 use components::changes::Changes;
 use components::compare::Compare;
 use components::contents::{contents, skip_link};
 use components::explain::Explain;
-use components::guidance::Outlook;
 use components::headline::Headlines;
-use components::highlights::Highlights;
 use components::notices::{balance_check, link_problems, other_tab, replaced, resumed, storage_notice};
 use components::print::print_summary;
-use components::sbc_reading::sbc_choice;
 use components::scenarios::Scenarios;
-use components::table::StatementTable;
-use components::ties::TieOut;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, State, Storage};
 use std::rc::Rc;
@@ -80,35 +74,6 @@ pub async fn prerender() -> String {
 /// A constant, so each build carries only its own side.
 pub const LIVE: bool = cfg!(feature = "csr");
 
-/// What `<main>` shows below the headline figures, in order: the outlook, the bridges, each
-/// statement, the tie-out, and the highlights. The live page renders the header and what is
-/// above these at once, into the prerendered page, and then one piece per task in its place
-/// (`LIVE_ORDER`): no task is long enough to hold up the browser, and the statements can be
-/// edited before the rest is live.
-const PIECES: usize = TABLES.len() + 4;
-
-/// The order the pieces go live in: first the statements, top first, which take typing; then
-/// the outlook and the bridges, and the tie-out and the highlights, whose prerendered figures
-/// are already on screen and which only read.
-const LIVE_ORDER: [usize; PIECES] = {
-    let mut order = [0; PIECES];
-    let mut k = 0;
-    while k < TABLES.len() {
-        order[k] = k + 2;
-        k += 1;
-    }
-    order[k] = 0;
-    order[k + 1] = 1;
-    order[k + 2] = TABLES.len() + 2;
-    order[k + 3] = TABLES.len() + 3;
-    order
-};
-
-/// Whether piece `i` is live once the first `shown` of `LIVE_ORDER` are.
-fn is_live(i: usize, shown: usize) -> bool {
-    LIVE_ORDER.iter().take(shown).any(|&p| p == i)
-}
-
 /// The panel open under the header, if any.
 #[derive(Clone, Copy, PartialEq)]
 enum Drawer {
@@ -150,46 +115,23 @@ fn app() -> Html {
     // Where the page was scrolled when the drawer opened: closing it goes back there.
     let drawer_from = use_mut_ref(|| None::<f64>);
     // Live, the page renders into the prerendered one (`takeover`): its header and what is above
-    // the pieces at once, and the pieces one task at a time; `<main>` is settled once all are.
-    // Without a prerendered page to render into, everything at once.
+    // the pieces at once, and the pieces a few figures a task (`pieces`); `<main>` is settled
+    // once all are.
     let hosts = use_memo((), |_| takeover::hosts());
     let in_place = hosts.is_some();
-    let shown = use_state(|| if in_place { 0 } else { PIECES });
+    // Without a prerendered page to render into (`pieces::Pieces` renders into one), every
+    // piece at once.
     let settled = use_state(|| false);
     {
-        let (shown, settled, dispatch) = (shown.clone(), settled.clone(), state.dispatcher());
-        use_effect_with(*shown, move |n| {
-            if !live {
-                return;
-            }
-            match *n {
-                n if n > 0 && in_place => takeover::piece_replaced(),
-                _ => takeover::started(),
-            }
-            match *n {
-                n if n < PIECES => task::soon(move || {
-                    if let Some(&piece) = LIVE_ORDER.get(n) {
-                        takeover::replacing(piece);
-                    }
-                    // What was typed into it, taken before it renders.
-                    let typed = takeover::typed();
-                    if !typed.is_empty() {
-                        dispatch.dispatch(Action::TakeOver(Rc::new(typed)));
-                    }
-                    shown.set(n + 1);
-                }),
-                _ => {
-                    takeover::whole();
-                    task::after_paint(move || settled.set(true));
-                }
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            if live && !in_place {
+                takeover::started();
+                takeover::whole();
+                task::after_paint(move || settled.set(true));
             }
         });
     }
-    use_effect_with(*settled, |settled| {
-        if *settled {
-            takeover::settled();
-        }
-    });
 
     // The address follows the edits. Not on first render, unless it opened the last visit's
     // scenario without a link: a link that could not be fully used stays in the address bar
@@ -450,27 +392,7 @@ fn app() -> Html {
             {balance_check(&figures)}
         </>
     };
-    // Piece `i` below it (`PIECES`).
-    let piece = |i: usize| -> Html {
-        let dispatch = state.dispatcher();
-        match i.checked_sub(2).and_then(|t| TABLES.get(t)) {
-            _ if i == 0 => html! {
-                <Outlook figures={figures.clone()} run_rate={!state.scenario.edits().any(|(c, _)| c.period == Period::Q4_2012)} {dispatch} />
-            },
-            _ if i == 1 => html! { <Bridges figures={figures.clone()} {dispatch} /> },
-            Some(t) => html! {
-                <>
-                    // The reading of a stock compensation edit is chosen beside its table.
-                    if t.id == "stock_compensation" {
-                        {sbc_choice(state.scenario.sbc_reading(), &dispatch)}
-                    }
-                    <StatementTable table={t} figures={figures.clone()} state={snapshot.clone()} {dispatch} highlights={highlights.clone()} />
-                </>
-            },
-            None if i == TABLES.len() + 2 => html! { <TieOut figures={figures.clone()} {dispatch} /> },
-            None => html! { <Highlights figures={figures.clone()} {dispatch} /> },
-        }
-    };
+    let pieces = pieces::View { figures: figures.clone(), state: snapshot.clone(), highlights: highlights.clone(), dispatch: state.dispatcher() };
     // After `<main>`: the derivation, and what screen readers are told.
     let end = html! {
         <>
@@ -487,10 +409,7 @@ fn app() -> Html {
             <>
                 {create_portal(header, h.header.clone())}
                 {create_portal(lead, h.lead.clone())}
-                { for (0..PIECES).map(|i| match h.piece(i).filter(|_| is_live(i, *shown)) {
-                    Some(host) => create_portal(piece(i), host.clone()),
-                    None => Html::default(),
-                }) }
+                <pieces::Pieces hosts={h.clone()} view={pieces} />
                 {create_portal(end, h.end.clone())}
             </>
         },
@@ -502,8 +421,8 @@ fn app() -> Html {
                     <div data-region="lead">{lead}</div>
                     // A piece that is not a statement reads the figures in words and shapes
                     // the early figures do not redraw (src/early.rs).
-                    { for (0..PIECES).map(|i| html! {
-                        <div class={classes!("piece", (i < 2 || i >= TABLES.len() + 2).then_some("derived"))} data-piece={i.to_string()}>{piece(i)}</div>
+                    { for (0..pieces::COUNT).map(|i| html! {
+                        <div class={classes!("piece", pieces::derived(i).then_some("derived"))} data-piece={i.to_string()}>{pieces.render(i, pieces::WHOLE)}</div>
                     }) }
                 </main>
                 <div data-region="end">{end}</div>

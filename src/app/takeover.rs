@@ -121,25 +121,40 @@ pub fn started() {
     refocus();
 }
 
-/// Piece `n` is about to be rendered live: where the focus is in it, if anywhere, what was
-/// typed into its fields, and what it holds, which goes once the live content is beside it
-/// (`piece_replaced`): the piece is never seen empty, and nothing between the two is painted.
-/// What is on screen stays where it is (`hold_place`).
+/// Piece `n` is about to be rendered live, a few rows a task, out of sight (`FIGURES_PER_TASK`, src/app/mod.rs): what it
+/// holds stays on screen until the live content is whole beside it (`piece_replaced`), so the
+/// piece is never seen empty or half live.
+pub fn assembling(n: usize) {
+    let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
+    let children = piece.child_nodes();
+    let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    REPLACED.with(|r| *r.borrow_mut() = Some((piece, old)));
+}
+
+/// Piece `n` is about to be rendered live whole: where the focus is in it, if anywhere, and what
+/// was typed into its fields; what is on screen stays where it is (`hold_place`).
 pub fn replacing(n: usize) {
     let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
     let at = format!("#{ID} [data-piece=\"{n}\"]");
     let focus = active().and_then(|el| Focus::of(&at, &piece, &el));
     FOCUS.with(|f| *f.borrow_mut() = focus);
     hold_place();
-    note_typed(&piece);
-    let children = piece.child_nodes();
-    let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
-    REPLACED.with(|r| *r.borrow_mut() = Some((piece, old)));
+    REPLACED.with(|r| {
+        if let Some((_, old)) = &*r.borrow() {
+            note_typed(old);
+        }
+    });
 }
 
 /// A piece has been rendered live, and every figure after what was typed into it: its
-/// prerendered content goes, and the focus goes where it was in it.
+/// prerendered content goes, and the focus goes where it was in it. Called right after the
+/// render that makes it whole (`pieces`), in the same task, and from the render's effect,
+/// which Yew may run a task later, after a frame: that frame would show the piece twice.
 pub fn piece_replaced() {
+    let whole = REPLACED.with(|r| r.borrow().as_ref().is_none_or(|(piece, old)| live_whole(piece, old)));
+    if !whole {
+        return;
+    }
     if let Some((piece, old)) = REPLACED.with(|r| r.borrow_mut().take()) {
         for node in old {
             if let Some(parent) = node.parent_node() {
@@ -154,6 +169,13 @@ pub fn piece_replaced() {
     keep_place();
     refocus();
     html_class(|c| c.remove_1("taking"));
+}
+
+/// Whether `piece` holds its live content whole beside its prerendered content (`old`): an
+/// element of its own that is not still being rendered in part.
+fn live_whole(piece: &Element, old: &[Node]) -> bool {
+    let children = piece.children();
+    (0..children.length()).filter_map(|i| children.item(i)).any(|c| !old.iter().any(|o| o.is_same_node(Some(&c))) && !c.class_list().contains("partial"))
 }
 
 /// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
@@ -189,11 +211,13 @@ pub fn typed() -> Vec<Typed> {
     TYPED.with(|t| std::mem::take(&mut *t.borrow_mut()))
 }
 
-/// Takes note of every field of piece `n` whose text is not the one it was prerendered with.
-fn note_typed(piece: &Element) {
-    let Ok(fields) = piece.query_selector_all("input[data-line][data-period]") else { return };
+/// Takes note of every field of a piece's prerendered content (`old`) whose text is not the one
+/// it was prerendered with.
+fn note_typed(old: &[Node]) {
     let focused = active();
-    for field in (0..fields.length()).filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok()) {
+    let all = old.iter().filter_map(|n| n.dyn_ref::<Element>()?.query_selector_all("input[data-line][data-period]").ok());
+    let fields = all.flat_map(|f| (0..f.length()).filter_map(move |i| f.item(i)?.dyn_into::<HtmlInputElement>().ok()));
+    for field in fields {
         let text = field.value();
         let (Some(line), Some(period)) = (field.get_attribute("data-line"), field.get_attribute("data-period")) else { continue };
         let Some(cell) = Period::from_id(&period).zip(Model::release().line(&line)).map(|(p, l)| model::Cell::new(p, l.id)) else { continue };

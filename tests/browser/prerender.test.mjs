@@ -254,6 +254,42 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('a statement goes live a few figures a task, out of sight until it is whole: no frame shows one half live, or twice', { timeout: TEST_TIMEOUT }, async () => {
+    // At every frame of the start: each statement shown, and how many rows it shows, against the
+    // prerendered page's; and whether a statement was ever rendered in part (the live page's
+    // way of keeping its tasks short, src/app/pieces.rs).
+    const record = () => {
+      window.__frames = { partial: 0, wrong: [] };
+      // The prerendered page's rows, once it is parsed whole.
+      let rows = null;
+      document.addEventListener('DOMContentLoaded', () => {
+        rows = Object.fromEntries([...document.querySelectorAll('#app section.statement[id]')].map((s) => [s.id, s.querySelectorAll('tbody tr').length]));
+      });
+      const frame = () => {
+        const statements = [...document.querySelectorAll('#app section.statement[id]')];
+        if (document.querySelector('#app section.statement.partial')) window.__frames.partial += 1;
+        const shown = statements.filter((s) => s.getClientRects().length > 0);
+        for (const s of shown) {
+          const n = s.querySelectorAll('tbody tr').length;
+          if (rows && n !== rows[s.id]) window.__frames.wrong.push(`${s.id} shows ${n} of ${rows[s.id]} rows`);
+        }
+        const ids = shown.map((s) => s.id);
+        for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) window.__frames.wrong.push(`${id} shown twice`);
+        if (!document.querySelector('main.settled')) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    };
+    const { page, context, problems, release } = await openHeld(h.rootUrl, { init: record });
+    release();
+    await live(page);
+    const frames = await page.evaluate(() => window.__frames);
+    assert.ok(frames.partial > 0, 'a statement was rendered in part, out of sight, in some frame');
+    assert.deepEqual(frames.wrong, [], 'every statement shown whole, once');
+    assert.equal(await page.locator('#app section.statement.partial').count(), 0, 'none left in part');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('what is rendered live above the window does not move what is on screen, without the browser\'s scroll anchoring too', { timeout: TEST_TIMEOUT }, async () => {
     // Typed before the start, a figure moves the headline's cards, which then show the change
     // (a line more); the visitor is reading a statement further down. The browser's own scroll

@@ -12,6 +12,9 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct TableProps {
     pub table: &'static Table,
+    /// How many of its rows are rendered: while the live page starts, a few more each task, the
+    /// table out of sight until it is whole (`FIGURES_PER_TASK`, src/app/mod.rs).
+    pub rows: usize,
     pub figures: Rc<Figures>,
     /// The state this render shows. A snapshot, not the reducer handle: the handle always reads
     /// the latest state, so old and new props would compare equal.
@@ -47,13 +50,16 @@ fn same_line(periods: &[Period], line: &'static str, a: (&Figures, &State, &High
 
 impl PartialEq for TableProps {
     fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Self, b: &Self| Rc::ptr_eq(&a.figures, &b.figures) && Rc::ptr_eq(&a.state, &b.state) && Rc::ptr_eq(&a.highlights, &b.highlights);
         std::ptr::eq(self.table, other.table)
-            && self.table.rows.iter().all(|row| match row {
+            && self.rows == other.rows
+            // The same render's figures and state (a step of the start, `pieces`): nothing moved.
+            && (same(self, other) || self.table.rows.iter().all(|row| match row {
                 Row::Heading(_) => true,
                 Row::Figure(r) => {
                     same_line(self.table.periods, r.line, (&self.figures, &self.state, &self.highlights), (&other.figures, &other.state, &other.highlights))
                 }
-            })
+            }))
     }
 }
 
@@ -108,16 +114,19 @@ pub fn statement_table(props: &TableProps) -> Html {
     let grid = use_node_ref();
     grid::use_tab_stop(grid.clone());
     let columns = table.periods.len() + 1;
-    let rows = table.rows.iter().map(|row| match row {
+    let whole = props.rows >= table.rows.len();
+    // Keyed by place: the start adds rows at the end, a few a task, and an unkeyed list is
+    // matched from its end, which would render every row already there as another line.
+    let rows = table.rows.iter().take(props.rows).enumerate().map(|(key, row)| match row {
         Row::Heading(label) => html! {
-            <tr class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
+            <tr {key} class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
         },
         Row::Figure(r) => html! {
-            <StatementRow row={r} periods={table.periods} figures={props.figures.clone()}
+            <StatementRow {key} row={r} periods={table.periods} figures={props.figures.clone()}
                 state={props.state.clone()} dispatch={props.dispatch.clone()} highlights={props.highlights.clone()} />
         },
     });
-    let panel = Panel { id: table.id, title: table.title, note: table.note, class: None, rows: table.rows.len() + 2 };
+    let panel = Panel { id: table.id, title: table.title, note: table.note, class: (!whole).then_some("partial"), rows: table.rows.len() + 2 };
     panel.render(grid, Html::default(), html! {
         <>
             <thead>
