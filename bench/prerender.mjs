@@ -28,8 +28,9 @@ ${row('Blocking time of the start (each long task over 50 ms, summed)', 'blockin
 
 Replacement, not hydration: the live page renders into the prerendered one in place (Yew portals
 whose hosts are the prerendered page's header, the region above the pieces, each piece, and the
-region after them): the header and what is above the pieces at once, then one piece per task
-(each statement, top first, then the outlook, the bridges, the tie-out, the highlights), each
+region after them): the header and what is above the pieces at once, then the pieces (each
+statement, top first, a few figures a task out of sight until it is whole, then the outlook, the
+bridges, the tie-out, the highlights, one per task), each
 replacing only its own content, so nothing is moved, styled or laid out again but what is
 rendered; the app's download begins once the prerendered page has been shown. Against
 hydration's +17.7 KB wasm and about 170 ms measured by the issue's prototype, whose any

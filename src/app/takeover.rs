@@ -2,7 +2,7 @@
 //! live page is begun once the browser has shown it (`run`) and renders into it, in place: into
 //! its regions (the header, the lead above the pieces, the end after them) at once, and into
 //! each piece below (`data-piece`: the outlook, the bridges, each statement, the tie-out, the
-//! highlights) one per task, through Yew portals whose hosts are the prerendered page's own
+//! highlights) in later tasks (`pieces`), through Yew portals whose hosts are the prerendered page's own
 //! elements. Nothing is moved, so what is not yet live is neither styled nor laid out again: a
 //! whole page swapped in at once, or pieces moved into a new one, was one long task of style
 //! and layout (BENCHMARKS.md), and the statements on top can be edited while the rest is coming.
