@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, TIMEOUT_MS } from './harness.mjs';
-import { allValues, live, cell, changed, eventually, expectValue, input, typeInto, value } from './page.mjs';
+import { allValues, live, cell, changed, eventually, expectValue, input, stillBox, typeInto, value } from './page.mjs';
 
 const TEST_TIMEOUT = TIMEOUT_MS * 4;
 const RELEASE = fs.readFileSync(path.join(import.meta.dirname, '..', 'data', 'release.md'), 'utf8');
@@ -285,9 +285,10 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     const { page, problems } = await openPage('#v=1&q3-2012.revenue=25000');
     const cash = page.locator('td.moved [data-period="2012-09-30"][data-line="cash"]').first();
     await cash.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await stillBox(cash);
     await cash.hover();
     const receivables = input(page, '2012-09-30', 'accounts_receivable');
-    const box = await receivables.boundingBox();
+    const box = await stillBox(receivables);
     // The note is shown, and reaches over the field below.
     const note = await cash.evaluate((el) => { const s = getComputedStyle(el, '::after'); return s.content; });
     assert.match(note, /reported/);

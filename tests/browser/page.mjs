@@ -19,6 +19,19 @@ export const expectValue = (page, period, line, want) =>
   eventually(() => value(page, period, line), want, `${period}.${line}`);
 export const input = (page, period, line) => page.locator(`input[data-period="${period}"][data-line="${line}"]`).first();
 
+/** An element's box once it has held still for two frames: a click aimed from a box read while
+ * the page still moves (a piece's height settling after a scroll) lands somewhere else. */
+export async function stillBox(locator) {
+  const read = () => locator.evaluate((el) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const r = el.getBoundingClientRect();
+    done(JSON.stringify([r.x, r.y, r.width, r.height]));
+  }))));
+  let before = await read();
+  await eventually(async () => { const now = await read(); const still = now === before; before = now; return still; }, true, 'the element holds still');
+  const [x, y, width, height] = JSON.parse(before);
+  return { x, y, width, height };
+}
+
 /** Every figure on the page as "period.line" → data-value, checking repeated figures agree. */
 export async function allValues(page) {
   const pairs = await page.$$eval('[data-line][data-period]', (els) =>
