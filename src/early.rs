@@ -15,7 +15,7 @@
 //! and the highlights, whose words and shapes follow from the figures, and the header's count
 //! are left as they are, and dimmed, until their live render (styles/app.css).
 
-use crate::model::engine::format::{display, field_text, plain, turned};
+use crate::model::engine::format::{alone, display, field_text, plain, turned};
 use crate::model::io::link::{decode, is_link};
 use crate::model::release::guidance::range_of;
 use crate::model::release::tables::negated;
@@ -97,7 +97,8 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
     if let Some(place) = range_of(cell).zip(value.ok()).map(|(range, v)| range.place(v).position.id()) {
         drop(el.set_attribute("data-guidance", place));
     }
-    // A statement's row may show its figure with the sign turned; the headline's never do.
+    // A statement's row may show its figure with the sign turned; the headline's never do, and
+    // stand alone.
     let table = el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default();
     let negated = negated(&table, cell.line);
     match el.dyn_ref::<HtmlInputElement>() {
@@ -107,7 +108,11 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
             field.set_default_value(&text);
             field.set_value(&text);
         }
-        None => el.set_text_content(Some(&display(turned(value, negated), model.unit(cell).unwrap_or(Unit::Money)))),
+        None => {
+            let unit = model.unit(cell).unwrap_or(Unit::Money);
+            let headline = el.closest(".headlines").ok().flatten().is_some();
+            el.set_text_content(Some(&if headline { alone(value, unit) } else { display(turned(value, negated), unit) }))
+        }
     }
 }
 

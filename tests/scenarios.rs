@@ -6,7 +6,7 @@ mod common;
 use common::{d, edit, expect};
 use qualys_what_if::model::engine::format;
 use qualys_what_if::model::io::link::{decode, encode, is_link};
-use qualys_what_if::model::{Cell, EditError, Model, Period::*, SbcReading, Scenario};
+use qualys_what_if::model::{Cell, EditError, Model, Period, Period::*, SbcReading, Scenario};
 
 #[test]
 fn a_quarter_flow_edit_moves_nine_months_by_the_same_amount() {
@@ -193,6 +193,33 @@ fn undefined_figures_are_shown_as_a_dash_not_a_panic() {
         assert_eq!(format::plain(value), "");
     }
     expect(&f, &[(M9_2012, "gross_margin", "69.1%"), (Q3_2012, "gross_profit", "(4,634)")]);
+}
+
+/// A ratio to a base below zero reads the opposite of what happened: "n.m.", as releases print
+/// it, with its exact quotient still the figure's data-value. A base of zero is still "—", and a
+/// base above zero a percentage, however small.
+#[test]
+fn a_ratio_to_a_base_below_zero_is_not_meaningful() {
+    let rows: &[(&[(Period, &str, &str)], Period, &str, &str, &str)] = &[
+        // Taxes 81 → 1,033 turn Q3 2011 net income 452 to −500: growth to 1,667 is (1,667 + 500) ÷ −500 = −433.4%.
+        (&[(Q3_2011, "provision_for_income_taxes", "1033")], Q3_2012, "net_income_growth", "n.m.", "-433.4"),
+        (&[(Q3_2011, "revenue", "-100")], Q3_2011, "gross_margin", "n.m.", ""),
+        (&[(Q3_2011, "revenue", "-100")], Q3_2012, "revenue_growth", "n.m.", "-23482"),
+        (&[(Q3_2011, "revenue", "0")], Q3_2012, "revenue_growth", "—", ""),
+        (&[(Q3_2011, "revenue", "1")], Q3_2012, "revenue_growth", "2,338,100.0%", "2338100"),
+        // A loss this year over a profit last year is a fall, and meaningful.
+        (&[(Q3_2012, "revenue", "1000")], Q3_2012, "income_from_operations_growth", "(2,178.6%)", ""),
+    ];
+    let model = Model::release();
+    for (edits, period, line, shown, value) in rows {
+        let (_, f) = edit(edits);
+        let cell = Cell::new(*period, line);
+        let v = f.get(model, cell);
+        assert_eq!(model.display(cell, v), *shown, "{line} after {edits:?}");
+        if !value.is_empty() {
+            assert_eq!(format::plain(v), *value, "{line}'s data-value after {edits:?}");
+        }
+    }
 }
 
 #[test]

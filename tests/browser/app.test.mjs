@@ -185,6 +185,26 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a ratio to a base below zero reads n.m. with its exact value kept, and a headline card says zero as $0K', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await typeInto(page, 'q3-2011', 'revenue', '-100');
+    // (23,382 + 100) ÷ −100: a sign that says the opposite of what happened.
+    await expectValue(page, 'q3-2012', 'revenue_growth', '-23482');
+    const growth = page.locator('.card [data-period="q3-2012"][data-line="revenue_growth"]');
+    assert.match(await growth.textContent(), /^◆?n\.m\.$/);
+    assert.match(await cell(page, 'q3-2011', 'gross_margin').textContent(), /^◆?n\.m\.$/);
+    await growth.click();
+    assert.match(await page.locator('aside.explain').textContent(), /a ratio to a base below zero, which releases print as n\.m\. \(not meaningful\)/);
+    await page.locator('aside.explain').getByRole('button', { name: 'Close' }).click();
+    await typeInto(page, 'q3-2012', 'revenue', '0');
+    const revenue = page.locator('.card-value:has([data-period="q3-2012"][data-line="revenue"])');
+    await eventually(async () => (await revenue.textContent()).trim(), '$0K', 'a zero in a card');
+    // Zero revenue makes no margin: a dash, with no "$" before it.
+    await expectValue(page, 'q3-2012', 'adjusted_ebitda_margin', '');
+    assert.equal(await page.locator('.card-beside:has([data-line="adjusted_ebitda_margin"])').evaluate((el) => el.textContent.trim()), '— of revenues');
+    assert.deepEqual(problems, []);
+  });
+
   test('invalid text gets its message, keeps the last valid value and loses nothing', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000x');

@@ -5,7 +5,7 @@
 use super::analyses::Analyses;
 use crate::app::state::{Action, State};
 use crate::model::analysis::solve::full_precision;
-use crate::model::engine::format::{display_entered, entered_shown};
+use crate::model::engine::format::{display_entered, entered_shown, undefined};
 use crate::model::{Cell, Def, Figures, Model, SbcReading, Scenario, Step, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -60,7 +60,7 @@ pub fn explain(props: &ExplainProps) -> Html {
     let unit = model.unit(cell).unwrap_or(Unit::Money);
     let computed = matches!(model.def(cell), Some(Def::Formula(_)));
     let foots = !computed || model.declared(cell, &shown_value).is_none_or(|v| entered_shown(v, unit) == shown_value(cell));
-    let full = |c: Cell| get(c).map_or_else(|_| "—".to_string(), full_precision);
+    let full = |c: Cell| get(c).map_or_else(|why| undefined(why).to_string(), full_precision);
     let exactly = (!foots)
         .then(|| model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), full(c)), &get))
         .flatten()

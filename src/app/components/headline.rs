@@ -4,7 +4,7 @@
 use super::figure::{baseline_word, explain_handlers, guidance_of};
 use crate::app::state::State;
 use crate::app::LIVE;
-use crate::model::engine::format::{change, display, plain};
+use crate::model::engine::format::{alone, change, display, plain};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period::*, Unit, Value};
 use std::rc::Rc;
@@ -62,7 +62,7 @@ fn capitalised(words: &str) -> String {
 }
 
 fn figure(cell: Cell, value: Value, dispatch: &UseReducerDispatcher<State>) -> Html {
-    figure_as(cell, value, Model::release().display(cell, value), dispatch, false)
+    figure_as(cell, value, alone(value, Model::release().unit(cell).unwrap_or(Unit::Money)), dispatch, false)
 }
 
 #[derive(Properties)]
@@ -86,8 +86,9 @@ pub fn headlines(props: &HeadlineProps) -> Html {
         let value = props.figures.get(model, h.cell);
         let reported = model.reported().get(model, h.cell);
         let moved = value != reported;
-        let money = unit == Unit::Money;
-        let dollars = money || unit == Unit::PerShare;
+        // Units only around a number: "$—" would read as a figure.
+        let money = unit == Unit::Money && value.is_ok();
+        let dollars = money || (unit == Unit::PerShare && value.is_ok());
         // A guided figure: its range and where it falls, for the card and the figure beside it.
         let guided = std::iter::once(h.cell).chain(h.beside.map(|(c, _)| c)).filter_map(|c| {
             let range = range_of(c)?;
@@ -105,7 +106,7 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 </div>
                 if let Some((beside, words)) = h.beside {
                     <div class="card-beside">
-                        if model.unit(beside) == Some(Unit::PerShare) { {"$"} }
+                        if model.unit(beside) == Some(Unit::PerShare) && props.figures.get(model, beside).is_ok() { {"$"} }
                         {figure(beside, props.figures.get(model, beside), &props.dispatch)}{format!(" {words}")}
                     </div>
                 }

@@ -4,6 +4,7 @@ use super::headline::figure_as;
 use super::panel::Panel;
 use crate::app::grid;
 use crate::app::state::State;
+use crate::model::engine::format::undefined;
 use crate::model::release::narrative::HIGHLIGHTS;
 use crate::model::{Figures, Model};
 use std::rc::Rc;
@@ -28,7 +29,7 @@ pub fn highlights(props: &HighlightsProps) -> Html {
     grid::use_tab_stop(grid.clone());
     let rows = HIGHLIGHTS.iter().map(|h| {
         let value = props.figures.get(model, h.cell);
-        let now = value.map(|v| h.style.write(v)).unwrap_or_else(|_| "—".to_string());
+        let now = value.map_or_else(|why| undefined(why).to_string(), |v| h.style.write(v));
         let moved = now != h.printed;
         html! {
             <tr class={classes!(moved.then_some("moved"))}>

@@ -31,6 +31,10 @@ pub enum Undefined {
     Overflow,
     /// The model has no such figure (or it sits on a cycle, which the tests rule out).
     Missing,
+    /// A ratio to a base below zero: growth over a loss, a margin on negative revenue. Its sign
+    /// says the opposite of what happened (a loss halved is growth of −50%), so releases print
+    /// "n.m.", not meaningful. The exact quotient is kept: it is the figure's `data-value`.
+    NotMeaningful(rust_decimal::Decimal),
 }
 
 impl Undefined {
@@ -40,6 +44,9 @@ impl Undefined {
             Undefined::ZeroDivisor => "it divides by zero",
             Undefined::Overflow => "it is out of range",
             Undefined::Missing => "it is not defined here",
+            Undefined::NotMeaningful(_) => {
+                "it is a ratio to a base below zero, which releases print as n.m. (not meaningful); its sign would say the opposite of what happened"
+            }
         }
     }
 }

@@ -91,12 +91,18 @@ impl<C: Copy> Expr<C> {
             return value;
         }
         let f = self.fraction(get)?;
-        match f.den {
+        let value = match f.den {
             // Dividing by one would change nothing.
             None => Ok(f.num),
             Some(d) if d == Decimal::ONE => Ok(f.num),
             Some(d) if d.is_zero() => Err(Undefined::ZeroDivisor),
             Some(d) => f.num.checked_div(d).ok_or(Undefined::Overflow),
+        }?;
+        // Every quotient the release declares is a ratio to a base: revenue, a prior year's
+        // figure, a share count (never below zero).
+        match self {
+            Expr::Quotient(_, base) if base.evaluate(get).is_ok_and(|b| b.is_sign_negative() && !b.is_zero()) => Err(Undefined::NotMeaningful(value)),
+            _ => Ok(value),
         }
     }
 

@@ -1,12 +1,14 @@
 //! Figures as an analyst reads them: grouped thousands, negatives in parentheses, per-share
 //! to the cent, margins to a tenth of a percent. Rounding happens here and nowhere else.
 
-use super::cell::Value;
+use super::cell::{Undefined, Value};
 use super::unit::{round_for_display, Unit};
 use rust_decimal::Decimal;
 
 /// What the page shows for a figure that has no value (a margin when revenue is zero).
 pub const UNDEFINED: &str = "—";
+/// What it shows for a ratio to a base below zero, as releases print it.
+pub const NOT_MEANINGFUL: &str = "n.m.";
 /// What the release prints for an amount or share count of zero (see its share counts and cash
 /// flows): whatever rounds to zero in thousands, as the release's own rounded figures do.
 /// Per-share figures and margins keep their places ("0.00", as the guidance writes it).
@@ -25,7 +27,24 @@ pub fn display(value: Value, unit: Unit) -> String {
                 _ => text,
             }
         }
-        Err(_) => UNDEFINED.to_string(),
+        Err(why) => undefined(why).to_string(),
+    }
+}
+
+/// A figure standing alone, as a headline card shows it: zero is 0 ("$0K"), where a table
+/// prints the release's "-" ("$-K" would read as a typo).
+pub fn alone(value: Value, unit: Unit) -> String {
+    match display(value, unit) {
+        zero if zero == ZERO => "0".to_string(),
+        shown => shown,
+    }
+}
+
+/// What the page shows for a figure with no value, by why it has none.
+pub fn undefined(why: Undefined) -> &'static str {
+    match why {
+        Undefined::NotMeaningful(_) => NOT_MEANINGFUL,
+        _ => UNDEFINED,
     }
 }
 
@@ -106,6 +125,8 @@ pub fn plain(value: Value) -> String {
     match value {
         Ok(v) if v.is_zero() => "0".to_string(),
         Ok(v) => v.normalize().to_string(),
+        // Shown as "n.m.", and still the exact value the contract's data-value holds.
+        Err(Undefined::NotMeaningful(v)) => plain(Ok(v)),
         Err(_) => String::new(),
     }
 }
@@ -156,7 +177,6 @@ fn percent_sign(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Undefined;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -193,6 +213,7 @@ mod tests {
             assert_eq!(display(Ok(d(value)), *unit), *shown, "{value} as {unit:?}");
         }
         assert_eq!(display(Err(Undefined::ZeroDivisor), Unit::Percent), "—");
+        assert_eq!(display(Err(Undefined::NotMeaningful(d("-433.4"))), Unit::Percent), "n.m.");
     }
 
     #[test]
@@ -241,5 +262,6 @@ mod tests {
         assert_eq!(plain(Ok(d("-1001.50"))), "-1001.5");
         assert_eq!(plain(Ok(d("-0"))), "0");
         assert_eq!(plain(Err(Undefined::ZeroDivisor)), "");
+        assert_eq!(plain(Err(Undefined::NotMeaningful(d("-433.40")))), "-433.4");
     }
 }
