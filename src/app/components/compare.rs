@@ -7,11 +7,10 @@ use super::contents::short_name;
 use super::headline::HEADLINES;
 use crate::app::download;
 use crate::app::state::State;
-use crate::model::engine::format::{change, display, plain};
+use crate::model::engine::format::{change, display, percent_change, plain};
 use crate::model::io::export::comparison_csv;
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
-use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,14 +19,6 @@ use yew::prelude::*;
 pub struct CompareProps {
     pub state: UseReducerHandle<State>,
     pub figures: Rc<Figures>,
-}
-
-/// "+4.3%": the change as a share of the reported figure; none when that is zero.
-fn percent_change(value: Value, reported: Value) -> Option<String> {
-    let (v, r) = (value.ok()?, reported.ok()?);
-    let pct = v.checked_sub(r)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(r.abs())?;
-    let text = display(Ok(pct.abs()), Unit::Percent);
-    Some(if pct.is_sign_negative() && !pct.is_zero() { format!("−{text}") } else { format!("+{text}") })
 }
 
 /// A row of the comparison: its label, shown with its sign turned, and its figure in each
@@ -116,7 +107,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     if differs {
                         <span class="delta">
                             {change(turn(value), turn(reported), unit).unwrap_or_default()}
-                            if let Some(p) = percent_change(value, reported) { {format!(" · {p}")} }
+                            if let Some(p) = percent_change(turn(value), turn(reported), unit) { {format!(" · {p}")} }
                         </span>
                     }
                 </td>

@@ -52,16 +52,35 @@ pub fn undefined(why: Undefined) -> &'static str {
 /// figures as displayed ("+1,000", "−0.03", "+0.4 pts"), so that it adds up on the screen.
 /// None when either is undefined.
 pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
-    let places = unit.display_places();
-    let shown = |v: Value| v.ok().map(|v| round_for_display(v, places));
-    let diff = shown(value)?.checked_sub(shown(reported)?)?;
-    let text = pad_places(exact(diff.abs()), places);
+    let (diff, _) = shown_change(value, reported, unit)?;
+    let text = pad_places(exact(diff.abs()), unit.display_places());
     let text = if unit == Unit::Percent { format!("{text} pts") } else { text };
-    Some(match diff {
+    Some(signed(diff, text))
+}
+
+/// The change as a percentage of the reported figure ("−50.0%"), on the same basis as `change`:
+/// the figures as displayed, so that 0.06 → 0.03 reads −50.0% beside its −0.03, as a reader
+/// working it out from the screen finds. None when the reported figure shows as zero.
+pub fn percent_change(value: Value, reported: Value, unit: Unit) -> Option<String> {
+    let (diff, base) = shown_change(value, reported, unit)?;
+    let pct = diff.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base.abs())?;
+    Some(signed(pct, display(Ok(pct.abs()), Unit::Percent)))
+}
+
+/// The difference of the two figures as displayed, and the reported one as displayed.
+fn shown_change(value: Value, reported: Value, unit: Unit) -> Option<(Decimal, Decimal)> {
+    let shown = |v: Value| v.ok().map(|v| round_for_display(v, unit.display_places()));
+    let base = shown(reported)?;
+    Some((shown(value)?.checked_sub(base)?, base))
+}
+
+/// `text`, the size of `amount`, with its sign: "±" for none, "−" for below zero, else "+".
+fn signed(amount: Decimal, text: String) -> String {
+    match amount {
         d if d.is_zero() => format!("±{text}"),
         d if d.is_sign_negative() => format!("−{text}"),
         _ => format!("+{text}"),
-    })
+    }
 }
 
 /// A figure as entered: as the page shows it, but with the decimals it has where the page would
@@ -232,6 +251,24 @@ mod tests {
             assert_eq!(change(Ok(d(value)), Ok(d(reported)), *unit).as_deref(), Some(*want), "{reported} → {value}");
         }
         assert_eq!(change(Err(Undefined::ZeroDivisor), Ok(d("1")), Unit::Percent), None);
+    }
+
+    #[test]
+    fn a_percentage_change_is_of_the_figures_as_shown() {
+        let rows: &[(&str, &str, Unit, Option<&str>)] = &[
+            // 0.06 → 0.03 is half, whatever the exact 0.0626 → 0.0276 (−55.9%) would say.
+            ("0.0276", "0.0626", Unit::PerShare, Some("−50.0%")),
+            ("24382", "23382", Unit::Money, Some("+4.3%")),
+            ("-715", "1667", Unit::Money, Some("−142.9%")),
+            ("23382.4", "23382", Unit::Money, Some("±0.0%")),
+            ("84.46", "80.47", Unit::Percent, Some("+5.0%")),
+            // A reported figure that shows as zero has no percentage change.
+            ("0.05", "0.004", Unit::PerShare, None),
+        ];
+        for (value, reported, unit, want) in rows {
+            assert_eq!(percent_change(Ok(d(value)), Ok(d(reported)), *unit).as_deref(), *want, "{reported} → {value}");
+        }
+        assert_eq!(percent_change(Err(Undefined::ZeroDivisor), Ok(d("1")), Unit::Percent), None);
     }
 
     #[test]
