@@ -376,6 +376,37 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.equal(await page.locator('#bridges .screen-only').isVisible(), false);
     assert.deepEqual(problems, []);
   });
+  test('on a phone, whose number pad may have no minus key, ± turns the sign of what is typed and keeps the field', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await live(page);
+    const field = input(page, 'q3-2012', 'other_income_expense_net');
+    await field.scrollIntoViewIfNeeded();
+    await field.tap();
+    const turn = page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="other_income_expense_net"]) button.turn-sign');
+    await turn.waitFor();
+    await page.keyboard.type('250');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '250');
+    await turn.tap();
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-250');
+    assert.equal(await field.inputValue(), '-250');
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    await page.keyboard.type('0');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');
+    await turn.tap();
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '2500');
+    // A share count cannot be negative: no ±.
+    await input(page, 'q3-2012', 'shares_basic').tap();
+    assert.equal(await page.locator('td:has(> .field-wrap input[data-line="shares_basic"]) button.turn-sign').count(), 0);
+    assert.deepEqual(problems, []);
+    // With a mouse, the keyboard has its minus key: no ±.
+    const desk = await h.open(h.subUrl, { viewport: { width: 1280, height: 900 } });
+    await live(desk.page);
+    await input(desk.page, 'q3-2012', 'revenue').click();
+    await desk.page.keyboard.type('1');
+    assert.equal(await desk.page.locator('button.turn-sign').isVisible(), false);
+    assert.deepEqual(desk.problems, []);
+  });
+
   test('on a phone the tables scroll sideways with their labels in view', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 } });
     await live(page);

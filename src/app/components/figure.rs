@@ -4,6 +4,7 @@ use crate::app::state::{Action, Draft, State};
 use crate::app::LIVE;
 use crate::app::{focus, grid};
 use crate::model::engine::format::{display, exact, field_text, plain, turned};
+use crate::model::engine::parse::turn_sign;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
 use web_sys::HtmlInputElement;
@@ -222,6 +223,14 @@ pub fn figure(props: &FigureProps) -> Html {
             focus::keep(vec![field.clone()]);
         })
     };
+    // A phone's number pad (iOS's) has no minus key: ± turns the sign of what is being typed,
+    // shown on a touch screen only (styles/app.css). Pressing it leaves the focus in the field.
+    let turn = (draft.is_some() && props.unit.allows_negative()).then(|| {
+        let dispatch = props.dispatch.clone();
+        let turned = turn_sign(&text);
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Type { cell, text: turned.clone() }))
+    });
+    let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
     // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
     // A line shown with its sign turned is typed as the line it shows: interest expense as a
@@ -274,6 +283,10 @@ pub fn figure(props: &FigureProps) -> Html {
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {title}
                     {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
+                if let Some(onclick) = turn {
+                    <button type="button" class="turn-sign" tabindex="-1" {onclick} onmousedown={keep_focus}
+                        aria-label={format!("Turn the sign of what is typed in {label}")}>{"±"}</button>
+                }
             </div>
             // Below the field, not beside it: what it was and ↺ take no width, so that an edit
             // does not widen its column and move every figure beside it (60 px on a phone).

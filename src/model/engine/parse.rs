@@ -159,11 +159,72 @@ fn number_to(t: &str, places: u32) -> Result<Decimal, EntryError> {
     Decimal::try_new(mantissa, frac.len() as u32).map_err(|_| EntryError::OutOfRange)
 }
 
+/// The text with its sign turned, as `parse_input` reads it: `1,234` ↔ `-1,234`, `(1,234)` →
+/// `1,234`, `$5` ↔ `-$5`, `+10%` ↔ `-10%`, `*1.1` ↔ `*-1.1`. For the ± beside a field on a
+/// phone, whose number pad (iOS's) has no minus key.
+pub fn turn_sign(text: &str) -> String {
+    fn minus(s: &str) -> Option<&str> {
+        s.strip_prefix('-').or_else(|| s.strip_prefix('−')).map(str::trim_start)
+    }
+    let t = text.trim();
+    if let Some(factor) = t.strip_prefix('*').or_else(|| t.strip_prefix('×')) {
+        let factor = factor.trim_start();
+        return format!("*{}", minus(factor).map_or_else(|| format!("-{factor}"), str::to_string));
+    }
+    if t.ends_with('%') {
+        return match (t.strip_prefix('+'), minus(t)) {
+            (Some(p), _) => format!("-{p}"),
+            (_, Some(p)) => format!("+{p}"),
+            _ => format!("-{t}"),
+        };
+    }
+    let bracketed = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
+    let dollar_bracketed = t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix('(')).and_then(|r| r.strip_suffix(')'));
+    match (minus(t), bracketed, dollar_bracketed) {
+        (Some(rest), _, _) => rest.to_string(),
+        (_, Some(inner), _) => inner.trim().to_string(),
+        (_, _, Some(inner)) => format!("${}", inner.trim()),
+        _ => format!("-{t}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::str::FromStr;
+
+    #[test]
+    fn the_sign_turns_in_every_way_a_field_is_typed() {
+        let rows = [
+            ("1,234", "-1,234"),
+            ("-1,234", "1,234"),
+            ("− 5", "5"),
+            ("(1,234)", "1,234"),
+            ("$5", "-$5"),
+            ("-$5", "$5"),
+            ("$(5)", "$5"),
+            ("+10%", "-10%"),
+            ("-10%", "+10%"),
+            ("*1.1", "*-1.1"),
+            ("*-1.1", "*1.1"),
+            ("", "-"),
+            ("-", ""),
+        ];
+        for (text, turned) in rows {
+            assert_eq!(turn_sign(text), turned, "{text}");
+        }
+        // What reads as a number reads as its negative, turned.
+        let start = Some(Decimal::from(200));
+        for text in ["1,234", "(1,234)", "$5", "-$5", "$(5)", "+10%", "-10%", "*1.1", "*-1.1", "0.5"] {
+            let (a, b) = (parse_input(text, Unit::Money, start), parse_input(&turn_sign(text), Unit::Money, start));
+            match text {
+                // A change of the start turns into the opposite change: 220 and 180 from 200.
+                "+10%" | "-10%" => assert_eq!(a.map(|v| v + b.unwrap_or_default()), Ok(Decimal::from(400)), "{text}"),
+                _ => assert_eq!(b, a.map(|v| -v), "{text}"),
+            }
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap_or_default()
