@@ -242,6 +242,19 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await eventually(() => field.inputValue(), '4,634', 'Escape restores the value from before this edit');
     assert.equal(await field.getAttribute('aria-invalid'), null);
     await expectValue(page, 'q3-2012', 'gross_profit', '18748');
+    // Pasted: a row of a spreadsheet is several figures, and says so; a figure grouped by
+    // spaces, or in full-width digits (a Japanese keyboard), is one.
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('5,000\t4,800');
+    await eventually(() => message.textContent(), 'One figure at a time: this holds several (a pasted row or column).', 'a pasted row');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('5 000');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('４，９００');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4900');
+    await page.keyboard.press('Escape');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
     assert.deepEqual(problems, []);
   });
 

@@ -6,9 +6,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Reads a typed figure: `1234`, `1,234`, `-1,234`, `(1,234)`, `1234.5`, `$1,234`, with spaces
 /// around. Also the minus sign `−` that documents use. Anything else is refused with a reason.
 pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
+    let text = halfwidth(text);
     let t = text.trim();
     if t.is_empty() {
         return Err(EntryError::Empty);
+    }
+    if t.contains(['\t', '\n']) {
+        return Err(EntryError::Several);
     }
     let (negative, t) = strip_sign(t)?;
     let t = t.strip_prefix('$').unwrap_or(t).trim_start();
@@ -22,6 +26,7 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 /// less) and `*1.1` (a multiple). The result is rounded to the places an input holds, half away
 /// from zero. Text that looks like an attempt at such a change but is not one says how to write it.
 pub fn parse_input(text: &str, unit: Unit, start: Option<Decimal>) -> Result<Decimal, EntryError> {
+    let text = halfwidth(text);
     let t = text.trim();
     let change = if let Some(factor) = t.strip_prefix('*').or_else(|| t.strip_prefix('×')) {
         // A negative multiple turns the sign: *-1.
@@ -56,6 +61,22 @@ pub fn parse_input(text: &str, unit: Unit, start: Option<Decimal>) -> Result<Dec
         .ok_or(EntryError::OutOfRange)?
         .round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
     unit.check_entry(value)
+}
+
+/// Full-width digits and signs (`１，２３４`, from a Japanese or Chinese keyboard or a pasted
+/// document) as the ASCII ones they stand for, and the ideographic space as a space.
+fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// An unsigned number in a change, to six places: `10`, `1.1`, `1,000.5`, `1.0375`.
@@ -107,20 +128,22 @@ fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
     Ok((false, t))
 }
 
-/// Removes thousands separators, which must sit every three digits of the whole part.
+/// Removes thousands separators, which must sit every three digits of the whole part: commas,
+/// or spaces as many documents write them (`1 234`, with a thin or no-break space too).
 fn ungroup(t: &str) -> Result<String, EntryError> {
+    let separator = |c: char| matches!(c, ',' | ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}');
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    if int.contains(',') {
-        let mut groups = int.split(',');
+    if int.contains(separator) {
+        let mut groups = int.split(separator);
         let first = groups.next().unwrap_or_default();
         if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
             return Err(EntryError::Grouping);
         }
     }
-    let mut out: String = int.chars().filter(|c| *c != ',').collect();
+    let mut out: String = int.chars().filter(|c| !separator(*c)).collect();
     if let Some(f) = frac {
         out.push('.');
         out.push_str(f);
@@ -257,6 +280,14 @@ mod tests {
             ("1.5000", "1.5"),
             ("1000000000", "1000000000"),
             ("-1000000000", "-1000000000"),
+            // Grouped by spaces, as many documents write figures.
+            ("1 234", "1234"),
+            ("1\u{A0}234\u{202F}567", "1234567"),
+            ("(1\u{2009}234)", "-1234"),
+            // Full-width, from a Japanese or Chinese keyboard.
+            ("１，２３４．５", "1234.5"),
+            ("（１２３）", "-123"),
+            ("\u{3000}－５\u{3000}", "-5"),
         ];
         for (text, value) in rows {
             assert_eq!(parse_entry(text, Unit::Money), Ok(d(value)), "{text:?}");
@@ -283,7 +314,11 @@ mod tests {
             ("$", Unit::Money, NotANumber),
             ("-", Unit::Money, NotANumber),
             (".", Unit::Money, NotANumber),
-            ("1 234", Unit::Money, NotANumber),
+            ("12 34", Unit::Money, Grouping),
+            ("1  234", Unit::Money, Grouping),
+            ("1, 234", Unit::Money, Grouping),
+            ("23,382\t19,375", Unit::Money, Several),
+            ("1\n2", Unit::Money, Several),
             ("+5", Unit::Money, NotANumber),
             ("10%", Unit::Money, NotANumber),
             ("12.3456", Unit::Money, TooManyDecimals),
@@ -304,6 +339,7 @@ mod tests {
         let start = Some(d("23382"));
         let rows: &[(&str, Result<&str, EntryError>)] = &[
             ("+10%", Ok("25720.2")),
+            ("＋１０％", Ok("25720.2")),
             ("-5%", Ok("22212.9")),
             ("−5%", Ok("22212.9")),
             ("*1.1", Ok("25720.2")),

@@ -66,6 +66,8 @@ pub enum EntryError {
     Negative,
     /// Looks like a change to the value (`10%`, `+5`, `x1.1`) written in a way that is not read.
     Arithmetic,
+    /// Several figures at once: a pasted row or column (tabs or lines between them).
+    Several,
 }
 
 impl std::fmt::Display for EntryError {
@@ -74,12 +76,13 @@ impl std::fmt::Display for EntryError {
             EntryError::Empty => "Enter a number.",
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
-            EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
+            EntryError::Grouping => "Commas (or spaces) go between groups of three digits, e.g. 1,234,567.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
             EntryError::Negative => "A share count cannot be negative.",
             EntryError::Arithmetic => "To change the value it had, type +10%, -5% or *1.1.",
+            EntryError::Several => "One figure at a time: this holds several (a pasted row or column).",
         })
     }
 }
