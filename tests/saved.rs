@@ -241,7 +241,7 @@ proptest! {
 fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
     let model = Model::release();
     let s = scenario(&[("q3-2012.revenue", "24382.5")]);
-    let text = csv(model, &model.evaluate(&s));
+    let text = csv(model, &s, &model.evaluate(&s));
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[0],
@@ -251,8 +251,16 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
         lines[1],
         "Condensed Consolidated Statements of Operations,revenue,Revenues,23382,24382.5,19375,19375,66763,67763.5,55560,55560,24300,24300,91063,92063.5"
     );
-    // A line without an estimate is blank in the estimate columns.
-    assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,eps_basic,Basic,"), "{text}");
+    // A line without an estimate is blank in the estimate columns. A label the table repeats
+    // ("Basic", for EPS and for shares) is the line's full name.
+    assert!(text.contains("\r\nCondensed Consolidated Statements of Operations,eps_basic,Net income per share - basic,"), "{text}");
+    for table in qualys_what_if::model::release::tables::TABLES {
+        // (A line the table shows twice, total stock-based compensation, is one figure.)
+        let rows: std::collections::BTreeSet<(String, String)> =
+            lines.iter().filter(|l| l.starts_with(&format!("{},", table.title))).map(|l| csv_fields(l)).map(|f| (f[2].clone(), f[1].clone())).collect();
+        let labels: std::collections::BTreeSet<&String> = rows.iter().map(|(label, _)| label).collect();
+        assert_eq!(labels.len(), rows.len(), "{}: {rows:?}", table.title);
+    }
     let basic = lines.iter().find(|l| l.contains(",eps_basic,")).unwrap();
     assert!(basic.ends_with(",,,,"), "{basic}");
     // A row shown with its sign turned is labelled as its line is, since its values are in the
@@ -276,14 +284,37 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
         .filter(|r| matches!(r, qualys_what_if::model::release::tables::Row::Figure(_)))
         .count();
     let headers = qualys_what_if::model::release::tables::TABLES.len();
-    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers);
+    // Then the scenario: its header, its reading and its one edit.
+    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers + 3);
+    assert!(
+        text.ends_with(
+            "\r\n\r\ntable,key,label,reported,scenario\r\nThis scenario's edits,sbc,How stock-based compensation edits are read (the share link's sbc),within,within\r\nThis scenario's edits,q3-2012.revenue,\"Revenues, Q3 2012\",23382,24382.5\r\n"
+        ),
+        "{text}"
+    );
+}
+
+/// A CSV record's fields, quoted ones unquoted (RFC 4180).
+fn csv_fields(line: &str) -> Vec<String> {
+    let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => field.push(chars.next().unwrap_or('"')),
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
 }
 
 #[test]
 fn a_zero_revenue_margin_is_empty_in_the_csv() {
     let model = Model::release();
     let s = scenario(&[("q3-2012.revenue", "0")]);
-    let text = csv(model, &model.evaluate(&s));
+    let text = csv(model, &s, &model.evaluate(&s));
     let margin = text.split("\r\n").find(|l| l.contains(",adjusted_ebitda_margin,")).unwrap();
     let fields: Vec<&str> = margin.split(',').collect();
     assert_eq!(fields[4], "", "{margin}");

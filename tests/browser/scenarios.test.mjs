@@ -566,6 +566,13 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // Every scenario value is the page's own exact value.
     const eps = lines.find((l) => l.includes(',eps_diluted,')).split(',');
     assert.equal(eps[4], await value(page, 'q3-2012', 'eps_diluted'));
+    // Last, what makes the scenario: the reading of stock compensation, and each edit.
+    assert.deepEqual(lines.slice(-4), [
+      'table,key,label,reported,scenario',
+      "This scenario's edits,sbc,How stock-based compensation edits are read (the share link's sbc),within,within",
+      'This scenario\'s edits,q3-2012.revenue,"Revenues, Q3 2012",23382,24382.5',
+      '',
+    ]);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -145,9 +145,9 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         .collect::<Vec<_>>();
 
     let export_csv = {
-        let figures = props.figures.clone();
+        let (scenario, figures) = (state.scenario.clone(), props.figures.clone());
         Callback::from(move |_| {
-            download::offer("qualys-q3-2012-scenario.csv", "text/csv", &csv(Model::release(), &figures));
+            download::offer("qualys-q3-2012-scenario.csv", "text/csv", &csv(Model::release(), &scenario, &figures));
         })
     };
     let export_json = {

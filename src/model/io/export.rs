@@ -1,13 +1,17 @@
 //! The scenario's tables as CSV (RFC 4180): for each table in the release's order, a header
 //! row, then one row per figure with the reported and the scenario value in each of the
 //! table's periods (for an estimate, its value on the release alone and in the scenario). Values are exact plain decimals in the model's own sign (interest expense
-//! is positive), empty where a figure is undefined.
+//! is positive), empty where a figure is undefined. Last, what makes the scenario: how its
+//! stock-based compensation edits are read, and each edit.
 
 use crate::model::engine::format::plain;
 use crate::model::release::tables::{Row, TABLES};
-use crate::model::{Cell, Figures, Model};
+use crate::model::{Cell, Figures, Model, SbcReading, Scenario};
 
-pub fn csv(model: &Model, figures: &Figures) -> String {
+/// The title of the CSV's last section, the scenario's reading and edits.
+pub const EDITS: &str = "This scenario's edits";
+
+pub fn csv(model: &Model, scenario: &Scenario, figures: &Figures) -> String {
     let mut out = String::new();
     for (i, table) in TABLES.iter().enumerate() {
         if i > 0 {
@@ -23,8 +27,11 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
         for row in table.rows {
             let Row::Figure(r) = row else { continue };
             // The values are in the model's sign: a row the table shows with its sign turned
-            // ("Other (income) expense", other income as (60)) is labelled as the line is.
-            let label = if r.negated { model.line(r.line).map_or(r.label, |l| l.label) } else { r.label };
+            // ("Other (income) expense", other income as (60)) is labelled as the line is. So is
+            // a row whose label the table repeats under another heading ("Basic" for EPS and for
+            // shares): a spreadsheet's filter on labels must tell them apart.
+            let repeated = table.rows.iter().filter(|o| matches!(o, Row::Figure(o) if o.label == r.label)).count() > 1;
+            let label = if r.negated || repeated { model.line(r.line).map_or(r.label, |l| l.label) } else { r.label };
             let mut fields = vec![table.title.to_string(), r.line.to_string(), label.to_string()];
             for p in table.periods {
                 let cell = Cell::new(*p, r.line);
@@ -35,6 +42,15 @@ pub fn csv(model: &Model, figures: &Figures) -> String {
             }
             record(&mut out, &fields);
         }
+    }
+    out.push_str("\r\n");
+    record(&mut out, &["table", "key", "label", "reported", "scenario"].map(String::from));
+    let reading = |r: SbcReading| r.id().to_string();
+    let how = "How stock-based compensation edits are read (the share link's sbc)";
+    record(&mut out, &[EDITS.into(), "sbc".into(), how.into(), reading(SbcReading::default()), reading(scenario.sbc_reading())]);
+    for (cell, value) in scenario.edits() {
+        let label = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
+        record(&mut out, &[EDITS.into(), cell.key(), label, plain(model.reported().get(model, cell)), plain(Ok(value))]);
     }
     out
 }
