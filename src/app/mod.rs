@@ -363,7 +363,7 @@ fn app() -> Html {
     let lead = html! {
         <>
             // The date and the link come from the browser: not in the prerendered page.
-            if live { {print_summary(&state.scenario)} }
+            if live { {print_summary(&state.scenario, &state.named)} }
             {resumed(state.resumed, &state.dispatcher())}
             {replaced(state.replaced, &state.dispatcher())}
             {storage_notice(state.storage_notice.as_deref(), state.storage, &state.dispatcher())}

@@ -552,6 +552,20 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('a printout of a saved scenario names it, until the scenario changes', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24382');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Bull case');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="Bull case"]').waitFor();
+    const summary = page.locator('.print-summary p').first();
+    await eventually(async () => /Saved as “Bull case”\./.test(await summary.textContent()), true, 'named');
+    await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await eventually(async () => /Saved as/.test(await summary.textContent()), false, 'no longer that scenario');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('CSV export: a header per table, exact reported and scenario values', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24382.5');
     await page.click('.open-scenarios');

@@ -1,14 +1,15 @@
 //! What a printout says on its first page, and the screen does not show: the scenario's edits,
-//! its share link and the date it was printed (CSS `.print-only`).
+//! the name it is saved under, its share link and the date it was printed (CSS `.print-only`).
 
 use crate::app::url;
 use crate::model::engine::format::display_entered;
 use crate::model::io::link::encode;
+use crate::model::io::saved::Named;
 use crate::model::{Model, SbcReading, Scenario, Unit};
 use yew::prelude::*;
 
 /// A function, not a component: a few elements, rendered with the page.
-pub fn print_summary(scenario: &Scenario) -> Html {
+pub fn print_summary(scenario: &Scenario, named: &[Named]) -> Html {
     let model = Model::release();
     let date = js_sys::Date::new_0();
     let today = format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date());
@@ -30,9 +31,16 @@ pub fn print_summary(scenario: &Scenario) -> Html {
         SbcReading::OnTop => "Stock-based compensation edits are read on top of the GAAP expense lines: each line that contains it moves by its change.",
         SbcReading::Within => "",
     };
+    // The saved scenarios it is, if any: a printout of "Bull case" says so.
+    let names: Vec<String> = named.iter().filter(|n| n.scenario == *scenario).map(|n| format!("“{}”", n.name)).collect();
+    let saved = match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("Saved as {one}. "),
+        [rest @ .., last] => format!("Saved as {} and {last}. ", rest.join(", ")),
+    };
     html! {
         <section class="print-only print-summary">
-            <p>{format!("Printed {today}. ")}
+            <p>{format!("Printed {today}. {saved}")}
                 {match edits.len() {
                     0 => "The release as reported: no edits.".to_string(),
                     1 => "This scenario's 1 edit to the release:".to_string(),
