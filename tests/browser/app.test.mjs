@@ -600,9 +600,13 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await page.locator('header .tools .undo').waitFor({ state: 'visible' });
     const undo = await page.locator('header .tools .undo').boundingBox();
     assert.ok(undo.x >= 0 && undo.x + undo.width <= 390, `Undo is on screen, x=${undo.x}`);
+    // The row's right edge fades while there is more of it that way, and not once scrolled there.
+    const fade = () => tools.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.equal(await fade(), '""', 'a fade says more tools lie to the right');
     await tools.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
     const reset = await page.locator('header .tools .reset-all').boundingBox();
     assert.ok(reset.x >= 0 && reset.x + reset.width <= 390, `Reset all is on screen once scrolled, x=${reset.x}`);
+    await eventually(fade, 'none', 'no fade at the end of the row');
     assert.deepEqual(problems, []);
   });
 });
