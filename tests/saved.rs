@@ -24,7 +24,7 @@ fn scenario(edits: &[(&str, &str)]) -> Scenario {
     })
 }
 
-fn saved() -> Saved {
+fn saved() -> Saved<Json> {
     Saved {
         current: scenario(&[("q3-2012.revenue", "24382.125"), ("2012-09-30.deferred_revenue_current", "55000")]),
         named: vec![
@@ -32,6 +32,7 @@ fn saved() -> Saved {
             Named { name: "Bull, \"plus\" ünïcode\\ \u{1}\t\u{7f}".into(), scenario: scenario(&[("q3-2012.shares_basic", "30000.5")]) },
             Named { name: "As reported".into(), scenario: Scenario::default() },
         ],
+        kept: Vec::new(),
     }
 }
 
@@ -115,7 +116,12 @@ fn unusable_scenario_files_are_refused_with_a_reason() {
     refused(read_scenario(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{},"scenarios":[]}"#), &["qualys-what-if/saved"]);
     refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":2,"edits":{}}"#), &["version 2", "later release"]);
     refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":0,"edits":{}}"#), &["Version 0"]);
-    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":"1","edits":{}}"#), &["no format and version"]);
+    refused(
+        read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":"1","edits":{}}"#),
+        &["“version” is a string", "must be a number", "without quotes: 1."],
+    );
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":1.5,"edits":{}}"#), &["“version” is a number", "without quotes: 1."]);
+    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":null,"edits":{}}"#), &["“version” is null"]);
     refused(read_scenario(model, &format!("{{{ok_head}}}")), &["damaged", "edits"]);
     refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":24382}}}}"#)), &["damaged", "string"]);
     refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1e3"}}}}"#)), &["q3-2012.revenue=1e3"]);
@@ -132,10 +138,11 @@ fn unusable_stored_documents_are_refused_with_a_reason() {
     let doc = |scenarios: &str| format!(r#"{{"format":"qualys-what-if/saved","version":1,"current":{{}},"scenarios":[{scenarios}]}}"#);
     refused(read_stored(model, "{not json"), &["not valid JSON"]);
     refused(read_stored(model, r#"{"format":"qualys-what-if/saved","version":7,"current":{},"scenarios":[]}"#), &["version 7"]);
-    refused(read_stored(model, &doc(r#"{"name":"  ","edits":{}}"#)), &["no name"]);
-    refused(read_stored(model, &doc(r#"{"name":"A","edits":{}},{"name":"A","edits":{}}"#)), &["Two saved scenarios", "“A”"]);
-    refused(read_stored(model, &doc(r#"{"name":"Broken","edits":{"q3-2012.revenue":"lots"}}"#)), &["“Broken”", "q3-2012.revenue=lots"]);
+    refused(read_stored(model, r#"{"format":"qualys-what-if/saved","version":"1","current":{},"scenarios":[]}"#), &["“version” is a string"]);
     refused(read_stored(model, r#"{"format":"qualys-what-if/saved","version":1,"current":{"nope":"1"},"scenarios":[]}"#), &["working scenario", "nope"]);
+    // A saved scenario that cannot be used does not make the document unusable: it is kept
+    // (`one_unreadable_scenario_is_kept_and_the_others_read`).
+    assert!(read_stored(model, &doc(r#"{"name":"  ","edits":{}}"#)).is_ok());
 }
 
 /// Each field of the wrong kind, or unknown, is refused by its name: nothing of the wrong kind
@@ -154,14 +161,85 @@ fn fields_of_the_wrong_kind_or_unknown_are_refused_by_name() {
     refused(read_stored(model, &stored(r#""current":{},"scenarios":{}"#)), &["“scenarios”", "an object, not a list"]);
     refused(read_stored(model, &stored(r#""current":[],"scenarios":[]"#)), &["“current”", "a list, not an object"]);
     refused(read_stored(model, &stored(r#""current":{}"#)), &["no “scenarios”"]);
-    refused(read_stored(model, &stored(r#""current":{},"scenarios":[7]"#)), &["a saved scenario is a number"]);
-    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"name":7,"edits":{}}]"#)), &["“name”", "a number, not a string"]);
-    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"edits":{}}]"#)), &["no “name”"]);
-    refused(read_stored(model, &stored(r#""current":{},"scenarios":[{"name":"A","edits":{},"notes":""}]"#)), &["“notes”", "does not know"]);
     refused(read_stored(model, &stored(r#""current":{},"scenarios":[],"theme":"dark""#)), &["“theme”", "does not know"]);
     // The format and version are read first, whatever else the document holds.
     refused(read_scenario(model, r#"{"edits":[],"format":"qualys-what-if/scenario","version":3}"#), &["version 3"]);
     refused(read_scenario(model, r#"{"format":7,"version":1,"edits":{}}"#), &["no format and version"]);
+}
+
+/// Each saved scenario is read on its own. One this release cannot read (a later release's,
+/// damaged, or a second of one name) is kept with what is said of it, the others are read, and
+/// the document is written back with it unchanged, where it stood.
+#[test]
+fn one_unreadable_scenario_is_kept_and_the_others_read() {
+    let model = Model::release();
+    let good = r#"{"name":"Bear","edits":{"q3-2012.revenue":"20000"}}"#;
+    let good2 = r#"{"name":"Bull","edits":{}}"#;
+    // (the unreadable scenario, its name as shown, what the page says of it)
+    let rows: &[(&str, Option<&str>, &[&str])] = &[
+        (r#"{"name":"Later","edits":{},"notes":"from version 2"}"#, Some("Later"), &["“notes”", "does not know"]),
+        (r#"{"name":" Later ","edits":{"q3-2012.revenue":"lots"}}"#, Some("Later"), &["Its edits cannot be used", "q3-2012.revenue=lots"]),
+        (r#"{"name":"Later","edits":{"q3-2012.revenue":24382}}"#, Some("Later"), &["“q3-2012.revenue” is a number, not a string"]),
+        (r#"{"name":"Later","edits":[]}"#, Some("Later"), &["“edits” is a list, not an object"]),
+        (r#"{"name":"Later"}"#, Some("Later"), &["no “edits”"]),
+        (r#"{"name":"Bear","edits":{}}"#, Some("Bear"), &["same name"]),
+        (r#"{"name":"  ","edits":{}}"#, None, &["no name"]),
+        (r#"{"name":7,"edits":{}}"#, None, &["“name” is a number, not a string"]),
+        (r#"{"edits":{}}"#, None, &["no “name”"]),
+        (r#"7"#, None, &["It is a number, not an object."]),
+        (r#"["Later"]"#, None, &["It is a list, not an object."]),
+        (r#"null"#, None, &["It is null, not an object."]),
+    ];
+    for (bad, name, why) in rows {
+        let text = format!(r#"{{"format":"qualys-what-if/saved","version":1,"current":{{}},"scenarios":[{good},{bad},{good2}]}}"#);
+        let saved = read_stored(model, &text).unwrap_or_else(|e| panic!("{bad}: refused whole: {e}"));
+        let names: Vec<&str> = saved.named.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["Bear", "Bull"], "{bad}");
+        assert_eq!(saved.named[0].scenario.edit(Cell::new(Q3_2012, "revenue")), Some(Decimal::from(20000)), "{bad}");
+        let [unread] = &saved.unread()[..] else { panic!("{bad}: {:?}", saved.unread()) };
+        assert_eq!(unread.name.as_deref(), *name, "{bad}");
+        for w in *why {
+            assert!(unread.why.contains(w) && unread.why.ends_with('.'), "{bad}: “{}” does not say {w}", unread.why);
+        }
+        // Written back as it was, where it was: the whole document is the same JSON value.
+        let back: Value = serde_json::from_str(&write_stored(&saved)).unwrap();
+        assert_eq!(back, serde_json::from_str::<Value>(&text).unwrap(), "{bad}");
+        // And after changes to the readable ones, still there, unchanged.
+        let mut changed = saved.clone();
+        changed.named.remove(0);
+        changed.named.push(Named { name: "New".into(), scenario: Scenario::default() });
+        let back: Value = serde_json::from_str(&write_stored(&changed)).unwrap();
+        let items = back["scenarios"].as_array().unwrap();
+        assert_eq!(items.len(), 3, "{bad}");
+        assert!(items.contains(&serde_json::from_str(bad).unwrap()), "{bad}: {back}");
+    }
+}
+
+#[test]
+fn the_list_says_how_many_cannot_be_read_and_names_them() {
+    let unread = |name: Option<&str>| saved::Unread { name: name.map(str::to_string), why: "Why.".to_string() };
+    let rows: &[(&[saved::Unread], Option<&str>)] = &[
+        (&[], None),
+        (&[unread(Some("Later"))], Some("1 saved scenario could not be read by this version and is kept as it is. “Later”: Why.")),
+        (
+            &[unread(Some("Later")), unread(None)],
+            Some("2 saved scenarios could not be read by this version and are kept as they are. “Later”: Why. One without a readable name: Why."),
+        ),
+    ];
+    for (list, said) in rows {
+        assert_eq!(saved::unread_note(list).as_deref(), *said);
+    }
+}
+
+/// Several unreadable ones, first, last and side by side, keep their places.
+#[test]
+fn unreadable_scenarios_keep_their_places() {
+    let text = r#"{"format":"qualys-what-if/saved","version":1,"current":{},"scenarios":[
+        {"name":"X1"},{"name":"A","edits":{}},{"name":"X2"},{"name":"X3"},{"name":"B","edits":{}},{"name":"X4"}]}"#;
+    let saved = read_stored(Model::release(), text).unwrap();
+    let names: Vec<Option<String>> = saved.unread().into_iter().map(|u| u.name).collect();
+    assert_eq!(names, ["X1", "X2", "X3", "X4"].map(|n| Some(n.to_string())));
+    assert_eq!(serde_json::from_str::<Value>(&write_stored(&saved)).unwrap(), serde_json::from_str::<Value>(text).unwrap());
 }
 
 /// A key given twice is read as `JSON.parse` reads it, which the page uses: the last one wins.
@@ -232,7 +310,7 @@ proptest! {
     #[test]
     fn any_names_round_trip(names in prop::collection::btree_set("[^\\s]([ -~é😀\\u{1}]{0,8}[^\\s])?", 0..5), revenue in 0..100_000i64) {
         let named = names.iter().map(|n| Named { name: n.clone(), scenario: scenario(&[("q3-2012.revenue", &revenue.to_string())]) });
-        let saved = Saved { current: Scenario::default(), named: named.collect() };
+        let saved = Saved { current: Scenario::default(), named: named.collect(), kept: Vec::new() };
         prop_assert!(read_stored(Model::release(), &write_stored(&saved)).unwrap() == saved);
     }
 }

@@ -135,7 +135,7 @@ fn saved_scenarios_and_files_carry_the_reading_and_read_without_it() {
     let file = write_scenario(&top);
     assert!(file.contains("\"sbc\""), "{file}");
     assert_eq!(read_scenario(model, &file), Ok(top.clone()));
-    let saved = Saved { current: top.clone(), named: vec![Named { name: "awards".to_string(), scenario: on_top() }] };
+    let saved = Saved { current: top.clone(), named: vec![Named { name: "awards".to_string(), scenario: on_top() }], kept: Vec::new() };
     let back = read_stored(model, &write_stored(&saved)).unwrap();
     assert_eq!((back.current, back.named[0].scenario.clone()), (top, on_top()));
     let old = r#"{"format": "qualys-what-if/scenario", "version": 1, "edits": {"q3-2012.revenue": "24000"}}"#;

@@ -5,12 +5,18 @@
 use crate::model::io::saved::{self, Document, Saved};
 use crate::model::{Model, Scenario};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-impl Document for JsValue {
+/// A value `JSON.parse` gave, held as it is: read into, or written back unchanged (a saved
+/// scenario this release cannot read).
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct Raw(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
+impl Document for Raw {
+    type Raw = Raw;
     fn read<T: DeserializeOwned>(&self) -> Result<T, String> {
-        serde_wasm_bindgen::from_value(self.clone()).map_err(|e| message(&e.into()))
+        serde_wasm_bindgen::from_value(self.0.clone()).map_err(|e| message(&e.into()))
     }
 }
 
@@ -19,8 +25,8 @@ fn message(error: &JsValue) -> String {
     error.dyn_ref::<js_sys::Error>().map_or_else(|| "an unknown error".to_string(), |e| String::from(e.message()))
 }
 
-fn parse(text: &str) -> Result<JsValue, String> {
-    js_sys::JSON::parse(text).map_err(|e| format!("It is not valid JSON ({}).", message(&e)))
+fn parse(text: &str) -> Result<Raw, String> {
+    js_sys::JSON::parse(text).map(Raw).map_err(|e| format!("It is not valid JSON ({}).", message(&e)))
 }
 
 /// `value` as JSON text indented by two spaces, one field or item per line: the same bytes
@@ -34,7 +40,7 @@ pub fn write(value: &impl Serialize) -> Option<String> {
 }
 
 /// Reads the stored document's text.
-pub fn read_stored(text: &str) -> Result<Saved, String> {
+pub fn read_stored(text: &str) -> Result<Saved<Raw>, String> {
     saved::read_stored(Model::release(), &parse(text)?)
 }
 

@@ -166,7 +166,7 @@ fn app() -> Html {
                 // After the render, like the address: the figures need not wait for the disk.
                 let (unsaved, replace) = (unsaved.clone(), *replace);
                 task::write_later("storage", move || match storage::write(current.as_ref(), &unsaved, replace) {
-                    Ok(named) => dispatch.dispatch(Action::Written { changes: unsaved.len(), named }),
+                    Ok(listed) => dispatch.dispatch(Action::Written { changes: unsaved.len(), listed }),
                     Err(storage::Failed::Off(why)) => dispatch.dispatch(Action::StorageFailed(why)),
                     Err(storage::Failed::Unreadable(why)) => dispatch.dispatch(Action::StorageUnreadable(why)),
                 });

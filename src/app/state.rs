@@ -2,11 +2,12 @@
 //! scenario where they are shown.
 
 use crate::app::json::{read_scenario, read_stored};
+use crate::app::storage::Listed;
 use crate::app::takeover::Typed;
 use crate::model::engine::format::exact;
 use crate::model::io::link::{decode, is_link, shorten};
 use crate::model::io::named::{differences, free_name, Change};
-use crate::model::io::saved::{Named, Saved};
+use crate::model::io::saved::{Named, Saved, Unread};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -90,6 +91,9 @@ pub struct State {
     /// them with every tab's changes; this is its list as this tab last read it, with this
     /// tab's changes since.
     pub named: Rc<Vec<Named>>,
+    /// The named scenarios storage holds that this release cannot read: kept there as they
+    /// are, and said so in the list.
+    pub unread: Vec<Unread>,
     /// This tab's changes to the named scenarios not yet written to storage: they are applied
     /// to the list storage holds when they are written, so that another tab's are kept.
     pub unsaved: Rc<Vec<Change>>,
@@ -103,6 +107,8 @@ pub struct State {
     pub storage_notice: Option<String>,
     /// Why the last scenario action or file was refused.
     pub problem: Option<String>,
+    /// What the last import brought, shown beside the import until the scenario moves on.
+    pub imported: Option<String>,
     /// Each field left with text that could not be used: what was refused and what was kept,
     /// shown beside it until that field is edited again or another step replaces the scenario.
     /// Several at once when several fields were left so, as typing before the page was live can.
@@ -154,8 +160,8 @@ pub enum Action {
     },
     Duplicate(String),
     Delete(String),
-    /// A scenario file's text, or why it could not be read.
-    Import(Result<String, String>),
+    /// A scenario file's name, and its text or why it could not be read.
+    Import(String, Result<String, String>),
     /// Writing to the browser's storage failed, for this reason.
     StorageFailed(String),
     /// The user lets the page overwrite stored data it could not read.
@@ -165,14 +171,14 @@ pub enum Action {
     /// Puts the scenario deleted last back where it was.
     Restore,
     /// Storage was written: the first `changes` of the unsaved ones were applied to the named
-    /// scenarios it held, giving `named`.
+    /// scenarios it held, giving `listed`.
     Written {
         changes: usize,
-        named: Vec<Named>,
+        listed: Listed,
     },
     /// Another tab wrote the named scenarios (as storage now holds them), or what it wrote
     /// cannot be read, for this reason.
-    WrittenElsewhere(Result<Vec<Named>, String>),
+    WrittenElsewhere(Result<Listed, String>),
     /// Storage holds what this page cannot read (another release wrote it), for this reason.
     StorageUnreadable(String),
     DismissOtherTab,
@@ -223,6 +229,7 @@ impl State {
                 Saved::default()
             }
         };
+        state.unread = saved.unread();
         if !link {
             state.resumed = (!saved.current.is_empty()).then(|| saved.current.edits().count());
             state.scenario = saved.current;
@@ -251,7 +258,8 @@ impl State {
 
     /// The named scenarios as storage holds them, with this tab's unsaved changes on top; says
     /// what differs from the list this tab showed (another tab changed it).
-    fn adopt(&mut self, mut named: Vec<Named>) {
+    fn adopt(&mut self, (mut named, unread): Listed) {
+        self.unread = unread;
         for change in self.unsaved.iter() {
             change.apply(&mut named);
         }
@@ -259,6 +267,11 @@ impl State {
             self.other_tab = Some(format!("Another tab changed the saved scenarios: {what}."));
             self.named = Rc::new(named);
         }
+    }
+
+    /// Whether the list shown is `before`'s.
+    fn same_list(&self, before: &State) -> bool {
+        Rc::ptr_eq(&self.named, &before.named) && self.unread == before.unread
     }
 
     /// Makes `scenario` the open one, as one undo step.
@@ -275,6 +288,7 @@ impl State {
     fn record(&mut self, before: Scenario) {
         if before != self.scenario {
             self.replaced = None;
+            self.imported = None;
             Rc::make_mut(&mut self.past).push(before);
             self.future = Rc::default();
         }
@@ -306,6 +320,13 @@ impl State {
 
     fn find(&self, name: &str) -> Option<usize> {
         self.named.iter().position(|n| n.name == name)
+    }
+
+    /// Why `name` cannot be given to a scenario: a saved one this release cannot read has it,
+    /// and two of one name would make the list ambiguous to the release that can.
+    fn unread_named(&self, name: &str) -> Option<String> {
+        let taken = self.unread.iter().any(|u| u.name.as_deref() == Some(name));
+        taken.then(|| format!("A saved scenario this version cannot read is named “{name}”; it is kept as it is. Choose another name."))
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
@@ -455,6 +476,7 @@ impl Reducible for State {
                 let Some(scenario) = Rc::make_mut(from).pop() else { return self };
                 Rc::make_mut(to).push(std::mem::replace(&mut next.scenario, scenario));
                 next.replaced = None;
+                next.imported = None;
                 next.drafts.clear();
                 next.announcement = format!("{} {} edited figures.", if redo { "Redone:" } else { "Undone:" }, next.scenario.edits().count());
             }
@@ -462,6 +484,10 @@ impl Reducible for State {
                 let name = name.trim().to_string();
                 if name.is_empty() {
                     next.problem = Some("Give the scenario a name to save it under.".to_string());
+                    return Rc::new(next);
+                }
+                if let Some(why) = next.unread_named(&name) {
+                    next.problem = Some(why);
                     return Rc::new(next);
                 }
                 let scenario = next.scenario.clone();
@@ -482,8 +508,10 @@ impl Reducible for State {
             }
             Action::Rename { from, to } => {
                 let to = to.trim().to_string();
+                let unread = next.unread_named(&to);
                 next.problem = match (next.find(&from), next.find(&to)) {
                     _ if to.is_empty() => Some("A scenario needs a name.".to_string()),
+                    (Some(_), None) if unread.is_some() => unread,
                     (Some(i), None) => {
                         let scenario = next.named.get(i).map(|n| n.scenario.clone()).unwrap_or_default();
                         next.change(Change::Rename { from: from.clone(), to: to.clone(), scenario });
@@ -523,14 +551,16 @@ impl Reducible for State {
                 next.announcement = format!("Restored “{name}”.");
                 next.change(Change::Add { at, named });
             }
-            Action::Import(text) => match text.and_then(|t| read_scenario(&t)) {
+            Action::Import(file, text) => match text.and_then(|t| read_scenario(&t)) {
                 Ok(scenario) => {
-                    let edits = scenario.edits().count();
+                    let said = format!("Imported “{file}” ({}). Undo brings back the scenario you had.", edits_in(&scenario));
                     next.step_to(scenario);
                     next.problem = None;
-                    next.announcement = format!("Imported a scenario with {edits} edited figures.");
+                    next.announcement = said.clone();
+                    next.imported = Some(said);
                 }
                 Err(why) => {
+                    next.imported = None;
                     next.problem = Some(format!("That file was not imported. {why} The open scenario is unchanged."));
                 }
             },
@@ -543,24 +573,24 @@ impl Reducible for State {
                 next.storage_notice = None;
                 next.replace_unreadable = true;
             }
-            Action::Written { changes, named } => {
+            Action::Written { changes, listed } => {
                 if changes > 0 {
                     let unsaved = Rc::make_mut(&mut next.unsaved);
                     unsaved.drain(..changes.min(unsaved.len()));
                 }
                 next.replace_unreadable = false;
-                next.adopt(named);
+                next.adopt(listed);
                 // Nothing to show: no render, and no write again.
-                if changes == 0 && !self.replace_unreadable && Rc::ptr_eq(&next.named, &self.named) {
+                if changes == 0 && !self.replace_unreadable && next.same_list(&self) {
                     return self;
                 }
             }
-            Action::WrittenElsewhere(named) => match named {
+            Action::WrittenElsewhere(listed) => match listed {
                 _ if next.storage != Storage::Saving => return self,
-                Ok(named) => {
-                    next.adopt(named);
+                Ok(listed) => {
+                    next.adopt(listed);
                     // Another tab's keystrokes change only its open scenario: nothing to show.
-                    if Rc::ptr_eq(&next.named, &self.named) {
+                    if next.same_list(&self) {
                         return self;
                     }
                 }
@@ -587,6 +617,15 @@ impl Reducible for State {
             Action::DismissProblem => next.problem = None,
         }
         Rc::new(next)
+    }
+}
+
+/// How many edits `scenario` has, in words: "as reported", "1 edit", "3 edits".
+pub fn edits_in(scenario: &Scenario) -> String {
+    match scenario.edits().count() {
+        0 => "as reported".to_string(),
+        1 => "1 edit".to_string(),
+        k => format!("{k} edits"),
     }
 }
 

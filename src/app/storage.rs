@@ -9,7 +9,7 @@
 
 use super::json;
 use crate::model::io::named::Change;
-use crate::model::io::saved::{stored, Named, Saved};
+use crate::model::io::saved::{stored, Named, Saved, Unread};
 use crate::model::Scenario;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -33,6 +33,9 @@ fn save(text: &str) -> Result<(), String> {
     })
 }
 
+/// The named scenarios storage holds: those this page reads, and what it says of the others.
+pub type Listed = (Vec<Named>, Vec<Unread>);
+
 /// Why a write did not happen.
 pub enum Failed {
     /// Storage cannot be used (unavailable, full, refused).
@@ -44,8 +47,9 @@ pub enum Failed {
 /// Writes this tab's working scenario, if given (else the one storage holds stays), and its
 /// `changes` to the named scenarios, applied to the ones storage holds now (another tab may have
 /// changed them). Data this page cannot read is overwritten only if the user said so
-/// (`replace_unreadable`). Gives the named scenarios as written.
-pub fn write(current: Option<&Scenario>, changes: &[Change], replace_unreadable: bool) -> Result<Vec<Named>, Failed> {
+/// (`replace_unreadable`); a named scenario it cannot read is written back as it was. Gives the
+/// named scenarios as written.
+pub fn write(current: Option<&Scenario>, changes: &[Change], replace_unreadable: bool) -> Result<Listed, Failed> {
     let there = match load().map_err(Failed::Off)? {
         None => Saved::default(),
         Some(text) => match json::read_stored(&text) {
@@ -54,20 +58,25 @@ pub fn write(current: Option<&Scenario>, changes: &[Change], replace_unreadable:
             Err(why) => return Err(Failed::Unreadable(why)),
         },
     };
-    let mut named = there.named;
+    let mut saved = Saved { current: current.cloned().unwrap_or(there.current), ..there };
     for change in changes {
-        change.apply(&mut named);
+        change.apply(&mut saved.named);
     }
-    let saved = Saved { current: current.cloned().unwrap_or(there.current), named };
     let text = json::write(&stored(&saved)).ok_or_else(|| Failed::Off("The scenarios could not be written.".to_string()))?;
     save(&text).map_err(Failed::Off)?;
-    Ok(saved.named)
+    Ok(listed(saved))
+}
+
+/// What the page shows of what storage holds.
+fn listed(saved: Saved<json::Raw>) -> Listed {
+    let unread = saved.unread();
+    (saved.named, unread)
 }
 
 /// The named scenarios another tab wrote (a `storage` event's new value), or why they cannot be
 /// read. No value: storage was cleared.
-pub fn written_elsewhere(text: Option<String>) -> Result<Vec<Named>, String> {
-    text.map_or(Ok(Vec::new()), |t| json::read_stored(&t).map(|s| s.named))
+pub fn written_elsewhere(text: Option<String>) -> Result<Listed, String> {
+    text.map_or(Ok(Listed::default()), |t| json::read_stored(&t).map(listed))
 }
 
 /// The name of a thrown DOMException, e.g. `QuotaExceededError`.

@@ -609,9 +609,14 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'revenue', '24382');
     await expectValue(page, '2012-09-30', 'deferred_revenue_current', '55000.5');
     assert.equal(await page.locator('.scenario-problem').count(), 0);
+    // Said on the screen too, beside the import, not only to screen readers.
+    const imported = page.locator('.imported');
+    assert.ok(await imported.isVisible(), 'the import is confirmed visibly');
+    assert.equal(await imported.textContent(), 'Imported “mine.json” (2 edits). Undo brings back the scenario you had.');
     // Import is one undo step.
     await page.click('button.undo');
     await expectValue(page, 'q3-2012', 'revenue', '23382');
+    assert.equal(await imported.count(), 0, 'the confirmation goes with the undo');
     await page.click('button.redo');
     await expectValue(page, 'q3-2012', 'revenue', '24382');
 
@@ -624,6 +629,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /the edit “q3-2012\.revenue” is a number, not a string/],
       ['list.json', '{"format":"qualys-what-if/scenario","version":1,"edits":[]}', /“edits” is a list, not an object/],
       ['extra.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{},"note":"x"}', /field “note” this page does not know/],
+      ['string-version.json', '{"format":"qualys-what-if/scenario","version":"1","edits":{}}', /“version” is a string; it must be a number, written without quotes: 1\./],
     ];
     for (const [name, text, why] of bad) {
       await page.setInputFiles('.import-file', file(name, text));
@@ -662,6 +668,53 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.setInputFiles('.import-file', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
     await expectValue(page, 'q3-2012', 'revenue', '25000');
     assert.equal(await page.locator('.scenario-problem').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('one saved scenario this version cannot read: the others are listed and usable, and it is kept as it is', { timeout: TEST_TIMEOUT }, async () => {
+    const later = { name: 'Later', edits: { 'q3-2012.revenue': '30000' }, notes: 'written by a later version' };
+    const doc = {
+      format: 'qualys-what-if/saved',
+      version: 1,
+      current: {},
+      scenarios: [
+        { name: 'Bear', edits: { 'q3-2012.revenue': '20000' } },
+        later,
+        { name: 'Broken', edits: { 'q3-2012.revenue': 'lots' } },
+        { name: 'Bull', edits: { 'q3-2012.revenue': '26000' } },
+      ],
+    };
+    const init = (text) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('qualys-what-if', text); } };
+    const { page, context, problems } = await openPage('', { init, arg: JSON.stringify(doc) });
+    await page.click('.open-scenarios');
+    const names = () => page.$$eval('.saved-list li', (lis) => lis.map((l) => l.dataset.scenario));
+    await eventually(names, ['Bear', 'Bull'], 'the readable ones are listed');
+    const note = page.locator('.scenarios .unread');
+    assert.equal(await note.innerText(), '2 saved scenarios could not be read by this version and are kept as they are.'
+      + ' “Later”: It is damaged: a saved scenario has a field “notes” this page does not know.'
+      + ' “Broken”: Its edits cannot be used: “q3-2012.revenue=lots”: Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.');
+    assert.equal(await page.locator('.storage-notice').count(), 0, 'storage is not called unreadable');
+    // The readable ones open as usual.
+    await page.click('li[data-scenario="Bull"] button.open');
+    await expectValue(page, 'q3-2012', 'revenue', '26000');
+    // A name an unreadable one has is not given to another: two of one name would be ambiguous.
+    await page.fill('#save-name', 'Later');
+    await page.press('#save-name', 'Enter');
+    await eventually(() => page.locator('.scenario-problem p').textContent().catch(() => ''), 'A saved scenario this version cannot read is named “Later”; it is kept as it is. Choose another name.', 'refused');
+    // Saving writes the document: the unreadable ones go back unchanged, where they stood.
+    await page.fill('#save-name', 'New');
+    await page.press('#save-name', 'Enter');
+    await eventually(async () => (await stored(page))?.scenarios.map((s) => s.name), ['Bear', 'Later', 'Broken', 'Bull', 'New'], 'saved beside them');
+    const kept = (await stored(page)).scenarios;
+    assert.deepEqual(kept[1], later);
+    assert.equal(JSON.stringify(kept[1]), JSON.stringify(later), 'byte for byte, its keys in their order');
+    assert.deepEqual(kept[2], doc.scenarios[2]);
+    // And after a reload, the same.
+    await reload(page);
+    await page.click('.open-scenarios');
+    await eventually(names, ['Bear', 'Bull', 'New'], 'after a reload');
+    assert.match(await note.innerText(), /^2 saved scenarios could not be read/);
     assert.deepEqual(problems, []);
     await context.close();
   });

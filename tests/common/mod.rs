@@ -8,14 +8,17 @@ use qualys_what_if::model::io::saved::{self, scenario_file, stored, Document, Sa
 use qualys_what_if::model::{Cell, Figures, Model, Period, Scenario};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::str::FromStr;
 
 /// A parsed document, as `JSON.parse` gives it to the page: a key given twice is read once, the
 /// last value winning.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Json(pub Value);
 
 impl Document for Json {
+    type Raw = Json;
     fn read<T: DeserializeOwned>(&self) -> Result<T, String> {
         T::deserialize(&self.0).map_err(|e| e.to_string())
     }
@@ -25,7 +28,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
     serde_json::from_str(text).map(Json).map_err(|e| format!("It is not valid JSON ({e})."))
 }
 
-pub fn read_stored(model: &Model, text: &str) -> Result<Saved, String> {
+pub fn read_stored(model: &Model, text: &str) -> Result<Saved<Json>, String> {
     saved::read_stored(model, &parse(text)?)
 }
 
@@ -33,7 +36,7 @@ pub fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
     saved::read_scenario(model, &parse(text)?)
 }
 
-pub fn write_stored(saved: &Saved) -> String {
+pub fn write_stored(saved: &Saved<Json>) -> String {
     serde_json::to_string_pretty(&stored(saved)).unwrap_or_default()
 }
 

@@ -1,10 +1,10 @@
 //! Named scenarios kept in the browser (save as, open, rename, duplicate, delete), and files:
 //! the tables as CSV, the scenario as JSON, and a JSON scenario imported back.
 
-use crate::app::state::{Action, State};
+use crate::app::state::{edits_in, Action, State};
 use crate::app::{download, focus, json};
 use crate::model::io::export::csv;
-use crate::model::io::saved::scenario_file;
+use crate::model::io::saved::{scenario_file, unread_note};
 use crate::model::{Figures, Model};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -70,11 +70,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         .named
         .iter()
         .map(|n| {
-            let edits = match n.scenario.edits().count() {
-                0 => "as reported".to_string(),
-                1 => "1 edit".to_string(),
-                k => format!("{k} edits"),
-            };
+            let edits = edits_in(&n.scenario);
             let start_rename = {
                 let (renaming, from) = (renaming.clone(), n.name.clone());
                 Callback::from(move |_| {
@@ -168,7 +164,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             let Some(file) = file else { return };
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(Action::Import(download::read(file).await));
+                dispatch.dispatch(Action::Import(file.name(), download::read(file).await));
             });
         })
     };
@@ -199,10 +195,13 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     <button type="button" class="restore" onclick={send(Action::Restore)}>{"Undo delete"}</button>
                 </p>
             }
-            if rows.is_empty() {
-                <p class="empty">{"No saved scenarios yet. They are kept in this browser."}</p>
-            } else {
+            if !rows.is_empty() {
                 <ul class="saved-list">{rows}</ul>
+            } else if state.unread.is_empty() {
+                <p class="empty">{"No saved scenarios yet. They are kept in this browser."}</p>
+            }
+            if let Some(note) = unread_note(&state.unread) {
+                <p class="notice info unread">{note}</p>
             }
             <div class="files">
                 <button type="button" class="export-csv" onclick={export_csv}>{"Export tables (CSV)"}</button>
@@ -212,6 +211,11 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     <input type="file" class="import-file" accept=".json,application/json" onchange={import} />
                 </label>
             </div>
+            // Below the files: it grows the drawer and moves nothing. Screen readers hear it once,
+            // from the page's announcement.
+            if let Some(imported) = state.imported.clone() {
+                <p class="notice info imported">{imported}</p>
+            }
         </section>
     }
 }

@@ -29,15 +29,61 @@ pub struct Named {
 }
 
 /// Everything the browser keeps: the working scenario and the named ones, in the user's order.
+/// `R` is a JSON value as the reader holds it (`Document`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Saved {
+pub struct Saved<R> {
     pub current: Scenario,
     pub named: Vec<Named>,
+    /// The named scenarios this release cannot read (a later release's, or damaged), kept as
+    /// they are and written back unchanged: one such scenario must not cost the others, nor be
+    /// lost because this release cannot use it.
+    pub kept: Vec<Kept<R>>,
+}
+
+/// A saved scenario this release cannot read: what is said of it, and the JSON value itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept<R> {
+    pub unread: Unread,
+    /// How many readable scenarios stood before it, to write it back where it was.
+    after: usize,
+    raw: R,
+}
+
+/// What the page says of a saved scenario it cannot read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unread {
+    /// Its name, if it has one that can be read.
+    pub name: Option<String>,
+    pub why: String,
+}
+
+impl<R> Saved<R> {
+    pub fn unread(&self) -> Vec<Unread> {
+        self.kept.iter().map(|k| k.unread.clone()).collect()
+    }
+}
+
+/// What the list of saved scenarios says of those this release cannot read, if any: how many,
+/// and each by its name (when it has one that can be read) with why.
+pub fn unread_note(unread: &[Unread]) -> Option<String> {
+    let mut note = match unread.len() {
+        0 => return None,
+        1 => "1 saved scenario could not be read by this version and is kept as it is.".to_string(),
+        k => format!("{k} saved scenarios could not be read by this version and are kept as they are."),
+    };
+    for u in unread {
+        let name = u.name.as_ref().map_or("One without a readable name".to_string(), |n| format!("“{n}”"));
+        note.push_str(&format!(" {name}: {}", u.why));
+    }
+    Some(note)
 }
 
 /// A JSON document already parsed (by `JSON.parse` in the page), read as one serde type after
 /// another: first its format and version, then the rest.
 pub trait Document {
+    /// A JSON value within the document, held as it is: itself a document, so that each saved
+    /// scenario is read on its own, and written back unchanged if it cannot be.
+    type Raw: Document + Clone + Serialize + DeserializeOwned;
     /// The document as `T`, or the reader's message.
     fn read<T: DeserializeOwned>(&self) -> Result<T, String>;
 }
@@ -58,11 +104,19 @@ impl Serialize for Edits {
 }
 
 #[derive(Serialize)]
-struct StoredOut<'a> {
+struct StoredOut<'a, R> {
     format: &'static str,
     version: u64,
     current: Edits,
-    scenarios: Vec<NamedOut<'a>>,
+    scenarios: Vec<Item<'a, R>>,
+}
+
+/// A saved scenario as written: read, or kept as it was.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a, R> {
+    Named(NamedOut<'a>),
+    Kept(&'a R),
 }
 
 #[derive(Serialize)]
@@ -78,10 +132,16 @@ struct FileOut {
     edits: Edits,
 }
 
-/// The document to keep in the browser's storage (format and version first).
-pub fn stored(saved: &Saved) -> impl Serialize + '_ {
-    let scenarios = saved.named.iter().map(|n| NamedOut { name: &n.name, edits: Edits::of(&n.scenario) });
-    StoredOut { format: STORED_FORMAT, version: VERSION, current: Edits::of(&saved.current), scenarios: scenarios.collect() }
+/// The document to keep in the browser's storage (format and version first). The scenarios
+/// kept unread go back where they stood among the others (as near as changes since allow).
+pub fn stored<R: Serialize>(saved: &Saved<R>) -> impl Serialize + '_ {
+    let named = saved.named.iter().map(|n| Item::Named(NamedOut { name: &n.name, edits: Edits::of(&n.scenario) }));
+    let mut scenarios: Vec<_> = named.collect();
+    // In the order read: each goes after the readable ones and the kept ones before it.
+    for (k, kept) in saved.kept.iter().enumerate() {
+        scenarios.insert(kept.after.saturating_add(k).min(scenarios.len()), Item::Kept(&kept.raw));
+    }
+    StoredOut { format: STORED_FORMAT, version: VERSION, current: Edits::of(&saved.current), scenarios }
 }
 
 /// The exported scenario file.
@@ -212,12 +272,14 @@ impl Shape for Edits {
     }
 }
 
-/// The format and version of a document, when they are a string and a whole number. Any other
-/// field is skipped: they are what says how to read the rest.
+/// What says what a JSON object is, read whatever else it holds: a document's format and
+/// version (the version as read, or the kind of value it is), which say how to read the rest;
+/// a saved scenario's name, to name one that cannot be read.
 #[derive(Default)]
 struct Head {
     format: Option<String>,
-    version: Option<u64>,
+    version: Option<Result<u64, Kind>>,
+    name: Option<String>,
 }
 
 impl Shape for Head {
@@ -226,7 +288,8 @@ impl Shape for Head {
         while let Some(Loose(key)) = map.next_key::<Loose<String>>()? {
             match key.as_deref() {
                 Ok("format") => head.format = map.next_value::<Loose<String>>()?.0.ok(),
-                Ok("version") => head.version = map.next_value::<Loose<u64>>()?.0.ok(),
+                Ok("version") => head.version = Some(map.next_value::<Loose<u64>>()?.0),
+                Ok("name") => head.name = map.next_value::<Loose<String>>()?.0.ok(),
                 _ => drop(map.next_value::<IgnoredAny>()?),
             }
         }
@@ -234,18 +297,18 @@ impl Shape for Head {
     }
 }
 
-struct StoredIn {
+struct StoredIn<R> {
     current: Edits,
-    scenarios: Vec<NamedIn>,
+    scenarios: Vec<R>,
 }
 
-impl Shape for StoredIn {
-    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<StoredIn>, A::Error> {
+impl<R: DeserializeOwned> Shape for StoredIn<R> {
+    fn object<'de, A: MapAccess<'de>>(map: A) -> Result<Option<StoredIn<R>>, A::Error> {
         let (mut current, mut scenarios) = (None, None);
         fields(map, &["format", "version", "current", "scenarios"], "the document", |key, map| {
             match key {
                 "current" => current = Some(field(map, key, "an object")?),
-                "scenarios" => scenarios = Some(field::<List<NamedIn>, _>(map, key, "a list")?.0),
+                "scenarios" => scenarios = Some(field::<List<R>, _>(map, key, "a list")?.0),
                 _ => drop(map.next_value::<IgnoredAny>()?),
             }
             Ok(())
@@ -255,14 +318,14 @@ impl Shape for StoredIn {
     }
 }
 
-/// A list whose every item is of the kind `S` reads.
-struct List<S>(Vec<S>);
+/// A list of JSON values, each held as it is, to be read on its own.
+struct List<R>(Vec<R>);
 
-impl<S: Shape> Shape for List<S> {
-    fn list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<List<S>>, A::Error> {
+impl<R: DeserializeOwned> Shape for List<R> {
+    fn list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<List<R>>, A::Error> {
         let mut items = Vec::new();
-        while let Some(Loose(item)) = seq.next_element::<Loose<S>>()? {
-            items.push(item.map_err(|kind| damaged(format_args!("a saved scenario is {kind}, not an object")))?);
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
         }
         Ok(Some(List(items)))
     }
@@ -313,11 +376,15 @@ fn read<S: Shape>(doc: &impl Document, format: &str, what: &str) -> Result<S, St
     let head = doc.read::<Loose<Head>>()?.0.map_err(|_| no_head())?;
     match (head.format, head.version) {
         (Some(f), _) if f != format => return Err(format!("It is not {what}: its format is “{f}”, not “{format}”.")),
-        (Some(_), Some(VERSION)) => {}
-        (Some(_), Some(v)) if v > VERSION => {
+        (Some(_), Some(Ok(VERSION))) => {}
+        (Some(_), Some(Ok(v))) if v > VERSION => {
             return Err(format!("It was written in version {v} of the format, by a later release of this page; this page reads version {VERSION}."))
         }
-        (Some(_), Some(v)) => return Err(format!("Version {v} of the format does not exist.")),
+        (Some(_), Some(Ok(v))) => return Err(format!("Version {v} of the format does not exist.")),
+        // Refused, and said exactly: "1" is not read as 1, because every other field of the
+        // wrong kind is refused by its name (an edit given as a number, too), this page never
+        // writes it so, and earlier releases refuse it: a file accepted here would not open there.
+        (Some(_), Some(Err(kind))) => return Err(format!("Its “version” is {kind}; it must be a number, written without quotes: {VERSION}.")),
         _ => return Err(no_head()),
     }
     doc.read::<Loose<S>>()?.0.map_err(|_| no_head())
@@ -333,23 +400,36 @@ fn scenario(model: &Model, edits: &Edits, whose: &str) -> Result<Scenario, Strin
     }
 }
 
-/// Reads the stored document, or says why it cannot be used.
-pub fn read_stored(model: &Model, doc: &impl Document) -> Result<Saved, String> {
-    let stored: StoredIn = read(doc, STORED_FORMAT, "this page's saved scenarios")?;
-    let mut named: Vec<Named> = Vec::with_capacity(stored.scenarios.len());
-    for n in &stored.scenarios {
-        let name = n.name.trim();
-        if name.is_empty() {
-            return Err("A saved scenario has no name.".to_string());
-        }
-        if named.iter().any(|m| m.name == name) {
-            return Err(format!("Two saved scenarios are named “{name}”."));
-        }
-        let scenario = scenario(model, &n.edits, &format!("The edits of “{name}”"))?;
-        named.push(Named { name: name.to_string(), scenario });
-    }
+/// Reads the stored document, or says why it cannot be used. Each named scenario is read on
+/// its own: one that cannot be is kept as it is (`Saved::kept`), and the others are read.
+pub fn read_stored<D: Document>(model: &Model, doc: &D) -> Result<Saved<D::Raw>, String> {
+    let stored: StoredIn<D::Raw> = read(doc, STORED_FORMAT, "this page's saved scenarios")?;
     let current = scenario(model, &stored.current, "The working scenario's edits")?;
-    Ok(Saved { current, named })
+    let mut saved = Saved { current, named: Vec::new(), kept: Vec::new() };
+    for raw in stored.scenarios {
+        match named(model, &raw, &saved.named) {
+            Ok(n) => saved.named.push(n),
+            Err(why) => {
+                let name = raw.read::<Loose<Head>>().ok().and_then(|h| h.0.ok()?.name);
+                let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+                saved.kept.push(Kept { unread: Unread { name, why }, after: saved.named.len(), raw });
+            }
+        }
+    }
+    Ok(saved)
+}
+
+/// A saved scenario whose name is not among those `before` it, or why it cannot be used.
+fn named(model: &Model, raw: &impl Document, before: &[Named]) -> Result<Named, String> {
+    let n: NamedIn = raw.read::<Loose<NamedIn>>()?.0.map_err(|kind| format!("It is {kind}, not an object."))?;
+    let name = n.name.trim();
+    if name.is_empty() {
+        return Err("It has no name.".to_string());
+    }
+    if before.iter().any(|m| m.name == name) {
+        return Err("A scenario before it has the same name.".to_string());
+    }
+    Ok(Named { name: name.to_string(), scenario: scenario(model, &n.edits, "Its edits")? })
 }
 
 /// Reads an exported scenario file, or says why it cannot be used.
