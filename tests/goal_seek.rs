@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use qualys_what_if::model::analysis::solve::{goal_seek, read_target, Exact, NoSolution, Solution};
-use qualys_what_if::model::{Cell, Model, Period::*, SbcReading, Scenario};
+use qualys_what_if::model::{Cell, Model, Period::*, SbcReading, Scenario, Undefined};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -106,6 +106,7 @@ fn says_plainly_when_there_is_none() {
     let model = Model::release();
     let release = Scenario::default();
     let no_revenue = release.with(model, q3("revenue"), Decimal::ZERO).unwrap();
+    let negative_revenue = release.with(model, q3("revenue"), Decimal::NEGATIVE_ONE).unwrap();
     let tiny_prior = release.with(model, Cell::new(Q3_2011, "revenue"), d("0.6")).unwrap();
     // The scenario, the figure, the input to change, the target typed, and what the reason must be.
     type Row<'a> = (&'a Scenario, Cell, Cell, &'a str, fn(&NoSolution) -> bool);
@@ -116,7 +117,9 @@ fn says_plainly_when_there_is_none() {
         // not total assets.
         (&release, Cell::new(Bs2011, "total_assets"), Cell::new(Bs2011, "accounts_receivable"), "1", |e| *e == NoSolution::Unmoved),
         // A margin with revenue 0 has no value, whatever the cost.
-        (&no_revenue, q3("gross_margin"), q3("cost_of_revenue"), "50", |e| *e == NoSolution::Undefined),
+        (&no_revenue, q3("gross_margin"), q3("cost_of_revenue"), "50", |e| *e == NoSolution::Undefined(Undefined::ZeroDivisor)),
+        // On negative revenue a margin is not meaningful, whatever the cost, and says so.
+        (&negative_revenue, q3("gross_margin"), q3("cost_of_revenue"), "50", |e| matches!(e, NoSolution::Undefined(Undefined::NotMeaningful(_)))),
         // Net income of a billion needs revenue past a billion: the nearest that shows it
         // (exactly a billion at 1,000,021,715).
         (&release, q3("net_income"), q3("revenue"), "1000000000", |e| *e == NoSolution::BeyondBound { needed: Some(d("1000021714.5")) }),

@@ -305,7 +305,10 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
             // Why this end has no figure, for whoever points at it or reads it.
             let why = match at {
                 Err(e) => format!("{} cannot be {}: {e}", named(model, bar.input), exact(value)),
-                Ok(_) => format!("{} has no value with {} at {}: it divides by zero", model.name(figure, figure.period), named(model, bar.input), exact(value)),
+                Ok(Err(why)) => {
+                    format!("{} has no value with {} at {}: {}", model.name(figure, figure.period), named(model, bar.input), exact(value), why.why())
+                }
+                Ok(Ok(_)) => String::new(),
             };
             return html! {
                 <span class="t-end none" title={why.clone()}>{format!("{sign}{percent} %: —")}<span class="sr-only">{format!(" ({why})")}</span></span>

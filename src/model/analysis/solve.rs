@@ -20,7 +20,7 @@
 use crate::model::engine::format::exact as grouped;
 use crate::model::engine::parse::parse_input;
 use crate::model::engine::unit::MAX_ENTRY;
-use crate::model::{Cell, EntryError, Model, Scenario, Unit, Value};
+use crate::model::{Cell, EntryError, Model, Scenario, Undefined, Unit, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::cmp::Ordering;
@@ -54,8 +54,8 @@ pub enum NoSolution {
     NotBuiltFrom,
     /// The figure does not change when the input does (its effects cancel out).
     Unmoved,
-    /// The figure has no value, whatever the input: it divides by zero.
-    Undefined,
+    /// The figure has no value, whatever the input, for this reason (it divides by zero).
+    Undefined(Undefined),
     /// Only a value beyond a billion either way would do; `needed` is the nearest at which the
     /// figure shows the target, searched for as within the bounds, if one was found.
     BeyondBound { needed: Option<Decimal> },
@@ -89,7 +89,7 @@ pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, 
         return Err(NoSolution::NotBuiltFrom);
     }
     let figures = model.evaluate(scenario);
-    let x0 = figures.get(model, input).map_err(|_| NoSolution::Undefined)?;
+    let x0 = figures.get(model, input).map_err(NoSolution::Undefined)?;
     let unit = model.unit(input).unwrap_or(Unit::Money);
     let bound = thousandths(MAX_ENTRY).unwrap_or(i64::MAX / 4);
     let lo = if unit.allows_negative() { -bound } else { 0 };
@@ -110,7 +110,7 @@ pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, 
         between: None,
     };
     let Some(n) = seek.nearest() else { return Err(seek.why_not()) };
-    let reaches = seek.at(entry(n)).map_err(|_| NoSolution::Undefined)?;
+    let reaches = seek.at(entry(n)).map_err(NoSolution::Undefined)?;
     // Seeds for the secant: the answer and its neighbour towards the current value (or, when
     // nothing moved, the next thousandth).
     let toward = if n == n0 {
@@ -316,7 +316,7 @@ impl Seek<'_> {
     /// Why nothing was found, once both directions are searched.
     fn why_not(&self) -> NoSolution {
         if !self.defined {
-            return NoSolution::Undefined;
+            return NoSolution::Undefined(self.f0.err().unwrap_or(Undefined::ZeroDivisor));
         }
         if !self.moved {
             return NoSolution::Unmoved;
@@ -376,7 +376,7 @@ impl NoSolution {
         match self {
             NoSolution::NotBuiltFrom => format!("{f} is not built from {i}."),
             NoSolution::Unmoved => format!("{f} does not change with {i}: their effects cancel out, so no value of it shows {target}."),
-            NoSolution::Undefined => format!("{f} has no value whatever {i} is: it divides by zero."),
+            NoSolution::Undefined(why) => format!("{f} has no value whatever {i} is: {}.", why.why()),
             NoSolution::NegativeShares { needed: Some(x) } => {
                 format!("{f} would show {target} only with a negative share count ({i} at {}).", grouped(*x))
             }
