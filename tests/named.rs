@@ -68,6 +68,11 @@ fn differences_say_what_was_added_changed_and_deleted() {
     let after = list(&[("A", 1), ("B", 5), ("D", 4)]);
     assert_eq!(differences(&before, &after).as_deref(), Some("“D” added; “B” changed; “C” deleted"));
     assert_eq!(differences(&before, &before), None);
+    // A name gone and a new one with the same scenario: renamed, in another tab.
+    let renamed = list(&[("A", 1), ("Bull", 2), ("C", 3)]);
+    assert_eq!(differences(&before, &renamed).as_deref(), Some("“B” renamed “Bull”"));
+    let renamed_and_more = list(&[("A", 1), ("Bull", 2), ("E", 3), ("F", 9)]);
+    assert_eq!(differences(&before, &renamed_and_more).as_deref(), Some("“B” renamed “Bull”; “C” renamed “E”; “F” added"));
     assert_eq!(free_name(&before, "A"), "A (2)");
     assert_eq!(free_name(&before, "E"), "E");
 }

@@ -258,6 +258,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await a.fill('li[data-scenario="B"] .rename-name', 'Bull');
     await a.press('li[data-scenario="B"] .rename-name', 'Enter');
     await eventually(() => names(b), ['Bull'], 'the rename reaches tab B');
+    await eventually(async () => /“B” renamed “Bull”/.test(await b.locator('.other-tab').textContent()), true, 'and is said as a rename');
     await eventually(storedNames, ['Bull'], 'stored');
     assert.deepEqual(problems, []);
     await context.close();

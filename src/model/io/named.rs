@@ -64,17 +64,22 @@ impl Change {
     }
 }
 
-/// What differs from `before` to `after`, in words ("“B” added; “A” changed"), or `None`.
+/// What differs from `before` to `after`, in words ("“A” renamed “C”; “B” added"), or `None`.
+/// A name gone and a new one holding the same scenario is a rename.
 pub fn differences(before: &[Named], after: &[Named]) -> Option<String> {
-    let mut said = Vec::new();
-    let added = after.iter().filter(|n| find(before, &n.name).is_none());
-    said.extend(added.map(|n| format!("“{}” added", n.name)));
+    let mut added: Vec<&Named> = after.iter().filter(|n| find(before, &n.name).is_none()).collect();
+    let (mut renamed, mut said) = (Vec::new(), Vec::new());
     for n in before {
         match after.iter().find(|m| m.name == n.name) {
-            None => said.push(format!("“{}” deleted", n.name)),
+            None => match added.iter().position(|a| a.scenario == n.scenario) {
+                Some(i) => renamed.push(format!("“{}” renamed “{}”", n.name, added.remove(i).name)),
+                None => said.push(format!("“{}” deleted", n.name)),
+            },
             Some(m) if m.scenario != n.scenario => said.push(format!("“{}” changed", n.name)),
             Some(_) => {}
         }
     }
-    (!said.is_empty()).then(|| said.join("; "))
+    let added = added.iter().map(|n| format!("“{}” added", n.name));
+    let all: Vec<String> = renamed.into_iter().chain(added).chain(said).collect();
+    (!all.is_empty()).then(|| all.join("; "))
 }
