@@ -242,13 +242,24 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await eventually(() => field.inputValue(), '4,634', 'Escape restores the value from before this edit');
     assert.equal(await field.getAttribute('aria-invalid'), null);
     await expectValue(page, 'q3-2012', 'gross_profit', '18748');
-    // Pasted: a row of a spreadsheet is several figures, and says so; a figure grouped by
-    // spaces, or in full-width digits (a Japanese keyboard), is one.
+    // Pasted: a row or a column of a spreadsheet is several figures, and says so (a field would
+    // join a column's cells with a space: "1,234 567"); one cell, copied with a line break after
+    // it, is one. A figure grouped by a document's no-break spaces, or in full-width digits (a
+    // Japanese keyboard), is one too.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const several = 'One figure at a time: this holds several (a pasted row or column).';
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('5,000\t4,800');
-    await eventually(() => message.textContent(), 'One figure at a time: this holds several (a pasted row or column).', 'a pasted row');
+    await eventually(() => message.textContent(), several, 'a pasted row');
+    for (const [cells, want] of [['1,234\r\n567\r\n', null], ['5,100\r\n', '5100'], ['123\n456', null]]) {
+      await page.keyboard.press('Control+A');
+      await page.evaluate((text) => navigator.clipboard.writeText(text), cells);
+      await page.keyboard.press('Control+V');
+      if (want) await expectValue(page, 'q3-2012', 'cost_of_revenue', want);
+      else await eventually(() => message.textContent(), several, `a pasted column ${JSON.stringify(cells)}`);
+    }
     await page.keyboard.press('Control+A');
-    await page.keyboard.insertText('5 000');
+    await page.keyboard.insertText('5\u00a0000');
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('４，９００');
@@ -407,6 +418,13 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');
     await turn.tap();
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '2500');
+    // A field just entered has its figure selected, to be typed over: ± begins a negative one.
+    const interest = input(page, 'q3-2012', 'interest_income');
+    await interest.tap();
+    await page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="interest_income"]) button.turn-sign').tap();
+    await eventually(() => interest.inputValue(), '-', 'a minus to type after');
+    await page.keyboard.type('12');
+    await expectValue(page, 'q3-2012', 'interest_income', '-12');
     // A share count cannot be negative: no ±.
     await input(page, 'q3-2012', 'shares_basic').tap();
     assert.equal(await page.locator('td:has(> .field-wrap input[data-line="shares_basic"]) button.turn-sign').count(), 0);

@@ -7,7 +7,8 @@ use crate::model::engine::format::{display, exact, field_text, plain, turned};
 use crate::model::engine::parse::turn_sign;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, Element, HtmlInputElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -158,6 +159,20 @@ pub fn figure(props: &FigureProps) -> Html {
             }
         })
     };
+    // Cells pasted from a column arrive with line breaks, which a field joins with spaces into one
+    // number ("1,234 567"): they are kept apart as tabs, and so refused as several figures. One
+    // cell copies with a line break after it, and is one figure.
+    let onpaste = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = e.dyn_ref::<ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text").ok()) else { return };
+            let cells = text.trim_end_matches(['\r', '\n']);
+            if cells.contains(['\r', '\n']) {
+                e.prevent_default();
+                dispatch.dispatch(Action::Type { cell, text: cells.replace(['\r', '\n'], "\t") });
+            }
+        })
+    };
     let onblur = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Leave(cell)))
@@ -228,7 +243,16 @@ pub fn figure(props: &FigureProps) -> Html {
     let turn = (draft.is_some() && props.unit.allows_negative()).then(|| {
         let dispatch = props.dispatch.clone();
         let turned = turn_sign(&text);
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Type { cell, text: turned.clone() }))
+        Callback::from(move |e: MouseEvent| {
+            // A field just entered has its figure selected, to be typed over: ± then begins a
+            // negative figure, as a minus key would, rather than turn the one to be replaced.
+            let field = e.target_dyn_into::<Element>().and_then(|b| b.previous_element_sibling()).and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
+            let whole = field.is_some_and(|f| {
+                let length = u32::try_from(f.value().encode_utf16().count()).unwrap_or(u32::MAX);
+                length > 0 && f.selection_start() == Ok(Some(0)) && f.selection_end() == Ok(Some(length))
+            });
+            dispatch.dispatch(Action::Type { cell, text: if whole { "-".to_string() } else { turned.clone() } });
+        })
     });
     let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
     // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
@@ -282,7 +306,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {title}
-                    {onfocus} {oninput} {onblur} {onkeydown} {onclick} />
+                    {onfocus} {oninput} {onpaste} {onblur} {onkeydown} {onclick} />
                 if let Some(onclick) = turn {
                     <button type="button" class="turn-sign" tabindex="-1" {onclick} onmousedown={keep_focus}
                         aria-label={format!("Turn the sign of what is typed in {label}")}>{"±"}</button>

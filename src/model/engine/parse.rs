@@ -128,22 +128,25 @@ fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
     Ok((false, t))
 }
 
-/// Removes thousands separators, which must sit every three digits of the whole part: commas,
-/// or spaces as many documents write them (`1 234`, with a thin or no-break space too).
+/// Removes thousands separators, which must sit every three digits of the whole part, all of
+/// one kind: commas, or the thin or no-break spaces documents group with (`1 234`). Not a
+/// plain space: a browser's field turns the line break of two pasted cells into one, and
+/// "123 456" may be 123 and 456.
 fn ungroup(t: &str) -> Result<String, EntryError> {
-    let separator = |c: char| matches!(c, ',' | ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}');
+    let separator = |c: &char| matches!(c, ',' | '\u{A0}' | '\u{2009}' | '\u{202F}');
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    if int.contains(separator) {
-        let mut groups = int.split(separator);
+    // Groups split at the first separator's kind: another kind within one makes it no group.
+    if let Some(kind) = int.chars().find(separator) {
+        let mut groups = int.split(kind);
         let first = groups.next().unwrap_or_default();
         if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
             return Err(EntryError::Grouping);
         }
     }
-    let mut out: String = int.chars().filter(|c| !separator(*c)).collect();
+    let mut out: String = int.chars().filter(|c| !separator(c)).collect();
     if let Some(f) = frac {
         out.push('.');
         out.push_str(f);
@@ -189,6 +192,7 @@ pub fn turn_sign(text: &str) -> String {
     fn minus(s: &str) -> Option<&str> {
         s.strip_prefix('-').or_else(|| s.strip_prefix('−')).map(str::trim_start)
     }
+    let text = halfwidth(text);
     let t = text.trim();
     if let Some(factor) = t.strip_prefix('*').or_else(|| t.strip_prefix('×')) {
         let factor = factor.trim_start();
@@ -233,6 +237,7 @@ mod tests {
             ("*-1.1", "*1.1"),
             ("", "-"),
             ("-", ""),
+            ("－５００", "500"),
         ];
         for (text, turned) in rows {
             assert_eq!(turn_sign(text), turned, "{text}");
@@ -280,9 +285,9 @@ mod tests {
             ("1.5000", "1.5"),
             ("1000000000", "1000000000"),
             ("-1000000000", "-1000000000"),
-            // Grouped by spaces, as many documents write figures.
-            ("1 234", "1234"),
-            ("1\u{A0}234\u{202F}567", "1234567"),
+            // Grouped by the spaces documents write figures with.
+            ("1\u{A0}234", "1234"),
+            ("1\u{202F}234\u{202F}567", "1234567"),
             ("(1\u{2009}234)", "-1234"),
             // Full-width, from a Japanese or Chinese keyboard.
             ("１，２３４．５", "1234.5"),
@@ -314,9 +319,11 @@ mod tests {
             ("$", Unit::Money, NotANumber),
             ("-", Unit::Money, NotANumber),
             (".", Unit::Money, NotANumber),
-            ("12 34", Unit::Money, Grouping),
-            ("1  234", Unit::Money, Grouping),
-            ("1, 234", Unit::Money, Grouping),
+            // A plain space is no grouping: two pasted cells' line break becomes one.
+            ("1 234", Unit::Money, NotANumber),
+            ("1,234 567", Unit::Money, Grouping),
+            ("1\u{A0}2", Unit::Money, Grouping),
+            ("1,234\u{A0}567", Unit::Money, Grouping),
             ("23,382\t19,375", Unit::Money, Several),
             ("1\n2", Unit::Money, Several),
             ("+5", Unit::Money, NotANumber),

@@ -76,7 +76,7 @@ impl std::fmt::Display for EntryError {
             EntryError::Empty => "Enter a number.",
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
-            EntryError::Grouping => "Commas (or spaces) go between groups of three digits, e.g. 1,234,567.",
+            EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
