@@ -389,14 +389,18 @@ fn csv_fields(line: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_zero_revenue_margin_is_empty_in_the_csv() {
+fn a_margin_with_no_figure_is_empty_in_the_csv_zero_or_not_meaningful() {
     let model = Model::release();
-    let s = scenario(&[("q3-2012.revenue", "0")]);
-    let text = csv(model, &s, &model.evaluate(&s));
-    let margin = text.split("\r\n").find(|l| l.contains(",adjusted_ebitda_margin,")).unwrap();
-    let fields: Vec<&str> = margin.split(',').collect();
-    assert_eq!(fields[4], "", "{margin}");
-    assert_ne!(fields[3], "", "{margin}");
+    // Revenue 0: no margin. Revenue −100: a margin on it is "n.m." on the page, and its quotient
+    // (thousands of percent) would read as a margin that means something.
+    for revenue in ["0", "-100"] {
+        let s = scenario(&[("q3-2012.revenue", revenue)]);
+        let text = csv(model, &s, &model.evaluate(&s));
+        let margin = text.split("\r\n").find(|l| l.contains(",adjusted_ebitda_margin,")).unwrap();
+        let fields: Vec<&str> = margin.split(',').collect();
+        assert_eq!(fields[4], "", "{margin}");
+        assert_ne!(fields[3], "", "{margin}");
+    }
 }
 
 #[test]

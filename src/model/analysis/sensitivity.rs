@@ -2,7 +2,7 @@
 //! and a tornado of every input moved by the same percentage, sorted by the swing it causes.
 
 use crate::model::analysis::solve::named;
-use crate::model::engine::format::plain;
+use crate::model::engine::format::{exported, plain};
 use crate::model::engine::unit::{round_for_display, MAX_ENTRY_DECIMALS};
 use crate::model::io::export::record;
 use crate::model::{Cell, EditError, Model, Scenario, Unit, Value};
@@ -201,7 +201,7 @@ pub fn levers(model: &Model, scenario: &Scenario, figure: Cell) -> Vec<Cell> {
 
 fn cell_text(v: &Result<Value, EditError>) -> String {
     match v {
-        Ok(v) => plain(*v),
+        Ok(v) => exported(*v),
         Err(_) => String::new(),
     }
 }

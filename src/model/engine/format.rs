@@ -150,6 +150,12 @@ pub fn plain(value: Value) -> String {
     }
 }
 
+/// A value as the exports (CSV) write it: exact, and empty where the page shows no figure, "n.m."
+/// included (its quotient would read as a margin or growth that means something).
+pub fn exported(value: Value) -> String {
+    value.map_or_else(|_| String::new(), |v| plain(Ok(v)))
+}
+
 /// A value already rounded to `places`, grouped and written with exactly that many: 1,000,000.0.
 pub fn fixed(value: Decimal, places: u32) -> String {
     pad_places(exact(value), places)

@@ -4,7 +4,7 @@
 //! is positive), empty where a figure is undefined. Last, what makes the scenario: how its
 //! stock-based compensation edits are read, and each edit.
 
-use crate::model::engine::format::plain;
+use crate::model::engine::format::exported;
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, SbcReading, Scenario};
 
@@ -36,7 +36,7 @@ pub fn csv(model: &Model, scenario: &Scenario, figures: &Figures) -> String {
             for p in table.periods {
                 let cell = Cell::new(*p, r.line);
                 let has = model.def(cell).is_some();
-                let value = |f: &Figures| if has { plain(f.get(model, cell)) } else { String::new() };
+                let value = |f: &Figures| if has { exported(f.get(model, cell)) } else { String::new() };
                 fields.push(value(model.reported()));
                 fields.push(value(figures));
             }
@@ -50,7 +50,7 @@ pub fn csv(model: &Model, scenario: &Scenario, figures: &Figures) -> String {
     record(&mut out, &[EDITS.into(), "sbc".into(), how.into(), reading(SbcReading::default()), reading(scenario.sbc_reading())]);
     for (cell, value) in scenario.edits() {
         let label = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
-        record(&mut out, &[EDITS.into(), cell.key(), label, plain(model.reported().get(model, cell)), plain(Ok(value))]);
+        record(&mut out, &[EDITS.into(), cell.key(), label, exported(model.reported().get(model, cell)), exported(Ok(value))]);
     }
     out
 }
@@ -63,7 +63,7 @@ pub fn comparison_csv(model: &Model, figures: &[(String, Cell)], columns: &[(Str
     record(&mut out, &header.collect::<Vec<_>>());
     for (label, cell) in figures {
         let fields = [cell.line.to_string(), label.clone(), cell.period.id().to_string()];
-        let values = columns.iter().map(|(_, f)| plain(f.get(model, *cell)));
+        let values = columns.iter().map(|(_, f)| exported(f.get(model, *cell)));
         record(&mut out, &fields.into_iter().chain(values).collect::<Vec<_>>());
     }
     out
