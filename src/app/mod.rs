@@ -382,7 +382,7 @@ fn app() -> Html {
                 <span class="legend-input">{"1,234"}</span>{" input: click and type · "}
                 <span class="mark">{"✎"}</span>{" edited · "}
                 <span class="legend-estimate">{"Q4 / FY 2012"}</span>{" estimates, not reported; "}<em>{"italic"}</em>{" still follows Q3 · "}
-                <span>{"▲▼"}</span>{" moved from the release (hover or focus for the reported figure) · "}
+                <span>{"▲▼"}</span>{" moved from the release, ◆ to or from no figure (hover or focus for the reported figure) · "}
                 {"click any figure to see how it is computed; then "}
                 <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
                 {" are shaded in the tables · * not printed in the release"}

@@ -128,6 +128,14 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByRole('button', { name: 'Sensitivity' }).click();
     await eventually(() => panel.locator('.tornado-none').textContent(), 'Gross margin has no value in this scenario (it divides by zero): no swing can be measured from it.', 'the tornado says it once');
     assert.equal(await panel.locator('.tornado li').count(), 0, 'no bar blames an input');
+    assert.equal(await panel.locator('.sensitivity .hint:not(.tornado-none)').filter({ hasText: 'Each input moved by' }).count(), 0, 'no sentence about its ends');
+    // A goal for a change of it (+10%) has nothing to change: said so, not "not a number".
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    await panel.getByLabel('Target').fill('+10%');
+    await panel.getByRole('button', { name: 'Solve' }).click();
+    const target = panel.getByLabel('Target');
+    await eventually(() => target.getAttribute('aria-invalid'), 'true', 'refused');
+    assert.equal(await page.locator(`[id="${await target.getAttribute('aria-describedby')}"]`).textContent(), 'A change of the value needs one: this figure has none now. Type the figure itself.');
     assert.deepEqual(problems, []);
   });
 

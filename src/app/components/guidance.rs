@@ -6,6 +6,7 @@ use super::headline::figure_as;
 use crate::app::grid;
 use crate::app::state::State;
 use crate::model::analysis::guidance::{place, Placement, Position};
+use crate::model::engine::format::alone;
 use crate::model::release::guidance::{Implied, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use crate::model::{Cell, Figures, Model, Period, Unit};
 use rust_decimal::Decimal;
@@ -68,7 +69,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
         let shares = Cell::new(g.period, "shares_diluted");
         html! {
             <tbody>
-                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, model.display(shares, figures.get(model, shares)))}</th></tr>
+                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, alone(figures.get(model, shares), Unit::Shares))}</th></tr>
                 { for rows }
             </tbody>
         }

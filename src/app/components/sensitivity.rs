@@ -213,8 +213,9 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             <div class="settings">
                 {text_field("Move each input by ± %", id("percent"), &s.percent, percent.clone().err(), set(|s, t| s.percent = t))}
             </div>
-            // Said of the move in force: the last the field held that could be used.
-            if percent_used.is_some() {
+            // Said of the move in force: the last the field held that could be used; not of a
+            // figure with no value now, which the chart says has no swing.
+            if percent_used.is_some() && props.figures.get(model, cell).is_ok() {
                 <p class="hint">{format!(
                     "Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first: the figure below its {} now on the left, above it on the right. A bar applies its change.",
                     model.display(cell, props.figures.get(model, cell))

@@ -437,7 +437,7 @@ mod tests {
             (eps, e, "", Err(EntryError::Empty)),
             (eps, e, "*2", Ok(d("0.2"))),
             (eps, e, "*-1", Ok(d("-0.1"))),
-            (eps, None, "*2", Err(EntryError::NotANumber)),
+            (eps, None, "*2", Err(EntryError::NothingToChange)),
             (revenue, r, "+10%", Ok(d("25720.2"))),
             (revenue, r, "*1.0000001", Err(EntryError::ChangeDecimals)),
             (revenue, r, "*1.000001", Ok(d("23382.023"))),

@@ -54,7 +54,7 @@ pub fn parse_input(text: &str, unit: Unit, start: Option<Decimal>) -> Result<Dec
         });
     };
     let (times, over) = change?;
-    let start = start.ok_or(EntryError::NotANumber)?;
+    let start = start.ok_or(EntryError::NothingToChange)?;
     let value = start
         .checked_mul(times)
         .and_then(|v| v.checked_div(over))

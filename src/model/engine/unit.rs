@@ -68,6 +68,9 @@ pub enum EntryError {
     Arithmetic,
     /// Several figures at once: a pasted row or column (tabs or lines between them).
     Several,
+    /// A change (`+10%`) of a figure that has no value now (goal seek's target for a margin on
+    /// no revenue).
+    NothingToChange,
 }
 
 impl std::fmt::Display for EntryError {
@@ -83,6 +86,7 @@ impl std::fmt::Display for EntryError {
             EntryError::Negative => "A share count cannot be negative.",
             EntryError::Arithmetic => "To change the value it had, type +10%, -5% or *1.1.",
             EntryError::Several => "One figure at a time: this holds several (a pasted row or column).",
+            EntryError::NothingToChange => "A change of the value needs one: this figure has none now. Type the figure itself.",
         })
     }
 }
