@@ -306,6 +306,9 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     const { page, problems } = await openPage('', { width: 390, height: 844 });
     const panel = await explain(page, 'q3-2012', 'net_income');
     await panel.getByRole('button', { name: 'Goal seek' }).click();
+    // A text keyboard on a phone: a target may be negative or a change, which a number pad
+    // (iOS's) cannot type.
+    assert.equal(await panel.getByLabel('Target').getAttribute('inputmode'), null);
     await panel.getByLabel('Target').fill('0');
     await panel.getByLabel('By changing').selectOption('q3-2012.cost_of_revenue');
     await panel.getByRole('button', { name: 'Solve' }).click();

@@ -191,7 +191,9 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
         <form class="goal-seek" onsubmit={solve}>
             <div class="field">
                 <label for={id("target")}>{"Target"}</label>
-                <input id={id("target")} type="text" inputmode="decimal" autocomplete="off" value={target.clone()}
+                // A text keyboard, not a number pad: a target may be negative or a change (+10%,
+                // *1.1), and iOS's number pad has no minus, plus or star.
+                <input id={id("target")} type="text" autocomplete="off" value={target.clone()}
                     oninput={on_target} aria-invalid={problem.is_some().then_some("true")}
                     aria-describedby={problem.is_some().then(|| id("problem"))} />
                 if let Some(why) = problem.clone() { <span class="field-error" id={id("problem")}>{why}</span> }
