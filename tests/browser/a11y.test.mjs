@@ -52,4 +52,27 @@ describe('accessibility (axe-core)', { concurrency: 1, timeout: TEST_TIMEOUT * 5
       assert.deepEqual(problems, []);
     });
   }
+
+  test('phone, a field being typed into (its ±) and the saved scenarios, one of them unreadable, with an import confirmed', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.rootUrl, PHONE);
+    await page.locator('main.settled').waitFor();
+    await page.evaluate(() => localStorage.setItem('qualys-what-if', JSON.stringify({
+      format: 'qualys-what-if/saved', version: 1, current: {},
+      scenarios: [{ name: 'Good', edits: { 'q3-2012.revenue': '24000' } }, { name: 'Later', edits: {}, extra: 1 }],
+    })));
+    await page.reload();
+    await page.locator('main.settled').waitFor();
+    await page.click('.open-scenarios');
+    await page.locator('.unread').waitFor();
+    await page.setInputFiles('.import-file', { name: 'bull.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"25000"}}') });
+    await page.locator('.imported').waitFor();
+    const field = page.locator('input[data-period="q3-2012"][data-line="cost_of_revenue"]').first();
+    await field.tap();
+    await page.keyboard.type('5000');
+    await page.locator('button.turn-sign').first().waitFor();
+    const found = await violations(page);
+    if (found.length) await h.screenshot(page, 'a11y-phone-fields-and-scenarios');
+    assert.deepEqual(found, [], 'no axe violations');
+    assert.deepEqual(problems, []);
+  });
 });
