@@ -11,6 +11,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement};
 use yew::prelude::*;
 
+thread_local! {
+    /// When a field last took the focus (`Date.now()`), until a click in it reads it.
+    static FOCUSED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FigureProps {
     pub cell: Cell,
@@ -147,6 +152,7 @@ pub fn figure(props: &FigureProps) -> Html {
             if let (false, Some(input)) = (has_draft, e.target_dyn_into::<HtmlInputElement>()) {
                 input.set_value(&entry);
                 input.select();
+                FOCUSED_AT.with(|at| at.set(js_sys::Date::now()));
             }
             dispatch.dispatch(Action::Focus { cell, text: entry.clone() });
         })
@@ -255,7 +261,16 @@ pub fn figure(props: &FigureProps) -> Html {
         })
     });
     let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
-    // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it.
+    // Clicking into a field edits it; ? or the figure's derivation elsewhere explains it. The
+    // press that entered the field leaves its figure selected, to be typed over: WebKit (Safari)
+    // puts the caret where the button came up, after the focus selected it ("60" clicked and
+    // typed 250 read 25060), unless that release's default is prevented. A later click places
+    // the caret.
+    let onmouseup = Callback::from(|e: MouseEvent| {
+        if FOCUSED_AT.with(|at| js_sys::Date::now() - at.replace(f64::NEG_INFINITY) < 1000.0) {
+            e.prevent_default();
+        }
+    });
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
     // A line shown with its sign turned is typed as the line it shows: interest expense as a
     // positive expense, shown as (38); other income in the EBITDA table as income, shown as
@@ -306,7 +321,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then(|| error_id.clone())}
                     {title}
-                    {onfocus} {oninput} {onpaste} {onblur} {onkeydown} {onclick} />
+                    {onfocus} {oninput} {onpaste} {onblur} {onkeydown} {onmouseup} {onclick} />
                 if let Some(onclick) = turn {
                     <button type="button" class="turn-sign" tabindex="-1" {onclick} onmousedown={keep_focus}
                         aria-label={format!("Turn the sign of what is typed in {label}")}>{"±"}</button>
