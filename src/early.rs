@@ -20,6 +20,7 @@ use crate::model::io::link::{decode, is_link};
 use crate::model::release::guidance::range_of;
 use crate::model::release::tables::negated;
 use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
+use rust_decimal::Decimal;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -67,21 +68,63 @@ fn opening(document: &Document, pending: bool) -> Option<Scenario> {
 
 /// `scenario` with what was typed into the prerendered fields (a field whose text is not the one
 /// it shows for the scenario), each read as the live page will read it: the fields left first,
-/// the one with the focus last; text that cannot be used changes nothing.
+/// the one with the focus last. Text that cannot be used keeps the field's last valid value (its
+/// `data-value`, which `show` set at the keystroke before), and the field says why (`refuse`), as
+/// a live field does; the live page takes that value over with the text (src/app/takeover.rs).
 fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
     let Ok(fields) = document.query_selector_all("#app input[data-line][data-period]") else { return scenario };
     let focused = document.active_element();
-    let typed: Vec<(HtmlInputElement, Cell)> = (0..fields.length())
+    let (typed, untouched): (Vec<_>, Vec<_>) = (0..fields.length())
         .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
-        .filter(|f| f.value() != f.default_value())
         .filter_map(|f| cell_of(model, &f).map(|c| (f, c)))
-        .collect();
+        .partition(|(f, _)| f.value() != f.default_value());
+    for (field, _) in &untouched {
+        refuse(document, field, None);
+    }
     let has_focus = |f: &HtmlInputElement| focused.as_ref().is_some_and(|a| a.is_same_node(Some(f)));
     let (left, with_focus): (Vec<_>, Vec<_>) = typed.into_iter().partition(|(f, _)| !has_focus(f));
     left.into_iter().chain(with_focus).fold(scenario, |scenario, (field, cell)| {
         let start = model.evaluate(&scenario).get(model, model.canonical(cell)).ok();
-        scenario.typed(model, cell, &field.value(), start).unwrap_or(scenario)
+        match scenario.typed(model, cell, &field.value(), start) {
+            Ok(next) => {
+                refuse(document, &field, None);
+                next
+            }
+            Err(why) => {
+                refuse(document, &field, Some(&why.to_string()));
+                let kept = field.get_attribute("data-value").and_then(|v| v.parse::<Decimal>().ok());
+                match kept {
+                    Some(v) if Some(v) != start => scenario.with(model, cell, v).unwrap_or(scenario),
+                    _ => scenario,
+                }
+            }
+        }
     })
+}
+
+/// Marks a field whose text cannot be used, with why below it, as the live page does
+/// (src/app/components/figure.rs); or, with no reason, takes the mark away.
+fn refuse(document: &Document, field: &HtmlInputElement, why: Option<&str>) {
+    let Some(cell) = field.closest("td").ok().flatten() else { return };
+    let shown = cell.query_selector(".field-error").ok().flatten();
+    let Some(why) = why else {
+        if let Some(shown) = shown {
+            shown.remove();
+            drop(field.remove_attribute("aria-invalid"));
+            drop(field.remove_attribute("aria-describedby"));
+            drop(cell.class_list().remove_1("invalid"));
+        }
+        return;
+    };
+    let Some(message) = shown.or_else(|| document.create_element("span").ok()) else { return };
+    let id = format!("err-{}-{}", field.get_attribute("data-period").unwrap_or_default(), field.get_attribute("data-line").unwrap_or_default());
+    message.set_class_name("field-error");
+    message.set_id(&id);
+    message.set_text_content(Some(why));
+    drop(cell.append_child(&message));
+    drop(field.set_attribute("aria-invalid", "true"));
+    drop(field.set_attribute("aria-describedby", &id));
+    drop(cell.class_list().add_1("invalid"));
 }
 
 /// The figure `el` shows, as the live page shows it: its exact value (`data-value`), where it

@@ -360,9 +360,21 @@ impl State {
 fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
     let model = Model::release();
     let (left, focused): (Vec<&Typed>, Vec<&Typed>) = typed.iter().partition(|t| !t.focused);
+    let focus = |state: Rc<State>, cell| {
+        let text = model.evaluate(&state.scenario).get(model, cell).map(exact).unwrap_or_default();
+        state.reduce(Action::Focus { cell, text })
+    };
     left.into_iter().chain(focused).fold(state, |state, t| {
-        let entry = model.evaluate(&state.scenario).get(model, t.cell).map(exact).unwrap_or_default();
-        let state = state.reduce(Action::Focus { cell: t.cell, text: entry }).reduce(Action::Type { cell: t.cell, text: t.text.clone() });
+        // Text the early figures could not use, they showed at the last value they could: that
+        // value is taken first, as if typed and left, so nothing moves when the page goes live.
+        let start = model.evaluate(&state.scenario).get(model, model.canonical(t.cell)).ok();
+        let state = match t.kept {
+            Some(kept) if state.scenario.typed(model, t.cell, &t.text, start).is_err() => {
+                focus(state, t.cell).reduce(Action::Type { cell: t.cell, text: exact(kept) }).reduce(Action::Leave(t.cell))
+            }
+            _ => state,
+        };
+        let state = focus(state, t.cell).reduce(Action::Type { cell: t.cell, text: t.text.clone() });
         if t.focused {
             state
         } else {

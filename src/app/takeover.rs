@@ -15,6 +15,7 @@
 //! checks and applies it as it does any typing, before it renders that field.
 
 use crate::model::{self, Model, Period};
+use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Node};
@@ -197,12 +198,14 @@ pub fn settled() {
     }
 }
 
-/// What was typed into a prerendered field: the figure, the text, and whether the field still
-/// had the focus.
+/// What was typed into a prerendered field: the figure, the text, whether the field still had
+/// the focus, and, where the early figures (src/early.rs) could not use the text, the last value
+/// they could, which they kept meanwhile.
 pub struct Typed {
     pub cell: model::Cell,
     pub text: String,
     pub focused: bool,
+    pub kept: Option<Decimal>,
 }
 
 /// What was typed into the prerendered fields of the pieces about to be rendered live, for the
@@ -230,7 +233,11 @@ fn note_typed(old: &[Node]) {
             let (start, end) = (field.selection_start().ok().flatten(), field.selection_end().ok().flatten());
             CARET.with(|c| c.set(start.zip(end)));
         }
-        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus }));
+        let kept = match field.get_attribute("aria-invalid").as_deref() {
+            Some("true") => field.get_attribute("data-value").and_then(|v| v.parse().ok()),
+            _ => None,
+        };
+        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, kept }));
         // Its field goes with the piece's prerendered content ("untaken", index.html) before
         // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));
