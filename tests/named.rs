@@ -73,6 +73,7 @@ fn differences_say_what_was_added_changed_and_deleted() {
     assert_eq!(differences(&before, &renamed).as_deref(), Some("“B” renamed “Bull”"));
     let renamed_and_more = list(&[("A", 1), ("Bull", 2), ("E", 3), ("F", 9)]);
     assert_eq!(differences(&before, &renamed_and_more).as_deref(), Some("“B” renamed “Bull”; “C” renamed “E”; “F” added"));
-    assert_eq!(free_name(&before, "A"), "A (2)");
-    assert_eq!(free_name(&before, "E"), "E");
+    let taken = |n: &str| before.iter().any(|b| b.name == n) || n == "A (2)";
+    assert_eq!(free_name("A", taken), "A (3)");
+    assert_eq!(free_name("E", taken), "E");
 }

@@ -325,8 +325,16 @@ impl State {
     /// Why `name` cannot be given to a scenario: a saved one this release cannot read has it,
     /// and two of one name would make the list ambiguous to the release that can.
     fn unread_named(&self, name: &str) -> Option<String> {
-        let taken = self.unread.iter().any(|u| u.name.as_deref() == Some(name));
-        taken.then(|| format!("A saved scenario this version cannot read is named “{name}”; it is kept as it is. Choose another name."))
+        self.unread_has(name).then(|| format!("A saved scenario this version cannot read is named “{name}”; it is kept as it is. Choose another name."))
+    }
+
+    fn unread_has(&self, name: &str) -> bool {
+        self.unread.iter().any(|u| u.name.as_deref() == Some(name))
+    }
+
+    /// Whether a scenario has `name`, one this release reads or one it keeps unread.
+    fn taken(&self, name: &str) -> bool {
+        self.find(name).is_some() || self.unread_has(name)
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
@@ -538,10 +546,8 @@ impl Reducible for State {
             Action::Duplicate(name) => {
                 let Some(i) = next.find(&name) else { return self };
                 next.problem = None;
-                let copy = (1..)
-                    .map(|k| if k == 1 { format!("{name} (copy)") } else { format!("{name} (copy {k})") })
-                    .find(|n| next.find(n).is_none())
-                    .unwrap_or_default();
+                let copy =
+                    (1..).map(|k| if k == 1 { format!("{name} (copy)") } else { format!("{name} (copy {k})") }).find(|n| !next.taken(n)).unwrap_or_default();
                 if let Some(scenario) = next.named.get(i).map(|n| n.scenario.clone()) {
                     next.change(Change::Add { at: i + 1, named: Named { name: copy.clone(), scenario } });
                     next.announcement = format!("Duplicated as “{copy}”.");
@@ -557,11 +563,12 @@ impl Reducible for State {
             }
             Action::Restore => {
                 let Some((at, named)) = next.deleted.take() else { return self };
-                // Under a free name if one of its name was saved since ("Base (2)").
-                let name = free_name(&next.named, &named.name);
+                // Under a free name if one of its name was saved since ("Base (2)"), or is
+                // held by a saved scenario this release cannot read.
+                let name = free_name(&named.name, |n| next.taken(n));
                 next.problem = None;
                 next.announcement = format!("Restored “{name}”.");
-                next.change(Change::Add { at, named });
+                next.change(Change::Add { at, named: Named { name, ..named } });
             }
             Action::Import(file, text) => match text.and_then(|t| read_scenario(&t)) {
                 Ok(scenario) => {

@@ -682,7 +682,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       scenarios: [
         { name: 'Bear', edits: { 'q3-2012.revenue': '20000' } },
         later,
-        { name: 'Broken', edits: { 'q3-2012.revenue': 'lots' } },
+        { name: 'Bull (copy)', edits: { 'q3-2012.revenue': 'lots' } },
         { name: 'Bull', edits: { 'q3-2012.revenue': '26000' } },
       ],
     };
@@ -694,7 +694,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     const note = page.locator('.scenarios .unread');
     assert.equal(await note.innerText(), '2 saved scenarios could not be read by this version and are kept as they are.'
       + ' “Later”: It is damaged: a saved scenario has a field “notes” this page does not know.'
-      + ' “Broken”: Its edits cannot be used: “q3-2012.revenue=lots”: Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.');
+      + ' “Bull (copy)”: Its edits cannot be used: “q3-2012.revenue=lots”: Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.');
     assert.equal(await page.locator('.storage-notice').count(), 0, 'storage is not called unreadable');
     // The readable ones open as usual.
     await page.click('li[data-scenario="Bull"] button.open');
@@ -703,10 +703,15 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.fill('#save-name', 'Later');
     await page.press('#save-name', 'Enter');
     await eventually(() => page.locator('.scenario-problem p').textContent().catch(() => ''), 'A saved scenario this version cannot read is named “Later”; it is kept as it is. Choose another name.', 'refused');
+    // Nor by Duplicate, whose first choice of name an unreadable one has.
+    await page.click('li[data-scenario="Bull"] button.duplicate');
+    await eventually(names, ['Bear', 'Bull', 'Bull (copy 2)'], 'duplicated under a name no scenario has');
+    await page.click('li[data-scenario="Bull (copy 2)"] button.delete');
+    await eventually(names, ['Bear', 'Bull']);
     // Saving writes the document: the unreadable ones go back unchanged, where they stood.
     await page.fill('#save-name', 'New');
     await page.press('#save-name', 'Enter');
-    await eventually(async () => (await stored(page))?.scenarios.map((s) => s.name), ['Bear', 'Later', 'Broken', 'Bull', 'New'], 'saved beside them');
+    await eventually(async () => (await stored(page))?.scenarios.map((s) => s.name), ['Bear', 'Later', 'Bull (copy)', 'Bull', 'New'], 'saved beside them');
     const kept = (await stored(page)).scenarios;
     assert.deepEqual(kept[1], later);
     assert.equal(JSON.stringify(kept[1]), JSON.stringify(later), 'byte for byte, its keys in their order');

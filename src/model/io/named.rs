@@ -26,9 +26,9 @@ fn find(list: &[Named], name: &str) -> Option<usize> {
     list.iter().position(|n| n.name == name)
 }
 
-/// `name`, or "name (2)", "name (3)"… whichever is not in the list yet.
-pub fn free_name(list: &[Named], name: &str) -> String {
-    (1..).map(|k| if k == 1 { name.to_string() } else { format!("{name} ({k})") }).find(|n| find(list, n).is_none()).unwrap_or_default()
+/// `name`, or "name (2)", "name (3)"… whichever is not `taken` yet.
+pub fn free_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..).map(|k| if k == 1 { name.to_string() } else { format!("{name} ({k})") }).find(|n| !taken(n)).unwrap_or_default()
 }
 
 /// Puts `named` at `at` (or last), under a free name, unless it is there already.
@@ -36,7 +36,7 @@ fn add(list: &mut Vec<Named>, at: usize, named: &Named) {
     if list.contains(named) {
         return;
     }
-    let name = free_name(list, &named.name);
+    let name = free_name(&named.name, |n| find(list, n).is_some());
     list.insert(at.min(list.len()), Named { name, scenario: named.scenario.clone() });
 }
 
