@@ -113,16 +113,16 @@ pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
     // `$(1,234)`, `$ (1,234)`: Excel's accounting format writes the dollar outside the brackets.
     let bracketed = t.strip_prefix('(').or_else(|| t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix('(')));
+    // A second sign inside the first, `(-5)` or `-(5)`: which was meant is anyone's guess.
+    let signed = |s: &str| s.starts_with(['-', '−', '(']);
     if let Some(inner) = bracketed {
-        let inner = inner.strip_suffix(')').ok_or(EntryError::NotANumber)?;
-        return Ok((true, inner.trim()));
+        let inner = inner.strip_suffix(')').ok_or(EntryError::NotANumber)?.trim();
+        return if signed(inner) { Err(EntryError::TwoSigns) } else { Ok((true, inner)) };
     }
     for minus in ['-', '−'] {
-        if let Some(rest) = t.strip_prefix(minus) {
-            return Ok((true, rest.trim_start()));
-        }
-        if let Some(rest) = t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix(minus)) {
-            return Ok((true, rest.trim_start()));
+        let rest = t.strip_prefix(minus).or_else(|| t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix(minus)));
+        if let Some(rest) = rest.map(str::trim_start) {
+            return if signed(rest) { Err(EntryError::TwoSigns) } else { Ok((true, rest)) };
         }
     }
     Ok((false, t))
@@ -314,8 +314,13 @@ mod tests {
             ("2913,382", Unit::Money, Grouping),
             ("1.2.3", Unit::Money, NotANumber),
             ("(1,234", Unit::Money, NotANumber),
-            ("--5", Unit::Money, NotANumber),
-            ("-(5)", Unit::Money, NotANumber),
+            ("--5", Unit::Money, TwoSigns),
+            ("-(5)", Unit::Money, TwoSigns),
+            ("(-5)", Unit::Money, TwoSigns),
+            ("(−5)", Unit::Money, TwoSigns),
+            ("$( - 5)", Unit::Money, TwoSigns),
+            ("−(1,234)", Unit::Money, TwoSigns),
+            ("((5))", Unit::Money, TwoSigns),
             ("$", Unit::Money, NotANumber),
             ("-", Unit::Money, NotANumber),
             (".", Unit::Money, NotANumber),

@@ -59,6 +59,8 @@ pub enum EntryError {
     /// A link's or a file's value that is not a plain decimal (`1,234`, `(5)`, `abc`).
     NotPlain,
     Grouping,
+    /// A minus and brackets, or two of either: `(-5)`, `-(5)`, `--5`.
+    TwoSigns,
     TooManyDecimals,
     /// A percentage or a multiple (`+10%`, `*1.1`) with more places than a change takes.
     ChangeDecimals,
@@ -80,6 +82,7 @@ impl std::fmt::Display for EntryError {
             EntryError::NotANumber => "Not a number. Use digits, e.g. 1,234 or (1,234).",
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
+            EntryError::TwoSigns => "Two signs: a negative figure takes brackets or a minus, not both, e.g. (1,234) or -1,234.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
             EntryError::OutOfRange => "Out of range: at most 1,000,000,000 either way.",
