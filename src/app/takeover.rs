@@ -128,7 +128,13 @@ pub fn started() {
 pub fn assembling(n: usize) {
     let Some(piece) = hosts().and_then(|h| h.piece(n).cloned()) else { return };
     let children = piece.child_nodes();
-    let old = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    let old: Vec<Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    // What the live page renders after them is not shown while they are there (styles/app.css):
+    // Yew may render the piece whole in a task after the one that asked for it, and let a
+    // frame pass before the effect that removes them (`piece_replaced`).
+    for el in old.iter().filter_map(|n| n.dyn_ref::<Element>()) {
+        let _ = el.class_list().add_1("old");
+    }
     REPLACED.with(|r| *r.borrow_mut() = Some((piece, old)));
 }
 
