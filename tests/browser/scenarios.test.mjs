@@ -166,6 +166,15 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.fill('#save-name', 'Base');
     await page.press('#save-name', 'Enter');
     assert.match(await page.locator('li[data-scenario="Base"] .count').textContent(), /as reported/, 'not yet replaced');
+    // The offer is of the scenario on screen when it was asked: an edit withdraws it.
+    await page.locator('.replace-offer').waitFor();
+    await typeInto(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await page.keyboard.press('Tab');
+    await eventually(() => page.locator('.replace-offer').count(), 0, 'the offer goes with the scenario it was of');
+    await page.click('button.undo');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    assert.equal(await page.locator('.replace-offer').count(), 0, 'and does not come back');
+    await page.press('#save-name', 'Enter');
     await page.locator('.replace-offer button.replace', { hasText: 'Replace “Base”' }).click();
     await eventually(() => page.locator('li[data-scenario="Base"] .count').textContent(), '1 edit', 'replaced once confirmed');
     assert.equal(await page.locator('.replace-offer').count(), 0);

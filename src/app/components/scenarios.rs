@@ -26,6 +26,17 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
     let name = use_state(String::new);
     // A name already saved under, typed to save: replacing its edits waits for a yes.
     let confirm = use_state(|| None::<String>);
+    // The offer is to save this scenario under that name: it goes once either changes (an edit,
+    // an undo, another scenario opened, the list changed here or in another tab), rather than
+    // save, on a later yes, figures that were not on screen when it was asked.
+    {
+        let confirm = confirm.clone();
+        use_effect_with((state.scenario.clone(), state.named.clone()), move |_| {
+            if confirm.is_some() {
+                confirm.set(None);
+            }
+        });
+    }
     // The scenario being renamed, and the name typed so far.
     let renaming = use_state(|| None::<(String, String)>);
     let send = |action: Action| {
