@@ -160,7 +160,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
-            <p class="note">{"Each figure's change from the release follows it, in its unit and as a percentage of the reported figure; changed figures are marked and shaded. "}
+            <p class="note">{"Each figure's change from the release follows it, in its unit and as a percentage of the reported figure, both of the figures as shown; where the exact figures give another percentage (often for a per-share figure), it follows as \"exact\". Changed figures are marked and shaded. "}
                 <button type="button" class="export-compare" onclick={export}>{"Export this comparison (CSV)"}</button></p>
         </section>
     }

@@ -60,11 +60,27 @@ pub fn change(value: Value, reported: Value, unit: Unit) -> Option<String> {
 
 /// The change as a percentage of the reported figure ("−50.0%"), on the same basis as `change`:
 /// the figures as displayed, so that 0.06 → 0.03 reads −50.0% beside its −0.03, as a reader
-/// working it out from the screen finds. None when the reported figure shows as zero.
+/// working it out from the screen finds. Where the exact figures give another percentage, as a
+/// per-share figure's cents often do, that one follows: "−50.0% (−55.9% exact)", as a
+/// spreadsheet of the exact figures has it. None when the reported figure shows as zero.
 pub fn percent_change(value: Value, reported: Value, unit: Unit) -> Option<String> {
     let (diff, base) = shown_change(value, reported, unit)?;
+    let shown = percent_of(diff, base)?;
+    let exact = value.ok().zip(reported.ok()).and_then(|(v, r)| percent_of(v.checked_sub(r)?, r));
+    Some(match exact {
+        Some(exact) if exact != shown => format!("{} ({} exact)", written(shown), written(exact)),
+        _ => written(shown),
+    })
+}
+
+/// `diff` as a percentage of `base`, to the tenth shown.
+fn percent_of(diff: Decimal, base: Decimal) -> Option<Decimal> {
     let pct = diff.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base.abs())?;
-    Some(signed(pct, display(Ok(pct.abs()), Unit::Percent)))
+    Some(round_for_display(pct, Unit::Percent.display_places()))
+}
+
+fn written(pct: Decimal) -> String {
+    signed(pct, display(Ok(pct.abs()), Unit::Percent))
 }
 
 /// The difference of the two figures as displayed, and the reported one as displayed.
@@ -260,10 +276,12 @@ mod tests {
     }
 
     #[test]
-    fn a_percentage_change_is_of_the_figures_as_shown() {
+    fn a_percentage_change_is_of_the_figures_as_shown_then_of_the_exact_ones() {
         let rows: &[(&str, &str, Unit, Option<&str>)] = &[
-            // 0.06 → 0.03 is half, whatever the exact 0.0626 → 0.0276 (−55.9%) would say.
-            ("0.0276", "0.0626", Unit::PerShare, Some("−50.0%")),
+            // 0.06 → 0.03 is half; the exact 0.0626 → 0.0276 follow.
+            ("0.0276", "0.0626", Unit::PerShare, Some("−50.0% (−55.9% exact)")),
+            ("0.0489229", "0.0626860", Unit::PerShare, Some("−16.7% (−22.0% exact)")),
+            ("0.0600", "0.0626", Unit::PerShare, Some("±0.0% (−4.2% exact)")),
             ("24382", "23382", Unit::Money, Some("+4.3%")),
             ("-715", "1667", Unit::Money, Some("−142.9%")),
             ("23382.4", "23382", Unit::Money, Some("±0.0%")),
