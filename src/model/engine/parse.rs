@@ -15,6 +15,10 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
         return Err(EntryError::Several);
     }
     let (negative, t) = strip_sign(t)?;
+    // `24,000-`, as some ledgers print a negative figure.
+    if t.ends_with(['-', '−']) && t.contains(|c: char| c.is_ascii_digit()) {
+        return Err(EntryError::MinusAfter);
+    }
     let t = t.strip_prefix('$').unwrap_or(t).trim_start();
     let digits = ungroup(t)?;
     let value = plain_number(&digits)?;
@@ -321,6 +325,8 @@ mod tests {
             ("$( - 5)", Unit::Money, TwoSigns),
             ("−(1,234)", Unit::Money, TwoSigns),
             ("((5))", Unit::Money, TwoSigns),
+            ("24,000-", Unit::Money, MinusAfter),
+            ("5 −", Unit::Money, MinusAfter),
             ("$", Unit::Money, NotANumber),
             ("-", Unit::Money, NotANumber),
             (".", Unit::Money, NotANumber),
@@ -364,6 +370,8 @@ mod tests {
             ("-5", Ok("-5")),
             ("1,234", Ok("1234")),
             // Attempts that are not read say how to write them.
+            ("24,000-", Err(MinusAfter)),
+            ("(-5)", Err(TwoSigns)),
             ("+5", Err(Arithmetic)),
             ("10%", Err(Arithmetic)),
             ("+%", Err(Arithmetic)),
