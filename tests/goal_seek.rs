@@ -145,6 +145,15 @@ fn says_plainly_when_there_is_none() {
             "-0.05",
             |e| matches!(e, NoSolution::NegativeShares { needed: Some(x) } if *x > d("-50957") && *x < d("-50956")),
         ),
+        // The year's net income is a profit, so no share count gives a loss per share: the
+        // reason says what the figure does show (from 0.00, a billion shares, upwards).
+        (
+            &release,
+            Cell::new(FY_2012, "eps_diluted"),
+            Cell::new(FY_2012, "shares_diluted"),
+            "(0.10)",
+            |e| matches!(e, NoSolution::Unreachable { seen: Some((lo, hi)), across: false } if *lo > Decimal::ZERO && *lo < d("0.005") && *hi > d("1000")),
+        ),
         // With last year's revenue near zero, growth moves 10,000 points a thousandth.
         (&tiny_prior, q3("revenue_growth"), Cell::new(Q3_2011, "revenue"), "5000000", |e| {
             matches!(e, NoSolution::BetweenEntries { below, above, exact: Some(x) }
@@ -159,6 +168,9 @@ fn says_plainly_when_there_is_none() {
                 assert!(expected(why), "{} by {} to {target}: {why:?}", figure.key(), input.key());
                 let said = why.describe(model, *figure, *input, &model.display(*figure, Ok(t)));
                 assert!(!said.is_empty());
+                if let NoSolution::Unreachable { .. } = why {
+                    assert!(said.contains("shows from 0.00 to "), "{said}");
+                }
             }
             Ok(s) => panic!("{} by {} to {target}: expected no solution, got {s:?}", figure.key(), input.key()),
         }

@@ -62,8 +62,10 @@ pub enum NoSolution {
     /// Only a share count below zero would do; `needed` as above. Past a share count's zero
     /// the figure may pass a pole (a divisor at zero), where the search can miss a value.
     NegativeShares { needed: Option<Decimal> },
-    /// The figure approaches the target but never shows it.
-    Unreachable,
+    /// The figure never shows the target: over the values tried (the whole of what the input
+    /// can hold, in steps), it showed from the lower to the higher of `seen`; `across`: the
+    /// target lies between them (the figure jumps it, at a pole).
+    Unreachable { seen: Option<(Decimal, Decimal)>, across: bool },
     /// The figure passes the target between two values a thousandth apart, so no value an
     /// entry can hold shows it; `exact` is where it equals the target.
     BetweenEntries { below: Decimal, above: Decimal, exact: Option<Decimal> },
@@ -108,6 +110,7 @@ pub fn goal_seek(model: &Model, scenario: &Scenario, figure: Cell, input: Cell, 
         moved: false,
         defined: false,
         between: None,
+        seen: None,
     };
     let Some(n) = seek.nearest() else { return Err(seek.why_not()) };
     let reaches = seek.at(entry(n)).map_err(NoSolution::Undefined)?;
@@ -155,6 +158,8 @@ struct Seek<'a> {
     defined: bool,
     /// Two neighbouring entries the figure passes the target between, the first found.
     between: Option<(i64, i64)>,
+    /// The lowest and the highest figure seen, for saying why none shows the target.
+    seen: Option<(Decimal, Decimal)>,
 }
 
 impl Seek<'_> {
@@ -177,6 +182,9 @@ impl Seek<'_> {
     fn probe(&mut self, n: i64) -> (Value, Side) {
         let v = self.at(entry(n));
         self.moved |= v != self.f0;
+        if let Ok(x) = v {
+            self.seen = Some(self.seen.map_or((x, x), |(lo, hi)| (lo.min(x), hi.max(x))));
+        }
         let side = self.side(v);
         self.defined |= side != Side::Undefined;
         (v, side)
@@ -340,7 +348,7 @@ impl Seek<'_> {
             Some(x) if self.lo == 0 && x.is_sign_negative() => NoSolution::NegativeShares { needed },
             Some(x) if x.abs() > MAX_ENTRY => NoSolution::BeyondBound { needed },
             _ if self.n0 == self.lo || self.n0 == self.hi => NoSolution::BeyondBound { needed },
-            _ => NoSolution::Unreachable,
+            _ => NoSolution::Unreachable { seen: self.seen, across: self.seen.is_some_and(|(lo, hi)| lo < self.target && self.target < hi) },
         }
     }
 }
@@ -387,7 +395,16 @@ impl NoSolution {
             NoSolution::BeyondBound { needed: None } => {
                 format!("{f} would show {target} only with {i} beyond what an input holds (at most 1,000,000,000 either way).")
             }
-            NoSolution::Unreachable => format!("No value of {i} makes {f} show {target}."),
+            NoSolution::Unreachable { seen: Some((lo, hi)), across } => {
+                let (lo, hi) = (model.display(figure, Ok(*lo)), model.display(figure, Ok(*hi)));
+                match across {
+                    true => {
+                        format!("No value of {i} makes {f} show {target}: it jumps across it, where it has no value or turns (it shows from {lo} to {hi}).")
+                    }
+                    false => format!("No value of {i} makes {f} show {target}: over every value an input holds, it shows from {lo} to {hi}."),
+                }
+            }
+            NoSolution::Unreachable { .. } => format!("No value of {i} makes {f} show {target}."),
             NoSolution::BetweenEntries { below, above, exact } => {
                 let at = exact.map(|x| format!(" (exactly at {})", full_precision(x))).unwrap_or_default();
                 format!(
