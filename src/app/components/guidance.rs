@@ -107,10 +107,32 @@ pub fn outlook(props: &OutlookProps) -> Html {
             Position::Within => "within what the year's guidance leaves for the fourth quarter".to_string(),
             _ => format!("{} of what the year's guidance leaves for the fourth quarter", p.describe(Unit::Money)),
         };
+        // The year's EPS may fall otherwise: it is compared as shown, to the cent (a year at
+        // 0.1949 shows 0.19, within, where the implied range stops at exactly 0.19), and at
+        // the scenario's share count, where the implied range is at the guidance's.
+        let year = FULL_YEAR.ranges.iter().find(|r| r.line == "non_gaap_eps_diluted")?;
+        let year_cell = year.cell(Period::FY_2012);
+        let year_value = figures.get(model, year_cell).ok();
+        let aside = match year_value.map(|y| year.place(y)) {
+            Some(y) if y.position != p.position => {
+                let shares = figures.get(model, Cell::new(Period::FY_2012, "shares_diluted")).ok();
+                let why = match shares {
+                    Some(s) if s != FULL_YEAR.diluted_shares => format!(
+                        "it is at this scenario's {} thousand diluted shares for the year, not the guidance's {}",
+                        alone(Ok(s), Unit::Shares),
+                        alone(Ok(FULL_YEAR.diluted_shares), Unit::Shares)
+                    ),
+                    _ => "it is compared as shown, to the cent".to_string(),
+                };
+                let shown = model.display(year_cell, figures.get(model, year_cell));
+                format!(" The year's non-GAAP diluted EPS, ${shown}, is {} all the same: {why}.", y.describe(Unit::PerShare))
+            }
+            _ => String::new(),
+        };
         Some(html! {
             <p class={classes!("gap", p.position.id())} role="status">
                 <strong>{format!("{whose} ${} thousand", money(v))}</strong>
-                {format!(" vs ${} to ${} thousand implied by the full-year guidance: {verdict}.", money(lo), money(hi))}
+                {format!(" vs ${} to ${} thousand implied by the full-year guidance: {verdict}.{aside}", money(lo), money(hi))}
             </p>
         })
     });
