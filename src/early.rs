@@ -105,6 +105,10 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
 /// Marks a field whose text cannot be used, with why below it, as the live page does
 /// (src/app/components/figure.rs); or, with no reason, takes the mark away.
 fn refuse(document: &Document, field: &HtmlInputElement, why: Option<&str>) {
+    // Most fields on every keystroke: nothing to take away.
+    if why.is_none() && !field.has_attribute("aria-invalid") {
+        return;
+    }
     let Some(cell) = field.closest("td").ok().flatten() else { return };
     let shown = cell.query_selector(".field-error").ok().flatten();
     let Some(why) = why else {
