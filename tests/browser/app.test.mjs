@@ -418,6 +418,16 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');
     await turn.tap();
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '2500');
+    // The field's own undo takes a ± back as it does a keystroke.
+    await page.keyboard.press('Control+z');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');
+    assert.equal(await field.inputValue(), '-2500');
+    await page.keyboard.press('Control+z');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-250');
+    await page.keyboard.press('Control+z');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '250');
+    await page.keyboard.press('Control+Shift+z');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-250');
     // A field just entered has its figure selected, to be typed over: ± begins a negative one.
     const interest = input(page, 'q3-2012', 'interest_income');
     await interest.tap();

@@ -253,11 +253,22 @@ pub fn figure(props: &FigureProps) -> Html {
             // A field just entered has its figure selected, to be typed over: ± then begins a
             // negative figure, as a minus key would, rather than turn the one to be replaced.
             let field = e.target_dyn_into::<Element>().and_then(|b| b.previous_element_sibling()).and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
-            let whole = field.is_some_and(|f| {
+            let whole = field.as_ref().is_some_and(|f| {
                 let length = u32::try_from(f.value().encode_utf16().count()).unwrap_or(u32::MAX);
                 length > 0 && f.selection_start() == Ok(Some(0)) && f.selection_end() == Ok(Some(length))
             });
-            dispatch.dispatch(Action::Type { cell, text: if whole { "-".to_string() } else { turned.clone() } });
+            let text = if whole { "-".to_string() } else { turned.clone() };
+            // Typed through the browser's own editing, as a key is, so that its undo (Ctrl+Z in
+            // the field) takes the ± back like any keystroke: a value set by the page clears
+            // that history. The `input` event it fires goes through `oninput`.
+            let typed = field.is_some_and(|f| {
+                f.select();
+                let document = web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+                document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, &text) == Ok(true))
+            });
+            if !typed {
+                dispatch.dispatch(Action::Type { cell, text });
+            }
         })
     });
     let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
