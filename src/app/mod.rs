@@ -247,25 +247,35 @@ fn app() -> Html {
 
     // The derivation opens beside the figure it explains and leaves focus there; once it
     // closes, focus goes back to that figure if it was inside the panel (or on a button that
-    // went with it).
+    // went with it). Either way the tables change width, and what has the focus is brought
+    // back into view: above the sheet the derivation is on a narrow screen, below the sticky
+    // header once the tables widen again (CSS scroll-padding).
     {
         let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
+        let open = use_mut_ref(|| false);
         use_effect_with(state.explained.is_empty(), move |closed| {
-            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-            if !*closed {
-                let focused = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|a| a.closest(".explain").ok().flatten().is_none());
-                if let Some(el) = &focused {
-                    // Above the sheet the derivation is on a narrow screen (CSS scroll-padding).
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            let document = web_sys::window().and_then(|w| w.document());
+            let active = document.as_ref().and_then(|d| d.active_element());
+            let reveal = |el: Option<web_sys::Element>| {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                if let Some(el) = el.filter(|a| a.tag_name() != "BODY") {
                     el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
+            };
+            if !*closed {
+                let focused = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|a| a.closest(".explain").ok().flatten().is_none());
+                reveal(focused.clone().map(Into::into));
                 *opener.borrow_mut() = focused;
-            } else if let Some(el) = opener.borrow_mut().take() {
+                *open.borrow_mut() = true;
+            } else if std::mem::replace(&mut *open.borrow_mut(), false) {
                 let lost = active.is_none_or(|a| a.tag_name() == "BODY");
-                if lost && el.is_connected() {
+                if let Some(el) = opener.borrow_mut().take().filter(|el| lost && el.is_connected()) {
                     let _ = el.focus();
                 }
+                // In a task of its own: scrolled in this one, the page was put back where it was
+                // at the next frame (the browser's scroll anchoring, with the panel's layout).
+                task::soon(move || reveal(document.and_then(|d| d.active_element())));
             }
         });
     }

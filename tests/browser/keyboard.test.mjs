@@ -157,6 +157,48 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a figure followed in the derivation, and Back, give the focus to the figure\'s name', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const active = () => page.evaluate(() => `${document.activeElement.tagName} ${document.activeElement.textContent}`);
+    await page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]').first().focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('aside.explain');
+    await panel.waitFor();
+    assert.match(await active(), /^SPAN 18,748/, 'opened, the focus stays on the figure');
+    // Followed from inside the panel: the button pressed would stand for another figure now.
+    await panel.locator('button.linkish[data-explains="q3-2012.income_from_operations"]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(active, 'H2 Income from operations, Q3 2012', 'on the new figure\'s name');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await active(), 'BUTTON ←');
+    await page.keyboard.press('Enter');
+    await eventually(active, 'H2 Gross profit, Q3 2012', 'Back: on the name, not lost with the button');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.match(await active(), /^SPAN 18,748/, 'closed, back on the figure');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the derivation closed, the figure worked on is in view, not under the sticky header', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const panel = page.locator('aside.explain');
+    // A figure moved to while the panel was open, which narrowed the tables: once it closes,
+    // the rows are shorter and it would sit under the sticky header, out of sight.
+    await page.locator('#balance_sheets [data-line="cash"][data-period="2012-09-30"]').first().focus();
+    await page.keyboard.press('Enter');
+    await panel.waitFor();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.line), 'accounts_receivable');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    const [top, bottom, header] = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return [r.top, r.bottom, document.querySelector('header.top').getBoundingClientRect().bottom];
+    });
+    assert.ok(top >= header && bottom <= 900, `the figure worked on is in view (${top} to ${bottom}, the header ends at ${header})`);
+    assert.deepEqual(problems, []);
+  });
+
   test('one tab stop per table, following focus; contents jump to each table', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const stops = await page.$$eval('table[role="grid"]', (tables) => tables.map((t) => t.querySelectorAll('[tabindex="0"]').length));

@@ -85,13 +85,30 @@ pub fn explain(props: &ExplainProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Back))
     };
+    // Another figure followed from inside the panel, or Back: the button pressed now stands for
+    // another figure, or is gone with the old one (focus on <body>). The focus goes to the new
+    // figure's name, where a keyboard or screen-reader user reads on from. Not when the panel
+    // opens, or follows a figure chosen in the tables: the focus stays there.
+    let (aside, heading) = (use_node_ref(), use_node_ref());
+    {
+        let (aside, heading, opened) = (aside.clone(), heading.clone(), use_mut_ref(|| false));
+        use_effect_with(cell, move |_| {
+            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+                let inside = active.as_ref().is_some_and(|a| a.tag_name() == "BODY" || aside.get().is_some_and(|p| p.contains(Some(a))));
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>().filter(|_| inside) {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
     html! {
-        <aside class="explain" aria-label="How this figure is computed">
+        <aside class="explain" aria-label="How this figure is computed" ref={aside}>
             <div class="explain-head">
                 if props.earlier > 0 {
                     <button type="button" class="back" onclick={back} aria-label="Back to the figure before">{"←"}</button>
                 }
-                <h2>{name}</h2>
+                <h2 tabindex="-1" ref={heading}>{name}</h2>
                 <button type="button" class="close" onclick={close} aria-label="Close">{"×"}</button>
             </div>
             <p class="explain-value">
