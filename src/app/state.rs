@@ -347,6 +347,25 @@ impl State {
         Draft { text, error: None, before: self.scenario.edit(target), start }
     }
 
+    /// What differs from `before` now, for a screen reader: the one figure edited otherwise,
+    /// as `describe` says it; or how many, and the edits now.
+    fn what_changed(&self, model: &Model, before: &Scenario) -> String {
+        let mut changed: Vec<Cell> =
+            before.edits().chain(self.scenario.edits()).map(|(c, _)| c).filter(|c| before.edit(*c) != self.scenario.edit(*c)).collect();
+        changed.sort();
+        changed.dedup();
+        let reading = (before.sbc_reading() != self.scenario.sbc_reading()).then(|| match self.scenario.sbc_reading() {
+            SbcReading::Within => "Stock-based compensation is read within the GAAP expense lines.",
+            SbcReading::OnTop => "Stock-based compensation is read on top of the GAAP expense lines.",
+        });
+        let figures = match changed.as_slice() {
+            [] => String::new(),
+            [cell] => self.describe(model, *cell),
+            cells => format!("{} figures changed; {}.", cells.len(), edits_in(&self.scenario)),
+        };
+        [figures.as_str(), reading.unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
     /// "Revenues, Q3 2012: 24,382 (reported 23,382)".
     fn describe(&self, model: &Model, cell: Cell) -> String {
         let now = model.display(cell, model.evaluate(&self.scenario).get(model, cell));
@@ -428,6 +447,9 @@ impl Reducible for State {
                 // to where editing began, and a message says what was refused and what was kept.
                 if let Some(draft) = next.drafts.remove(&cell) {
                     match draft.error {
+                        // A field passed through, or typed back to what it held, says nothing:
+                        // read aloud, it would talk over the cell the focus moved to.
+                        None if next.scenario.edit(model.canonical(cell)) == draft.before => {}
                         None => next.announcement = next.describe(model, cell),
                         Some(why) => {
                             next.scenario = restored(model, &next.scenario, cell, draft.before);
@@ -498,7 +520,8 @@ impl Reducible for State {
                 next.replaced = None;
                 next.imported = None;
                 next.drafts.clear();
-                next.announcement = format!("{} {} edited figures.", if redo { "Redone:" } else { "Undone:" }, next.scenario.edits().count());
+                let before = to.last().cloned().unwrap_or_default();
+                next.announcement = format!("{} {}", if redo { "Redone." } else { "Undone." }, next.what_changed(model, &before));
             }
             Action::SaveAs(name) => {
                 let name = name.trim().to_string();

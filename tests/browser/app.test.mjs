@@ -136,8 +136,18 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     }
     assert.equal((await cell(page, 'q3-2012', 'eps_diluted').textContent()).replace(/[▲▼◆]/g, '').trim(), '0.10');
     // Screen readers hear the change, politely.
-    await eventually(() => page.locator('[aria-live="polite"][aria-atomic="true"]').textContent(),
-      'Revenues, Q3 2012: 24,382 (reported 23,382).', 'announcement');
+    const said = () => page.locator('[aria-live="polite"][aria-atomic="true"]').textContent();
+    await eventually(said, 'Revenues, Q3 2012: 24,382 (reported 23,382).', 'announcement');
+    // A field passed through says nothing: it would talk over the cell moved to.
+    await input(page, 'q3-2012', 'cost_of_revenue').click();
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(200);
+    assert.equal(await said(), 'Revenues, Q3 2012: 24,382 (reported 23,382).', 'nothing new');
+    // Undo and redo say what they changed.
+    await page.click('header .undo');
+    await eventually(said, 'Undone. Revenues, Q3 2012: 23,382, as reported.', 'undo');
+    await page.click('header .redo');
+    await eventually(said, 'Redone. Revenues, Q3 2012: 24,382 (reported 23,382).', 'redo');
     assert.deepEqual(problems, []);
   });
 
