@@ -365,7 +365,7 @@ fn app() -> Html {
                 if copy_now == Some(url::Copied::Refused) {
                     <span class="copy-refused" role="status">{"The browser did not let the page copy: the address bar holds the link."}</span>
                 }
-                <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && state.drafts.is_empty())}>{"Reset all"}</button>
+                <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && !state.drafts.hold_unusable())}>{"Reset all"}</button>
             </div>
         </>
     };

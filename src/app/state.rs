@@ -35,8 +35,10 @@ impl Drafts {
         self.0.iter().find(|(c, _)| c == cell).map(|(_, d)| d)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// Whether a field holds text that cannot be used: something for Reset all to clear even
+    /// when the scenario is the release.
+    pub fn hold_unusable(&self) -> bool {
+        self.unusable().next().is_some()
     }
 
     fn insert(&mut self, cell: Cell, draft: Draft) {

@@ -243,6 +243,15 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.equal(await page.locator('header .undo').isDisabled(), true, 'nor the undo history');
     await field.click();
     assert.equal(await note.count(), 0, 'gone once its field is edited again');
+    // With the release on screen, Reset all has nothing to do for a field merely entered,
+    // and clears one holding text that cannot be used.
+    const resetAll = page.locator('header .reset-all');
+    assert.equal(await resetAll.isDisabled(), true, 'a field entered is nothing to reset');
+    await page.keyboard.type('x');
+    await eventually(() => resetAll.isDisabled(), false, 'text that cannot be used is');
+    await resetAll.click();
+    await eventually(() => field.inputValue(), '4,634', 'cleared');
+    await field.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('5000');
     await eventually(() => field.getAttribute('aria-invalid'), null, 'valid');
