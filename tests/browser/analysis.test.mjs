@@ -33,8 +33,9 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q3-2012', 'non_gaap_eps_diluted');
     await panel.getByRole('button', { name: 'Goal seek' }).click();
+    // Opened, the form has the focus where the target is typed.
+    await eventually(() => panel.getByLabel('Target').evaluate((el) => el === document.activeElement), true, 'the target has the focus');
     // Typed like a person: Tab from the target to the select, choose, Enter to solve.
-    await panel.getByLabel('Target').click();
     await page.keyboard.type('$0.12');
     // It starts by changing the input that moves the figure most: revenue, not the share count
     // nearest EPS in its derivation.

@@ -56,6 +56,17 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
     let inputs = model.built_from(cell, &props.scenario);
     // It starts by changing the input that moves the figure most.
     let form = use_state(|| Form { by: levers(model, &props.scenario, cell).first().copied(), ..Form::default() });
+    // Opened, the form takes the focus where the target is typed: after the buttons that open
+    // it, it would otherwise be a Tab past Sensitivity.
+    let target_field = use_node_ref();
+    {
+        let target_field = target_field.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = target_field.cast::<web_sys::HtmlElement>() {
+                let _ = field.focus();
+            }
+        });
+    }
     // The chosen input, or the first one if the choice is no longer among them.
     let input = form.by.filter(|c| inputs.contains(c)).or(inputs.first().copied());
     let update = |f: fn(&mut Form, String)| {
@@ -193,7 +204,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                 <label for={id("target")}>{"Target"}</label>
                 // A text keyboard, not a number pad: a target may be negative or a change (+10%,
                 // *1.1), and iOS's number pad has no minus, plus or star.
-                <input id={id("target")} type="text" autocomplete="off" value={target.clone()}
+                <input id={id("target")} ref={target_field} type="text" autocomplete="off" value={target.clone()}
                     oninput={on_target} aria-invalid={problem.is_some().then_some("true")}
                     aria-describedby={problem.is_some().then(|| id("problem"))} />
                 if let Some(why) = problem.clone() { <span class="field-error" id={id("problem")}>{why}</span> }
