@@ -417,6 +417,14 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     const periods = await page.locator('#bridges .picker button').evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).length);
     assert.equal(periods, await page.locator('#bridges .bridge').count());
     assert.equal(await page.locator('#bridges .screen-only').isVisible(), false);
+    // An edited figure is marked by its underline and its "was" line: the ✎ beside its field
+    // would sit against the figure to its left in a printed column.
+    assert.equal(await page.locator('td.edited .field-wrap .mark').first().isVisible(), false);
+    // A long table goes on over the page, whole rows at a time, rather than leave half a page
+    // blank before it; a chart, and a short table, stay whole.
+    const breaks = await page.evaluate(() => Object.fromEntries(['#balance_sheets', '#ties', '#bookings', '#bridges .bridge', '#balance_sheets tr']
+      .map((s) => [s, getComputedStyle(document.querySelector(s)).breakInside])));
+    assert.deepEqual(breaks, { '#balance_sheets': 'auto', '#ties': 'auto', '#bookings': 'avoid', '#bridges .bridge': 'avoid', '#balance_sheets tr': 'avoid' });
     assert.deepEqual(problems, []);
   });
   test('on a phone, whose number pad may have no minus key, ± turns the sign of what is typed and keeps the field', { timeout: TEST_TIMEOUT }, async () => {
