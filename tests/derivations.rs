@@ -127,7 +127,7 @@ fn a_figure_held_at_the_release_says_what_it_comes_to() {
     let formula = |line| model.formula_applied(Cell::new(Q3_2012, line), &name, &|c| figures.get(model, c)).unwrap().0;
     assert_eq!(
         formula("net_income_to_common_basic"),
-        "(Net income × Weighted average shares - basic) ÷ (Weighted average shares - basic + participating shares, held at the release's ≈ 17,627.557 [= 7,315,436 ÷ 415])"
+        "(Net income × Weighted average shares - basic) ÷ (Weighted average shares - basic + participating shares, as the release implies them (basic × (net income − net income to common) ÷ net income to common) ≈ 17,627.557 [= 7,315,436 ÷ 415])"
     );
     assert_eq!(formula("net_income_to_common_diluted"), "Net income × the release's diluted ratio ≈ 0.998 [= 1,664 ÷ 1,667]");
 }

@@ -110,7 +110,7 @@ impl TwoClass {
     /// basic × (net income ÷ net income to common − 1), kept as an exact fraction.
     fn participating_shares(&self) -> Expr {
         Expr::Fixed {
-            name: "participating shares, held at the release's",
+            name: "participating shares, as the release implies them (basic × (net income − net income to common) ÷ net income to common)",
             num: Decimal::from(self.shares_basic * (self.net_income - self.to_common_basic)),
             den: Decimal::from(self.to_common_basic),
         }
