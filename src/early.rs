@@ -16,11 +16,11 @@
 //! are left as they are, and dimmed, until their live render (styles/app.css).
 
 use crate::model::engine::format::{alone, display, field_text, plain, turned};
+use crate::model::engine::parse::parse_plain;
 use crate::model::io::link::{decode, is_link};
 use crate::model::release::guidance::range_of;
 use crate::model::release::tables::negated;
 use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
-use rust_decimal::Decimal;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -92,7 +92,8 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
             }
             Err(why) => {
                 refuse(document, &field, Some(&why.to_string()));
-                let kept = field.get_attribute("data-value").and_then(|v| v.parse::<Decimal>().ok());
+                let unit = model.unit(cell).unwrap_or(Unit::Money);
+                let kept = field.get_attribute("data-value").and_then(|v| parse_plain(&v, unit).ok());
                 match kept {
                     Some(v) if Some(v) != start => scenario.with(model, cell, v).unwrap_or(scenario),
                     _ => scenario,
