@@ -352,10 +352,13 @@ impl State {
     /// What differs from `before` now, for a screen reader: the one figure edited otherwise,
     /// as `describe` says it; or how many, and the edits now.
     fn what_changed(&self, model: &Model, before: &Scenario) -> String {
-        let mut changed: Vec<Cell> =
-            before.edits().chain(self.scenario.edits()).map(|(c, _)| c).filter(|c| before.edit(*c) != self.scenario.edit(*c)).collect();
-        changed.sort();
-        changed.dedup();
+        // A few cells: a list, not sorted (a sort of its own would add its code to the download).
+        let mut changed: Vec<Cell> = Vec::new();
+        for (c, _) in before.edits().chain(self.scenario.edits()) {
+            if before.edit(c) != self.scenario.edit(c) && !changed.contains(&c) {
+                changed.push(c);
+            }
+        }
         let reading = (before.sbc_reading() != self.scenario.sbc_reading()).then(|| match self.scenario.sbc_reading() {
             SbcReading::Within => "Stock-based compensation is read within the GAAP expense lines.",
             SbcReading::OnTop => "Stock-based compensation is read on top of the GAAP expense lines.",
