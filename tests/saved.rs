@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{read_scenario, read_stored, write_scenario, write_stored, Json};
+use common::{read_file, read_scenario, read_stored, write_scenario, write_stored, Json};
 use proptest::prelude::*;
 use qualys_what_if::model::io::export::{comparison_csv, csv, csv_file};
 use qualys_what_if::model::io::saved::{self, Named, Saved};
@@ -123,12 +123,16 @@ fn unusable_scenario_files_are_refused_with_a_reason() {
     refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":1.5,"edits":{}}"#), &["“version” is a number", "without quotes: 1."]);
     refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":null,"edits":{}}"#), &["“version” is null"]);
     refused(read_scenario(model, &format!("{{{ok_head}}}")), &["damaged", "edits"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":24382}}}}"#)), &["damaged", "string"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1e3"}}}}"#)), &["q3-2012.revenue=1e3"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.gross_profit":"1"}}}}"#)), &["q3-2012.gross_profit", "computed"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q9-2012.revenue":"1"}}}}"#)), &["q9-2012.revenue", "no such period"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.shares_basic":"-5"}}}}"#)), &["shares_basic", "negative"]);
-    refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1.0001"}}}}"#)), &["decimals"]);
+    // A file none of whose edits can be used is refused as the page imports it, not emptied.
+    refused(
+        read_file(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":24382}}}}"#)),
+        &["None of its edits", "“q3-2012.revenue”: a number", "in quotes"],
+    );
+    refused(read_file(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1e3"}}}}"#)), &["q3-2012.revenue=1e3"]);
+    refused(read_file(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.gross_profit":"1"}}}}"#)), &["q3-2012.gross_profit", "computed"]);
+    refused(read_file(model, &format!(r#"{{{ok_head},"edits":{{"q9-2012.revenue":"1"}}}}"#)), &["q9-2012.revenue", "no such period"]);
+    refused(read_file(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.shares_basic":"-5"}}}}"#)), &["shares_basic", "negative"]);
+    refused(read_file(model, &format!(r#"{{{ok_head},"edits":{{"q3-2012.revenue":"1.0001"}}}}"#)), &["decimals"]);
     refused(read_scenario(model, &format!(r#"{{{ok_head},"edits":{{}},"extra":1}}"#)), &["damaged", "extra"]);
 }
 
@@ -145,6 +149,35 @@ fn unusable_stored_documents_are_refused_with_a_reason() {
     assert!(read_stored(model, &doc(r#"{"name":"  ","edits":{}}"#)).is_ok());
 }
 
+/// As a share link does, an imported file uses what it can and names what it skipped: one
+/// figure this release does not know, or a value not written as text, does not cost the others.
+#[test]
+fn a_file_imports_its_usable_edits_and_names_the_rest() {
+    let model = Model::release();
+    let file = |edits: &str| format!(r#"{{"format":"qualys-what-if/scenario","version":1,"edits":{{{edits}}}}}"#);
+    let revenue = Cell::new(Q3_2012, "revenue");
+    let sm = Cell::new(Q3_2012, "sbc_sales_and_marketing");
+    for (edits, named) in [
+        (r#""q3-2012.revenue":"24382","q9-2012.revenue":"1""#, &["“q9-2012.revenue=1”: no such period."][..]),
+        (r#""q3-2012.revenue":"24382","q3-2012.gross_profit":"1","q3-2012.sbc_sales_and_marketing":"500""#, &["“q3-2012.gross_profit=1”", "computed"]),
+        (r#""q3-2012.sbc_sales_and_marketing":500,"q3-2012.revenue":"24382""#, &["“q3-2012.sbc_sales_and_marketing”: a number"]),
+        (r#""q3-2012.revenue":"24382","q3-2012.shares_basic":"-5","q3-2012.shares_diluted":"x""#, &["shares_basic", "negative", "shares_diluted=x"]),
+    ] {
+        let imported = read_file(model, &file(edits)).unwrap_or_else(|why| panic!("{edits}: refused: {why}"));
+        assert_eq!(imported.scenario.edit(revenue), Some(Decimal::from(24382)), "{edits}");
+        let sm_given = edits.contains(r#"sbc_sales_and_marketing":"500""#);
+        assert_eq!(imported.scenario.edit(sm), sm_given.then(|| Decimal::from(500)), "{edits}");
+        let skipped = imported.skipped.join(" ");
+        for n in named {
+            assert!(skipped.contains(n), "{edits}: “{skipped}” does not name {n}");
+        }
+    }
+    // Nothing skipped in a file written by the page.
+    assert_eq!(read_file(model, &file(r#""q3-2012.revenue":"24382""#)).map(|i| i.skipped.len()), Ok(0));
+    // An empty file is the release, not a refusal.
+    assert_eq!(read_file(model, &file("")).map(|i| i.scenario), Ok(Scenario::default()));
+}
+
 /// Each field of the wrong kind, or unknown, is refused by its name: nothing of the wrong kind
 /// is taken for an empty one (`"edits": []`, `"scenarios": ""`).
 #[test]
@@ -155,8 +188,11 @@ fn fields_of_the_wrong_kind_or_unknown_are_refused_by_name() {
     for (edits, kind) in [("[]", "a list"), ("\"\"", "a string"), ("null", "null"), ("1", "a number"), ("true", "true or false")] {
         refused(read_scenario(model, &file(&format!(r#""edits":{edits}"#))), &["damaged", "“edits”", kind, "not an object"]);
     }
-    refused(read_scenario(model, &file(r#""edits":{"q3-2012.revenue":[]}"#)), &["“q3-2012.revenue”", "a list, not a string"]);
-    refused(read_scenario(model, &file(r#""edits":{"q3-2012.revenue":{}}"#)), &["“q3-2012.revenue”", "an object, not a string"]);
+    refused(read_file(model, &file(r#""edits":{"q3-2012.revenue":[]}"#)), &["“q3-2012.revenue”: a list, not a figure written as text"]);
+    refused(read_file(model, &file(r#""edits":{"q3-2012.revenue":{}}"#)), &["“q3-2012.revenue”: an object, not a figure"]);
+    // A stored document is used whole or not at all (a saved scenario is kept unread instead:
+    // `one_unreadable_scenario_is_kept_and_the_others_read`).
+    refused(read_stored(model, &stored(r#""current":{"q3-2012.revenue":null},"scenarios":[]"#)), &["working scenario", "“q3-2012.revenue”: null"]);
     refused(read_stored(model, &stored(r#""current":{},"scenarios":"""#)), &["“scenarios”", "a string, not a list"]);
     refused(read_stored(model, &stored(r#""current":{},"scenarios":{}"#)), &["“scenarios”", "an object, not a list"]);
     refused(read_stored(model, &stored(r#""current":[],"scenarios":[]"#)), &["“current”", "a list, not an object"]);
@@ -179,7 +215,7 @@ fn one_unreadable_scenario_is_kept_and_the_others_read() {
     let rows: &[(&str, Option<&str>, &[&str])] = &[
         (r#"{"name":"Later","edits":{},"notes":"from version 2"}"#, Some("Later"), &["“notes”", "does not know"]),
         (r#"{"name":" Later ","edits":{"q3-2012.revenue":"lots"}}"#, Some("Later"), &["Its edits cannot be used", "q3-2012.revenue=lots"]),
-        (r#"{"name":"Later","edits":{"q3-2012.revenue":24382}}"#, Some("Later"), &["“q3-2012.revenue” is a number, not a string"]),
+        (r#"{"name":"Later","edits":{"q3-2012.revenue":24382}}"#, Some("Later"), &["“q3-2012.revenue”: a number", "in quotes"]),
         (r#"{"name":"Later","edits":[]}"#, Some("Later"), &["“edits” is a list, not an object"]),
         (r#"{"name":"Later"}"#, Some("Later"), &["no “edits”"]),
         (r#"{"name":"Bear","edits":{}}"#, Some("Bear"), &["same name"]),

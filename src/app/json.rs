@@ -2,7 +2,7 @@
 //! and `JSON.stringify`: the values cross with serde-wasm-bindgen, so the page carries no JSON
 //! reader or writer of its own.
 
-use crate::model::io::saved::{self, Document, Saved};
+use crate::model::io::saved::{self, Document, Imported, Saved};
 use crate::model::{Model, Scenario};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,6 @@ pub fn read_stored(text: &str) -> Result<Saved<Raw>, String> {
 }
 
 /// Reads a scenario file's text.
-pub fn read_scenario(text: &str) -> Result<Scenario, String> {
+pub fn read_scenario(text: &str) -> Result<Imported, String> {
     saved::read_scenario(Model::release(), &parse(text)?)
 }

@@ -7,7 +7,7 @@ use crate::app::takeover::Typed;
 use crate::model::engine::format::exact;
 use crate::model::io::link::{decode, is_link, shorten};
 use crate::model::io::named::{differences, free_name, Change};
-use crate::model::io::saved::{Named, Saved, Unread};
+use crate::model::io::saved::{Imported, Named, Saved, Unread};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -599,8 +599,12 @@ impl Reducible for State {
                 next.change(Change::Add { at, named: Named { name, ..named } });
             }
             Action::Import(file, text) => match text.and_then(|t| read_scenario(&t)) {
-                Ok(scenario) => {
-                    let said = format!("Imported “{file}” ({}). Undo brings back the scenario you had.", edits_in(&scenario));
+                Ok(Imported { scenario, skipped }) => {
+                    let skipped = match skipped.len() {
+                        0 => String::new(),
+                        _ => format!(" Skipped, as this page cannot use them: {}", skipped.join(" ")),
+                    };
+                    let said = format!("Imported “{file}” ({}).{skipped} Undo brings back the scenario you had.", edits_in(&scenario));
                     next.step_to(scenario);
                     next.problem = None;
                     next.announcement = said.clone();

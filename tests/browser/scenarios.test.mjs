@@ -644,13 +644,26 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.click('button.redo');
     await expectValue(page, 'q3-2012', 'revenue', '24382');
 
+    // As a share link does, a file with edits this page cannot use imports the rest and names
+    // what it skipped.
+    const partial = '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q3-2012.revenue":"25000","q3-2012.sbc_cost_of_revenue":7}}';
+    await page.setInputFiles('.import-file', file('partial.json', partial));
+    await expectValue(page, 'q3-2012', 'revenue', '25000');
+    assert.equal(await imported.textContent(), 'Imported “partial.json” (1 edit). Skipped, as this page cannot use them: '
+      + '“q3-2012.gross_profit=1”: computed from other figures, not an input. '
+      + '“q3-2012.sbc_cost_of_revenue”: a number; its value must be written as text, in quotes ("24382"), to be read exactly. '
+      + 'Undo brings back the scenario you had.');
+    assert.equal(await page.locator('.scenario-problem').count(), 0);
+    await page.click('button.undo');
+    await expectValue(page, 'q3-2012', 'revenue', '24382');
+
     const before = await figuresAgree(page);
     const bad = [
       ['notes.txt', 'revenue went up', /not valid JSON/],
       ['other.json', '{"format":"something-else","version":1}', /something-else/],
       ['newer.json', '{"format":"qualys-what-if/scenario","version":2,"edits":{}}', /version 2/],
-      ['bad-key.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q3-2012.revenue":"1"}}', /q3-2012\.gross_profit/],
-      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /the edit “q3-2012\.revenue” is a number, not a string/],
+      ['bad-key.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.gross_profit":"1","q9-2012.revenue":"1"}}', /None of its edits can be used: “q3-2012\.gross_profit=1”.*“q9-2012\.revenue=1”: no such period/],
+      ['number.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":1}}', /“q3-2012\.revenue”: a number; its value must be written as text, in quotes/],
       ['list.json', '{"format":"qualys-what-if/scenario","version":1,"edits":[]}', /“edits” is a list, not an object/],
       ['extra.json', '{"format":"qualys-what-if/scenario","version":1,"edits":{},"note":"x"}', /field “note” this page does not know/],
       ['string-version.json', '{"format":"qualys-what-if/scenario","version":"1","edits":{}}', /“version” is a string; it must be a number, written without quotes: 1\./],

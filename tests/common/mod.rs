@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each test file uses its own part
 
 use qualys_what_if::model::engine::format;
-use qualys_what_if::model::io::saved::{self, scenario_file, stored, Document, Saved};
+use qualys_what_if::model::io::saved::{self, scenario_file, stored, Document, Imported, Saved};
 use qualys_what_if::model::{Cell, Figures, Model, Period, Scenario};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
@@ -32,8 +32,18 @@ pub fn read_stored(model: &Model, text: &str) -> Result<Saved<Json>, String> {
     saved::read_stored(model, &parse(text)?)
 }
 
-pub fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
+/// A scenario file as the page imports it: the scenario, and what was skipped.
+pub fn read_file(model: &Model, text: &str) -> Result<Imported, String> {
     saved::read_scenario(model, &parse(text)?)
+}
+
+/// A scenario file every edit of which is used, or what was refused or skipped.
+pub fn read_scenario(model: &Model, text: &str) -> Result<Scenario, String> {
+    let imported = read_file(model, text)?;
+    match imported.skipped.is_empty() {
+        true => Ok(imported.scenario),
+        false => Err(imported.skipped.join(" ")),
+    }
 }
 
 pub fn write_stored(saved: &Saved<Json>) -> String {

@@ -8,7 +8,7 @@
 //! and `JSON.stringify` turn it into values that cross with serde-wasm-bindgen (so a key given
 //! twice is read as `JSON.parse` reads it: the last one wins); the native tests use serde_json.
 
-use super::link::{from_pairs, pairs};
+use super::link::{from_pairs, pairs, shorten};
 use crate::model::{Model, Scenario};
 use serde::de::{DeserializeOwned, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -88,18 +88,22 @@ pub trait Document {
     fn read<T: DeserializeOwned>(&self) -> Result<T, String>;
 }
 
-/// The edits of a scenario as written: link keys and plain decimals, both strings, in order.
-struct Edits(Vec<(String, String)>);
+/// The edits of a scenario as written: link keys and plain decimals, both strings, in order;
+/// and, as read, a sentence for each edit whose value is not a string.
+struct Edits {
+    pairs: Vec<(String, String)>,
+    not_text: Vec<String>,
+}
 
 impl Edits {
     fn of(scenario: &Scenario) -> Edits {
-        Edits(pairs(scenario).collect())
+        Edits { pairs: pairs(scenario).collect(), not_text: Vec::new() }
     }
 }
 
 impl Serialize for Edits {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        s.collect_map(self.pairs.iter().map(|(k, v)| (k, v)))
     }
 }
 
@@ -261,14 +265,20 @@ fn required<T, E: Error>(value: Option<T>, whose: &str, key: &str) -> Result<T, 
 
 impl Shape for Edits {
     fn object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Edits>, A::Error> {
-        let mut edits = Vec::new();
+        let mut edits = Edits { pairs: Vec::new(), not_text: Vec::new() };
         while let Some(Loose(key)) = map.next_key::<Loose<String>>()? {
             let key = key.map_err(|kind| damaged(format_args!("an edit's key is {kind}")))?;
-            let value = map.next_value::<Loose<String>>()?.0;
-            let value = value.map_err(|kind| damaged(format_args!("the edit “{key}” is {kind}, not a string")))?;
-            edits.push((key, value));
+            match map.next_value::<Loose<String>>()?.0 {
+                Ok(value) => edits.pairs.push((key, value)),
+                // A number has passed through a float by the time it is read: its value is
+                // refused rather than guessed, and the figure it would set is named.
+                Err("a number") => {
+                    edits.not_text.push(format!("“{}”: a number; its value must be written as text, in quotes (\"24382\"), to be read exactly.", shorten(&key)))
+                }
+                Err(kind) => edits.not_text.push(format!("“{}”: {kind}, not a figure written as text.", shorten(&key))),
+            }
         }
-        Ok(Some(Edits(edits)))
+        Ok(Some(edits))
     }
 }
 
@@ -390,13 +400,19 @@ fn read<S: Shape>(doc: &impl Document, format: &str, what: &str) -> Result<S, St
     doc.read::<Loose<S>>()?.0.map_err(|_| no_head())
 }
 
-/// The scenario the edits describe, or every problem with them: a file or a stored document is
-/// used whole or not at all, so nothing half-read replaces what the user has.
+/// The scenario the edits describe, and a sentence for each kind of edit that cannot be used.
+fn read_edits(model: &Model, edits: &Edits) -> (Scenario, Vec<String>) {
+    let (scenario, mut problems) = from_pairs(model, edits.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    problems.extend(edits.not_text.iter().cloned());
+    (scenario, problems)
+}
+
+/// The scenario the edits describe, or every problem with them: a stored document is used whole
+/// or not at all, so that nothing half-read is written back over what the user saved.
 fn scenario(model: &Model, edits: &Edits, whose: &str) -> Result<Scenario, String> {
-    let (scenario, problems) = from_pairs(model, edits.0.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    match problems.is_empty() {
-        true => Ok(scenario),
-        false => Err(format!("{whose} cannot be used: {}", problems.join(" "))),
+    match read_edits(model, edits) {
+        (scenario, problems) if problems.is_empty() => Ok(scenario),
+        (_, problems) => Err(format!("{whose} cannot be used: {}", problems.join(" "))),
     }
 }
 
@@ -432,8 +448,22 @@ fn named(model: &Model, raw: &impl Document, before: &[Named]) -> Result<Named, 
     Ok(Named { name: name.to_string(), scenario: scenario(model, &n.edits, "Its edits")? })
 }
 
-/// Reads an exported scenario file, or says why it cannot be used.
-pub fn read_scenario(model: &Model, doc: &impl Document) -> Result<Scenario, String> {
+/// An imported scenario file as read: its scenario, and what of it was skipped.
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    pub scenario: Scenario,
+    /// A sentence for each kind of edit that could not be used; the others are in `scenario`.
+    pub skipped: Vec<String>,
+}
+
+/// Reads an exported scenario file, or says why it cannot be used. Like a share link, an edit
+/// that cannot be used is named and skipped, and the rest is imported (one undo step away from
+/// what the user had); a file none of whose edits can be used is refused.
+pub fn read_scenario(model: &Model, doc: &impl Document) -> Result<Imported, String> {
     let file: FileIn = read(doc, SCENARIO_FORMAT, "a scenario file of this page")?;
-    scenario(model, &file.edits, "Its edits")
+    let (scenario, skipped) = read_edits(model, &file.edits);
+    match scenario == Scenario::default() {
+        true if !skipped.is_empty() => Err(format!("None of its edits can be used: {}", skipped.join(" "))),
+        _ => Ok(Imported { scenario, skipped }),
+    }
 }
