@@ -116,8 +116,8 @@ fn the_tornado_sorts_every_input_by_swing() {
     assert!(bars.windows(2).all(|w| w[0].swing >= w[1].swing));
     // Sales and marketing (8,797) next.
     assert_eq!(bars[1].input, q3("sales_and_marketing"));
-    let csv = tornado_csv(model, figure, &bars);
-    assert!(csv.starts_with("figure,input,label,input low,input high,figure at low,figure at high,swing\r\n"));
+    let csv = tornado_csv(model, figure, &bars, DEFAULT_PERCENT);
+    assert!(csv.starts_with("figure,input,label,input at -10%,input at +10%,figure at -10%,figure at +10%,swing\r\n"));
     assert!(csv.contains("q3-2012.net_income,q3-2012.revenue,\"Revenues, Q3 2012\",21043.8,25720.2,-671.2,4005.2,4676.4\r\n"), "{csv}");
 }
 
@@ -133,12 +133,48 @@ fn the_first_lever_is_the_input_that_moves_the_figure_most() {
     // The year's: the fourth quarter's inputs first, the largest swing first among them, though
     // nine months' revenue (a larger base) moves it more.
     let year = Cell::new(FY_2012, "non_gaap_eps_diluted");
-    assert_eq!(tornado(model, &release, year, DEFAULT_PERCENT)[0].input, Cell::new(M9_2012, "revenue"));
     let q4 = |line| Cell::new(Q4_2012, line);
     assert_eq!(levers(model, &release, year)[..3], [q4("revenue"), q4("sales_and_marketing"), Cell::new(FY_2012, "shares_diluted")]);
     // A reported figure's levers are its tornado's order.
     let bars: Vec<Cell> = tornado(model, &release, eps, DEFAULT_PERCENT).iter().map(|b| b.input).collect();
     assert_eq!(levers(model, &release, eps), bars);
+}
+
+/// An input one end of which cannot be entered is ranked by the other end's move, not last:
+/// the fourth quarter's revenue at 950 million cannot be 10 % higher (past a billion), but 10 %
+/// lower it moves the year's EPS more than any input but the year's share count.
+#[test]
+fn an_input_with_one_end_is_ranked_by_that_end() {
+    let model = Model::release();
+    let q4_revenue = Cell::new(Q4_2012, "revenue");
+    let scenario = Scenario::default().with(model, q4_revenue, d("950000000")).unwrap();
+    let year = Cell::new(FY_2012, "eps_diluted");
+    let bars = tornado(model, &scenario, year, DEFAULT_PERCENT);
+    let at = bars.iter().position(|b| b.input == q4_revenue).unwrap();
+    assert!(bars[at].at_high.is_err() && bars[at].swing.is_none(), "{:?}", bars[at]);
+    assert_eq!(bars[0].input, Cell::new(FY_2012, "shares_diluted"));
+    assert_eq!(at, 1, "{:?}", bars.iter().map(|b| b.input.key()).collect::<Vec<_>>());
+    // Its CSV row leaves what has no figure empty.
+    let csv = tornado_csv(model, year, &bars, DEFAULT_PERCENT);
+    assert!(csv.contains("fy-2012.eps_diluted,q4-2012.revenue,\"Revenues, Q4 2012 estimate\",855000000,1045000000,"), "{csv}");
+}
+
+/// An estimate's tornado lists its own inputs first, then the reported ones behind it, each
+/// group by swing; a reported figure's has one group.
+#[test]
+fn an_estimates_tornado_puts_its_own_inputs_first() {
+    let model = Model::release();
+    let release = Scenario::default();
+    let year = Cell::new(FY_2012, "non_gaap_eps_diluted");
+    let bars = tornado(model, &release, year, DEFAULT_PERCENT);
+    let own = bars.iter().take_while(|b| b.input.period.is_estimate()).count();
+    assert!(own > 0 && own < bars.len());
+    assert!(bars[own..].iter().all(|b| !b.input.period.is_estimate()), "one group each");
+    assert_eq!(bars[0].input, Cell::new(Q4_2012, "revenue"));
+    assert_eq!(bars[own].input, Cell::new(M9_2012, "revenue"));
+    for group in [&bars[..own], &bars[own..]] {
+        assert!(group.windows(2).all(|w| w[0].swing >= w[1].swing));
+    }
 }
 
 #[test]

@@ -249,6 +249,15 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.locator('table.sensitivity-table').waitFor();
     const axes = await panel.locator('.sensitivity select').evaluateAll((ss) => ss.map((s) => s.value));
     assert.deepEqual(axes.slice(0, 2), ['q4-2012.revenue', 'q4-2012.sales_and_marketing']);
+    // The tornado agrees: the estimate's own inputs, then the reported ones behind them.
+    const groups = await panel.locator('.sensitivity h5.t-group').allTextContents();
+    assert.deepEqual(groups, ["The estimate's own inputs", 'Reported inputs behind them: the third quarter, which the fourth follows until you set it, and the nine months']);
+    const lists = panel.locator('ol.tornado');
+    assert.equal(await lists.first().locator('li').first().getAttribute('data-input'), 'q4-2012.revenue');
+    const periods = await lists.nth(1).locator('li').evaluateAll((lis) => [...new Set(lis.map((li) => li.dataset.input.split('.')[0]))].sort());
+    assert.deepEqual(periods, ['9m-2012', 'q3-2012']);
+    // The two-way table's shading is named, with the guidance it stands for.
+    assert.equal(await panel.locator('.guidance-key').textContent(), 'Shaded: within the guidance, $0.17 to $0.19, as displayed.');
     assert.deepEqual(problems, []);
   });
 

@@ -5,13 +5,13 @@
 use crate::app::download;
 use crate::app::state::{Action, State};
 use crate::model::analysis::sensitivity::{
-    check_percent, default_step, levers, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
+    check_percent, default_step, levers, reported_behind, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
 };
 use crate::model::analysis::solve::named;
 use crate::model::engine::format::{exact, plain};
 use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
-use crate::model::{Cell, Figures, Model, Scenario, Unit};
+use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -185,7 +185,7 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
     let export_tornado = {
         let bars = bars.clone();
         Callback::from(move |_: MouseEvent| {
-            download::offer(&format!("tornado-{}.csv", cell.key()), "text/csv", &tornado_csv(model, cell, &bars));
+            download::offer(&format!("tornado-{}.csv", cell.key()), "text/csv", &tornado_csv(model, cell, &bars, percent_used.unwrap_or(DEFAULT_PERCENT)));
         })
     };
     let percent_shown = exact(percent_used.unwrap_or(DEFAULT_PERCENT));
@@ -217,7 +217,7 @@ pub fn sensitivity(props: &SensitivityProps) -> Html {
             // figure with no value now, which the chart says has no swing.
             if percent_used.is_some() && props.figures.get(model, cell).is_ok() {
                 <p class="hint">{format!(
-                    "Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first: the figure below its {} now on the left, above it on the right. A bar applies its change.",
+                    "Each input moved by −{percent_shown} % and +{percent_shown} %, the largest swing first (where one end has no figure, by how far the other moves it): the figure below its {} now on the left, above it on the right. A bar applies its change.",
                     model.display(cell, props.figures.get(model, cell))
                 )}</p>
             }
@@ -249,12 +249,13 @@ fn two_way_table(t: &Table) -> Html {
             html! {
                 <td class={classes!("num", current.then_some("current"), guided.then_some("in-guidance"))}
                     aria-current={current.then_some("true")} data-value={if v.is_ok() { value.clone() } else { String::new() }}
-                    title={if current { "The scenario as it is".to_string() } else if v.is_err() { value } else { String::new() }}>{text}</td>
+                    title={if current { "The scenario as it is".to_string() } else if v.is_err() { value } else if guided { "Within the guidance".to_string() } else { String::new() }}>{text}</td>
             }
         });
         html! { <tr><th scope="row" class="num">{exact(*r)}</th>{ for cells }</tr> }
     });
     html! {
+        <>
         <div class="scroll" role="region" tabindex="0" aria-label="Sensitivity table">
             <table class="sensitivity-table" data-figure={t.figure.key()}>
                 <caption>{caption}</caption>
@@ -267,6 +268,11 @@ fn two_way_table(t: &Table) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+        // The shading says what it means: it is not the tables' "built from".
+        if let Some(range) = range_of(t.figure).filter(|_| !t.within_guidance.is_empty()) {
+            <p class="hint guidance-key"><span class="in-guidance">{"Shaded"}</span>{format!(": within the guidance, {}, as displayed.", range.describe())}</p>
+        }
+        </>
     }
 }
 
@@ -339,15 +345,33 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
             </button>
         }
     };
-    html! {
-        <ol class="tornado">
-            { for bars.iter().map(|bar| html! {
-                <li data-input={bar.input.key()}>
-                    <span class="t-label">{named(model, bar.input)}</span>
-                    {end(bar, true)}
-                    {end(bar, false)}
-                </li>
-            }) }
-        </ol>
+    let row = |bar: &Bar| {
+        html! {
+            <li data-input={bar.input.key()}>
+                <span class="t-label">{named(model, bar.input)}</span>
+                {end(bar, true)}
+                {end(bar, false)}
+            </li>
+        }
+    };
+    // An estimate's own inputs, then the reported ones behind it, each group under its name.
+    let at = bars.iter().position(|b| reported_behind(figure, b.input)).unwrap_or(bars.len());
+    let (own, reported) = bars.split_at(at);
+    let has = |period: Period| reported.iter().any(|b| b.input.period == period);
+    let behind = match (has(Period::Q3_2012), has(Period::M9_2012)) {
+        (true, true) => "Reported inputs behind them: the third quarter, which the fourth follows until you set it, and the nine months",
+        (true, false) => "Reported inputs behind them: the third quarter, which the fourth follows until you set it",
+        _ => "Reported inputs behind them: the nine months",
+    };
+    match (own.is_empty(), reported.is_empty()) {
+        (false, false) => html! {
+            <>
+                <h5 class="t-group">{"The estimate's own inputs"}</h5>
+                <ol class="tornado">{ for own.iter().map(row) }</ol>
+                <h5 class="t-group">{behind}</h5>
+                <ol class="tornado">{ for reported.iter().map(row) }</ol>
+            </>
+        },
+        _ => html! { <ol class="tornado">{ for bars.iter().map(row) }</ol> },
     }
 }

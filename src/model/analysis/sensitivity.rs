@@ -154,49 +154,62 @@ pub fn check_percent(percent: Decimal) -> Result<Decimal, TableError> {
     }
 }
 
-/// Every input `figure` is built from, moved by ±`percent` %, the largest swing first
-/// (inputs the move leaves the figure undefined last).
+/// Every input `figure` is built from, moved by ±`percent` %, the largest swing first. An input
+/// only one end of which can be entered (or leaves the figure defined) is ranked by that end's
+/// move from the figure now, rather than last: it may be the input that matters most. Inputs
+/// the move leaves the figure undefined at both ends come last. For an estimate, its own
+/// inputs come first: what the year would take is a question about the fourth quarter, not
+/// the nine months already reported.
 pub fn tornado(model: &Model, scenario: &Scenario, figure: Cell, percent: Decimal) -> Vec<Bar> {
     let figures = model.evaluate(scenario);
-    let mut bars: Vec<Bar> = model
-        .built_from(figure, scenario)
-        .into_iter()
-        .map(|input| {
-            let x = figures.get(model, input).unwrap_or_default();
-            let moved = |sign: Decimal| {
-                let change = x.checked_mul(percent).and_then(|m| m.checked_div(Decimal::ONE_HUNDRED)).unwrap_or_default();
-                x.checked_add(sign * change).unwrap_or(x).round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
-            };
-            let (low, high) = (moved(-Decimal::ONE), moved(Decimal::ONE));
-            let at = |v: Decimal| scenario.with(model, input, v).map(|s| model.evaluate(&s).get(model, figure));
-            let (at_low, at_high) = (at(low), at(high));
-            let swing = match (&at_low, &at_high) {
-                (Ok(Ok(a)), Ok(Ok(b))) => b.checked_sub(*a).map(|s| s.abs()),
-                _ => None,
-            };
-            Bar { input, low, high, at_low, at_high, swing }
+    let now = figures.get(model, figure).ok();
+    let bars = model.built_from(figure, scenario).into_iter().map(|input| {
+        let x = figures.get(model, input).unwrap_or_default();
+        let moved = |sign: Decimal| {
+            let change = x.checked_mul(percent).and_then(|m| m.checked_div(Decimal::ONE_HUNDRED)).unwrap_or_default();
+            x.checked_add(sign * change).unwrap_or(x).round_dp_with_strategy(MAX_ENTRY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
+        };
+        let (low, high) = (moved(-Decimal::ONE), moved(Decimal::ONE));
+        let at = |v: Decimal| scenario.with(model, input, v).map(|s| model.evaluate(&s).get(model, figure));
+        let (at_low, at_high) = (at(low), at(high));
+        let swing = match (&at_low, &at_high) {
+            (Ok(Ok(a)), Ok(Ok(b))) => b.checked_sub(*a).map(|s| s.abs()),
+            _ => None,
+        };
+        Bar { input, low, high, at_low, at_high, swing }
+    });
+    // How far the bar reaches: its swing, or where one end has no figure, the other's move.
+    let rank = |bar: &Bar| {
+        bar.swing.or_else(|| {
+            let one_end = [&bar.at_low, &bar.at_high].into_iter().find_map(|at| at.as_ref().ok()?.as_ref().ok().copied());
+            one_end?.checked_sub(now?).map(|d| d.abs())
         })
-        .collect();
+    };
+    let mut ranked: Vec<(Option<Decimal>, Bar)> = bars.map(|bar| (rank(&bar), bar)).collect();
     // Stable: equal swings keep the derivation's order.
-    bars.sort_by(|a, b| match (a.swing, b.swing) {
-        (Some(x), Some(y)) => y.cmp(&x),
+    ranked.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    bars
-}
-
-/// The inputs `figure` is built from, the one a ±10 % move changes it most first: the lever
-/// that goal seek and the sensitivity table offer first (revenue for EPS, not the share count
-/// nearest it in the derivation). An estimate's own inputs come first: what the year would
-/// take is a question about the fourth quarter, not the nine months already reported.
-pub fn levers(model: &Model, scenario: &Scenario, figure: Cell) -> Vec<Cell> {
-    let ranked = tornado(model, scenario, figure, DEFAULT_PERCENT).into_iter().map(|bar| bar.input);
     // A partition, not a stable sort: the sort's code for one more type costs 2 KB of wasm.
-    let (mut first, then): (Vec<Cell>, Vec<Cell>) = ranked.partition(|input| input.period.is_estimate() || !figure.period.is_estimate());
+    let (mut first, then): (Vec<Bar>, Vec<Bar>) = ranked.into_iter().map(|(_, bar)| bar).partition(|bar| !reported_behind(figure, bar.input));
     first.extend(then);
     first
+}
+
+/// Whether `input` is a reported figure behind the estimate `figure`: the tornado and the
+/// levers list such inputs after the estimate's own.
+pub fn reported_behind(figure: Cell, input: Cell) -> bool {
+    figure.period.is_estimate() && !input.period.is_estimate()
+}
+
+/// The inputs `figure` is built from in the tornado's order: the lever that goal seek and the
+/// sensitivity table offer first (revenue for EPS, not the share count nearest it in the
+/// derivation; the fourth quarter's revenue for the year's).
+pub fn levers(model: &Model, scenario: &Scenario, figure: Cell) -> Vec<Cell> {
+    tornado(model, scenario, figure, DEFAULT_PERCENT).into_iter().map(|bar| bar.input).collect()
 }
 
 fn cell_text(v: &Result<Value, EditError>) -> String {
@@ -224,12 +237,23 @@ pub fn table_csv(table: &Table) -> String {
     out
 }
 
-/// The tornado as CSV, largest swing first. An input's label names its period: the third
-/// quarter's and the estimate's sales and marketing are two rows.
-pub fn tornado_csv(model: &Model, figure: Cell, bars: &[Bar]) -> String {
+/// The tornado as CSV, in its order. An input's label names its period: the third quarter's
+/// and the estimate's sales and marketing are two rows. The ends are named by the move, not
+/// "low" and "high": −10 % of a negative input is the higher value.
+pub fn tornado_csv(model: &Model, figure: Cell, bars: &[Bar], percent: Decimal) -> String {
     let mut out = String::new();
-    let header = ["figure", "input", "label", "input low", "input high", "figure at low", "figure at high", "swing"];
-    record(&mut out, &header.map(String::from));
+    let p = plain(Ok(percent));
+    let header = [
+        "figure".to_string(),
+        "input".to_string(),
+        "label".to_string(),
+        format!("input at -{p}%"),
+        format!("input at +{p}%"),
+        format!("figure at -{p}%"),
+        format!("figure at +{p}%"),
+        "swing".to_string(),
+    ];
+    record(&mut out, &header);
     for bar in bars {
         record(
             &mut out,
