@@ -164,7 +164,12 @@ pub fn pieces(props: &PiecesProps) -> Html {
         let (shown, dispatch) = (shown.clone(), props.view.dispatch.clone());
         use_effect_with(*shown, move |n| {
             match n.checked_sub(1).and_then(|k| STEPS.get(k)) {
-                Some((_, WHOLE)) => takeover::piece_replaced(),
+                Some((_, WHOLE)) => {
+                    let typed = takeover::piece_replaced();
+                    if !typed.is_empty() {
+                        dispatch.dispatch(Action::TakeOver(Rc::new(typed)));
+                    }
+                }
                 Some(_) => {}
                 None => takeover::started(),
             }
@@ -182,12 +187,8 @@ pub fn pieces(props: &PiecesProps) -> Html {
                             dispatch.dispatch(Action::TakeOver(Rc::new(typed)));
                         }
                     }
+                    // Its prerendered content goes in the effect of that render (above).
                     shown.set(n + 1);
-                    // Its prerendered content goes right after that render, in this task (the
-                    // effect above may come a frame later: Yew yields to the browser after 16 ms).
-                    if rows == WHOLE {
-                        yew::platform::spawn_local(async { takeover::piece_replaced() });
-                    }
                 }),
                 None => {
                     takeover::whole();

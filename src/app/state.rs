@@ -397,14 +397,19 @@ fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
         state.reduce(Action::Focus { cell, text })
     };
     left.into_iter().chain(focused).fold(state, |state, t| {
-        // Text the early figures could not use, they showed at the last value they could: that
-        // value is taken first, as if typed and left, so nothing moves when the page goes live.
+        // Text that cannot be used keeps the last value that could: the last text the field held
+        // that can be, typed after the early figures stopped, or else the value they kept
+        // (src/early.rs). That is taken first, as if typed and left, so nothing moves when the
+        // page goes live.
         let start = model.evaluate(&state.scenario).get(model, model.canonical(t.cell)).ok();
-        let state = match t.kept {
-            Some(kept) if state.scenario.typed(model, t.cell, &t.text, start).is_err() => {
-                focus(state, t.cell).reduce(Action::Type { cell: t.cell, text: exact(kept) }).reduce(Action::Leave(t.cell))
-            }
-            _ => state,
+        let usable = |text: &String| state.scenario.typed(model, t.cell, text, start).is_ok();
+        let kept = match usable(&t.text) {
+            true => None,
+            false => t.tried.iter().rev().find(|text| usable(text)).cloned().or(t.kept.map(exact)),
+        };
+        let state = match kept {
+            Some(text) => focus(state, t.cell).reduce(Action::Type { cell: t.cell, text }).reduce(Action::Leave(t.cell)),
+            None => state,
         };
         let state = focus(state, t.cell).reduce(Action::Type { cell: t.cell, text: t.text.clone() });
         if t.focused {

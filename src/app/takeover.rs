@@ -16,6 +16,7 @@
 
 use crate::model::engine::parse::parse_plain;
 use crate::model::{self, Model, Period};
+use gloo::events::{EventListener, EventListenerOptions};
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -50,6 +51,14 @@ thread_local! {
     static FOCUS: RefCell<Option<Focus>> = const { RefCell::new(None) };
     /// What was typed into the fields of the pieces being replaced, for the live page to take.
     static TYPED: RefCell<Vec<Typed>> = const { RefCell::new(Vec::new()) };
+    /// The text of each field of the piece being replaced when it was taken (`replacing`): a
+    /// key pressed in the field before the live one has the focus is taken too (`piece_replaced`).
+    static TAKEN: RefCell<Vec<(model::Cell, String)>> = const { RefCell::new(Vec::new()) };
+    /// Each text a prerendered field held since the early figures stopped (`root`), oldest
+    /// first: nothing reads it as it is typed, and text the live page cannot use keeps the last
+    /// of these that it can (`Action::TakeOver`), as a live field keeps its last valid value.
+    static TRIED: RefCell<Vec<(model::Cell, String)>> = const { RefCell::new(Vec::new()) };
+    static TRYING: RefCell<Option<EventListener>> = const { RefCell::new(None) };
     /// Where the caret or selection was in the focused field that had been typed into.
     static CARET: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
     /// The piece being rendered live, and its prerendered content, which goes once the live
@@ -107,6 +116,15 @@ pub fn root() -> Option<Element> {
         region.set_text_content(None);
     }
     let _ = main.set_attribute("aria-busy", "true");
+    let trying = EventListener::new_with_options(&document, "input", EventListenerOptions::run_in_capture_phase(), |e| {
+        let Some(field) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        if field.closest(".piece.prerendered").ok().flatten().is_some() {
+            if let Some(cell) = cell_of(&field) {
+                TRIED.with(|t| t.borrow_mut().push((cell, field.value())));
+            }
+        }
+    });
+    TRYING.with(|t| *t.borrow_mut() = Some(trying));
     html_class(|c| c.remove_1("early").and_then(|_| c.add_1("live")));
     document.create_element("div").ok()
 }
@@ -120,7 +138,7 @@ pub fn hosts() -> Option<Hosts> {
 /// and the focus goes back where it was in them.
 pub fn started() {
     keep_place();
-    refocus();
+    refocus(None);
 }
 
 /// Piece `n` is about to be rendered live, a few rows a task, out of sight (`FIGURES_PER_TASK`, src/app/mod.rs): what it
@@ -147,6 +165,7 @@ pub fn replacing(n: usize) {
     let focus = active().and_then(|el| Focus::of(&at, &piece, &el));
     FOCUS.with(|f| *f.borrow_mut() = focus);
     hold_place();
+    TAKEN.with(|t| t.borrow_mut().clear());
     REPLACED.with(|r| {
         if let Some((_, old)) = &*r.borrow() {
             note_typed(old);
@@ -155,15 +174,20 @@ pub fn replacing(n: usize) {
 }
 
 /// A piece has been rendered live, and every figure after what was typed into it: its
-/// prerendered content goes, and the focus goes where it was in it. Called right after the
-/// render that makes it whole (`pieces`), in the same task, and from the render's effect,
-/// which Yew may run a task later, after a frame: that frame would show the piece twice.
-pub fn piece_replaced() {
+/// prerendered content goes, and the focus goes where it was in it. Called from the effect of
+/// the render that makes it whole (`pieces`), which Yew runs once every component of the piece
+/// has rendered: not sooner, as Yew may yield to the browser between a table's render and its
+/// rows', and a field given the focus before its row shows what was typed would show the
+/// release's figure, and take the next key after it. Returns what was typed into the
+/// prerendered fields since they were taken (`replacing`), for the live page to take in turn:
+/// the frames between are the browser's, and a key pressed in them went to the prerendered field.
+pub fn piece_replaced() -> Vec<Typed> {
     let whole = REPLACED.with(|r| r.borrow().as_ref().is_none_or(|(piece, old)| live_whole(piece, old)));
     if !whole {
-        return;
+        return Vec::new();
     }
     if let Some((piece, old)) = REPLACED.with(|r| r.borrow_mut().take()) {
+        note_typed(&old);
         for node in old {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);
@@ -175,8 +199,12 @@ pub fn piece_replaced() {
         html_class(|c| c.toggle_with_force("untaken", untaken).map(drop));
     }
     keep_place();
-    refocus();
+    // The focused field's late keys are in the live field before it has the focus, so the next
+    // key goes after them; the live page's state takes them in the same task (`pieces`).
+    let late = typed();
+    refocus(late.iter().find(|t| t.focused).map(|t| t.text.as_str()));
     html_class(|c| c.remove_1("taking"));
+    late
 }
 
 /// Whether `piece` holds its live content whole beside its prerendered content (`old`): an
@@ -189,6 +217,8 @@ fn live_whole(piece: &Element, old: &[Node]) -> bool {
 /// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
 /// now, with anything typed before), and what the prerendered page said of the start goes.
 pub fn whole() {
+    TRYING.with(|t| t.borrow_mut().take());
+    TRIED.with(|t| t.borrow_mut().clear());
     html_class(|c| c.remove_2("pending", "typed"));
     let notes = hosts().and_then(|h| h.main.query_selector_all(":scope > .prelive, :scope > noscript").ok());
     for note in notes.iter().flat_map(|all| (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())) {
@@ -206,13 +236,14 @@ pub fn settled() {
 }
 
 /// What was typed into a prerendered field: the figure, the text, whether the field still had
-/// the focus, and, where the early figures (src/early.rs) could not use the text, the last value
-/// they could, which they kept meanwhile.
+/// the focus; where the early figures (src/early.rs) could not use the text, the last value
+/// they could, which they kept meanwhile; and the texts it held after they stopped (`TRIED`).
 pub struct Typed {
     pub cell: model::Cell,
     pub text: String,
     pub focused: bool,
     pub kept: Option<Decimal>,
+    pub tried: Vec<String>,
 }
 
 /// What was typed into the prerendered fields of the pieces about to be rendered live, for the
@@ -222,20 +253,27 @@ pub fn typed() -> Vec<Typed> {
 }
 
 /// Takes note of every field of a piece's prerendered content (`old`) whose text is not the one
-/// it was prerendered with.
+/// it was prerendered with, nor the one taken from it already (`TAKEN`).
 fn note_typed(old: &[Node]) {
     let focused = active();
     let all = old.iter().filter_map(|n| n.dyn_ref::<Element>()?.query_selector_all("input[data-line][data-period]").ok());
     let fields = all.flat_map(|f| (0..f.length()).filter_map(move |i| f.item(i)?.dyn_into::<HtmlInputElement>().ok()));
     for field in fields {
         let text = field.value();
-        let (Some(line), Some(period)) = (field.get_attribute("data-line"), field.get_attribute("data-period")) else { continue };
-        let Some(cell) = Period::from_id(&period).zip(Model::release().line(&line)).map(|(p, l)| model::Cell::new(p, l.id)) else { continue };
-        if text == field.default_value() {
+        let Some(cell) = cell_of(&field) else { continue };
+        let taken = TAKEN.with(|t| t.borrow().iter().find(|(c, _)| *c == cell).map(|(_, text)| text.clone()));
+        if text == taken.unwrap_or_else(|| field.default_value()) {
             continue;
         }
+        TAKEN.with(|t| t.borrow_mut().push((cell, text.clone())));
         let el: &Element = field.as_ref();
         let has_focus = focused.as_ref() == Some(el);
+        let tried = TRIED.with(|t| {
+            let mut all = t.borrow_mut();
+            let (this, others): (Vec<_>, Vec<_>) = all.drain(..).partition(|(c, _)| *c == cell);
+            *all = others;
+            this.into_iter().map(|(_, text)| text).collect()
+        });
         if has_focus {
             let (start, end) = (field.selection_start().ok().flatten(), field.selection_end().ok().flatten());
             CARET.with(|c| c.set(start.zip(end)));
@@ -245,11 +283,17 @@ fn note_typed(old: &[Node]) {
             Some("true") => field.get_attribute("data-value").and_then(|v| parse_plain(&v, Model::release().unit(cell).unwrap_or(model::Unit::Money)).ok()),
             _ => None,
         };
-        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, kept }));
+        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, kept, tried }));
         // Its field goes with the piece's prerendered content ("untaken", index.html) before
         // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));
     }
+}
+
+/// The figure a field carries (`data-line`, `data-period`).
+fn cell_of(field: &Element) -> Option<model::Cell> {
+    let (line, period) = (field.get_attribute("data-line")?, field.get_attribute("data-period")?);
+    Some(model::Cell::new(Period::from_id(&period)?, Model::release().line(&line)?.id))
 }
 
 /// Takes note of the first region or piece that begins in the window, scrolled down, before a
@@ -285,10 +329,14 @@ fn html_class(change: impl FnOnce(&web_sys::DomTokenList) -> Result<(), wasm_bin
     }
 }
 
-/// The focus goes where it was, and the caret where it was in a field typed into.
-fn refocus() {
+/// The focus goes where it was, and the caret where it was in a field typed into, which shows
+/// `text` if given.
+fn refocus(text: Option<&str>) {
     let Some(focus) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
     if let Some(el) = focus.find() {
+        if let (Some(text), Some(field)) = (text, el.dyn_ref::<HtmlInputElement>()) {
+            field.set_value(text);
+        }
         let _ = el.focus();
         if let (Some((start, end)), Some(field)) = (CARET.with(|c| c.take()), el.dyn_ref::<HtmlInputElement>()) {
             let _ = field.set_selection_range(start, end);

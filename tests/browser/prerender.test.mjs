@@ -156,6 +156,33 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('keys pressed without a pause while the page goes live are all kept, in order, in the field that has the focus', { timeout: TEST_TIMEOUT }, async () => {
+    // The CPU slowed (6×) as a slow phone's: Yew may then yield to the browser between a table's render
+    // and its rows', and keys land in the prerendered field after its text was taken.
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    const field = input(page, 'q3-2012', 'revenue');
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    let typed = '';
+    const press = async () => {
+      const key = String((typed.length + 1) % 10);
+      await page.keyboard.press(key);
+      typed += key;
+    };
+    await press();
+    release();
+    while (!(await page.$('main.settled'))) await press();
+    for (let k = 0; k < 3; k += 1) await press();
+    await eventually(() => field.inputValue(), typed, 'the field holds every key, in order');
+    // 1234567890 is out of range: the last value typed whole that was in range counts.
+    const kept = typed.slice(0, 9);
+    assert.equal(await field.getAttribute('data-value'), kept, 'the figure is the last value typed whole that could be used');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('typed before the page is live into a statement that goes live later: until the live page has taken it, its figures are dimmed too', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, release } = await openHeld(h.rootUrl);
     // The balance sheet goes live after the swap; the headline's Four-Quarter Bookings, live from
