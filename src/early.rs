@@ -68,9 +68,9 @@ fn opening(document: &Document, pending: bool) -> Option<Scenario> {
 
 /// `scenario` with what was typed into the prerendered fields (a field whose text is not the one
 /// it shows for the scenario), each read as the live page will read it: the fields left first,
-/// the one with the focus last. Text that cannot be used keeps the field's last valid value (its
-/// `data-value`, which `show` set at the keystroke before), and the field says why (`refuse`), as
-/// a live field does; the live page takes that value over with the text (src/app/takeover.rs).
+/// the one with the focus last. Text that cannot be used keeps the field's last valid value, and
+/// the field says why (`refuse`), as a live field does; the live page takes that value over with
+/// the text (src/app/takeover.rs).
 fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
     let Ok(fields) = document.query_selector_all("#app input[data-line][data-period]") else { return scenario };
     let focused = document.active_element();
@@ -92,12 +92,20 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
             }
             Err(why) => {
                 refuse(document, &field, Some(&why.to_string()));
-                let unit = model.unit(cell).unwrap_or(Unit::Money);
-                let kept = field.get_attribute("data-value").and_then(|v| parse_plain(&v, unit).ok());
-                match kept {
-                    Some(v) if Some(v) != start => scenario.with(model, cell, v).unwrap_or(scenario),
-                    _ => scenario,
-                }
+                // The field with the focus keeps the last text it held that can be used, typed
+                // before these figures came too (index.html keeps each in `data-tried`); one
+                // left keeps the value shown for it at the last keystroke (`show`).
+                let kept = match has_focus(&field) {
+                    true => {
+                        field.get_attribute("data-tried").unwrap_or_default().split('\n').rev().find_map(|text| scenario.typed(model, cell, text, start).ok())
+                    }
+                    false => {
+                        let unit = model.unit(cell).unwrap_or(Unit::Money);
+                        let kept = field.get_attribute("data-value").and_then(|v| parse_plain(&v, unit).ok());
+                        kept.filter(|v| Some(*v) != start).and_then(|v| scenario.with(model, cell, v).ok())
+                    }
+                };
+                kept.unwrap_or(scenario)
             }
         }
     })

@@ -3,7 +3,7 @@
 //! reader or writer of its own.
 
 use crate::model::io::saved::{self, Document, Imported, Saved};
-use crate::model::{Model, Scenario};
+use crate::model::Model;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};

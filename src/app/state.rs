@@ -397,15 +397,16 @@ fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
         state.reduce(Action::Focus { cell, text })
     };
     left.into_iter().chain(focused).fold(state, |state, t| {
-        // Text that cannot be used keeps the last value that could: the last text the field held
-        // that can be, typed after the early figures stopped, or else the value they kept
-        // (src/early.rs). That is taken first, as if typed and left, so nothing moves when the
-        // page goes live.
+        // Text that cannot be used keeps the last value that could, taken first, as if typed and
+        // left, so nothing moves when the page goes live: in the field with the focus, the last
+        // text it held that can be used, as in a live field while it is typed into; in one left,
+        // the value the early figures kept for it (src/early.rs), if they were there to.
         let start = model.evaluate(&state.scenario).get(model, model.canonical(t.cell)).ok();
         let usable = |text: &String| state.scenario.typed(model, t.cell, text, start).is_ok();
         let kept = match usable(&t.text) {
             true => None,
-            false => t.tried.iter().rev().find(|text| usable(text)).cloned().or(t.kept.map(exact)),
+            false if t.focused => t.tried.iter().rev().find(|text| usable(text)).cloned(),
+            false => t.kept.map(exact),
         };
         let state = match kept {
             Some(text) => focus(state, t.cell).reduce(Action::Type { cell: t.cell, text }).reduce(Action::Leave(t.cell)),

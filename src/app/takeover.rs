@@ -16,7 +16,6 @@
 
 use crate::model::engine::parse::parse_plain;
 use crate::model::{self, Model, Period};
-use gloo::events::{EventListener, EventListenerOptions};
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -54,11 +53,6 @@ thread_local! {
     /// The text of each field of the piece being replaced when it was taken (`replacing`): a
     /// key pressed in the field before the live one has the focus is taken too (`piece_replaced`).
     static TAKEN: RefCell<Vec<(model::Cell, String)>> = const { RefCell::new(Vec::new()) };
-    /// Each text a prerendered field held since the early figures stopped (`root`), oldest
-    /// first: nothing reads it as it is typed, and text the live page cannot use keeps the last
-    /// of these that it can (`Action::TakeOver`), as a live field keeps its last valid value.
-    static TRIED: RefCell<Vec<(model::Cell, String)>> = const { RefCell::new(Vec::new()) };
-    static TRYING: RefCell<Option<EventListener>> = const { RefCell::new(None) };
     /// Where the caret or selection was in the focused field that had been typed into.
     static CARET: Cell<Option<(u32, u32)>> = const { Cell::new(None) };
     /// The piece being rendered live, and its prerendered content, which goes once the live
@@ -116,15 +110,6 @@ pub fn root() -> Option<Element> {
         region.set_text_content(None);
     }
     let _ = main.set_attribute("aria-busy", "true");
-    let trying = EventListener::new_with_options(&document, "input", EventListenerOptions::run_in_capture_phase(), |e| {
-        let Some(field) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        if field.closest(".piece.prerendered").ok().flatten().is_some() {
-            if let Some(cell) = cell_of(&field) {
-                TRIED.with(|t| t.borrow_mut().push((cell, field.value())));
-            }
-        }
-    });
-    TRYING.with(|t| *t.borrow_mut() = Some(trying));
     html_class(|c| c.remove_1("early").and_then(|_| c.add_1("live")));
     document.create_element("div").ok()
 }
@@ -217,8 +202,6 @@ fn live_whole(piece: &Element, old: &[Node]) -> bool {
 /// Every piece is live: `<html>` loses `pending` and `typed` (the scenario is on screen whole
 /// now, with anything typed before), and what the prerendered page said of the start goes.
 pub fn whole() {
-    TRYING.with(|t| t.borrow_mut().take());
-    TRIED.with(|t| t.borrow_mut().clear());
     html_class(|c| c.remove_2("pending", "typed"));
     let notes = hosts().and_then(|h| h.main.query_selector_all(":scope > .prelive, :scope > noscript").ok());
     for note in notes.iter().flat_map(|all| (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())) {
@@ -236,14 +219,14 @@ pub fn settled() {
 }
 
 /// What was typed into a prerendered field: the figure, the text, whether the field still had
-/// the focus; where the early figures (src/early.rs) could not use the text, the last value
-/// they could, which they kept meanwhile; and the texts it held after they stopped (`TRIED`).
+/// the focus, each text it held in turn (index.html's `data-tried`), and, where the early
+/// figures (src/early.rs) could not use the text, the last value they could, which they kept.
 pub struct Typed {
     pub cell: model::Cell,
     pub text: String,
     pub focused: bool,
-    pub kept: Option<Decimal>,
     pub tried: Vec<String>,
+    pub kept: Option<Decimal>,
 }
 
 /// What was typed into the prerendered fields of the pieces about to be rendered live, for the
@@ -268,22 +251,17 @@ fn note_typed(old: &[Node]) {
         TAKEN.with(|t| t.borrow_mut().push((cell, text.clone())));
         let el: &Element = field.as_ref();
         let has_focus = focused.as_ref() == Some(el);
-        let tried = TRIED.with(|t| {
-            let mut all = t.borrow_mut();
-            let (this, others): (Vec<_>, Vec<_>) = all.drain(..).partition(|(c, _)| *c == cell);
-            *all = others;
-            this.into_iter().map(|(_, text)| text).collect()
-        });
-        if has_focus {
-            let (start, end) = (field.selection_start().ok().flatten(), field.selection_end().ok().flatten());
-            CARET.with(|c| c.set(start.zip(end)));
-        }
+        let tried = field.get_attribute("data-tried").unwrap_or_default().split('\n').map(String::from).collect();
         let kept = match field.get_attribute("aria-invalid").as_deref() {
             // A plain decimal, read as a link's values are (Decimal's own parser is 9 KB more).
             Some("true") => field.get_attribute("data-value").and_then(|v| parse_plain(&v, Model::release().unit(cell).unwrap_or(model::Unit::Money)).ok()),
             _ => None,
         };
-        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, kept, tried }));
+        if has_focus {
+            let (start, end) = (field.selection_start().ok().flatten(), field.selection_end().ok().flatten());
+            CARET.with(|c| c.set(start.zip(end)));
+        }
+        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, tried, kept }));
         // Its field goes with the piece's prerendered content ("untaken", index.html) before
         // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));
@@ -340,6 +318,9 @@ fn refocus(text: Option<&str>) {
         let _ = el.focus();
         if let (Some((start, end)), Some(field)) = (CARET.with(|c| c.take()), el.dyn_ref::<HtmlInputElement>()) {
             let _ = field.set_selection_range(start, end);
+            // Typed into, it is being edited: Enter commits what it holds, and the arrows move
+            // the caret, as in a live field typed into (a field given the focus is not, `grid`).
+            super::grid::start_editing();
         }
     }
 }

@@ -183,6 +183,32 @@ describe('the prerendered page', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, 
     await context.close();
   });
 
+  test('text that cannot be used, typed before any figure could follow it, keeps the last value typed whole', { timeout: TEST_TIMEOUT }, async () => {
+    // Both WebAssemblies held: the early figures come after the text is typed, and read only
+    // what the field holds by then.
+    const { page, context, problems, release } = await openHeld(h.rootUrl);
+    const revenue = input(page, 'q3-2012', 'revenue');
+    const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
+    await revenue.scrollIntoViewIfNeeded();
+    await revenue.click();
+    await page.keyboard.type('250x');
+    release();
+    await live(page);
+    assert.equal(await revenue.inputValue(), '250x', 'the field holds what was typed');
+    assert.equal(await revenue.getAttribute('aria-invalid'), 'true', 'marked as not usable');
+    assert.equal(await revenue.getAttribute('data-value'), '250', 'the last value typed whole is kept');
+    assert.equal(await gross.getAttribute('data-value'), String(250 - 4634), 'and the figures follow it');
+    // Committed, the text is refused and the kept value stays, as in any live field.
+    await page.keyboard.press('Enter');
+    await eventually(() => revenue.getAttribute('aria-invalid'), null, 'the text is refused');
+    assert.equal(await revenue.getAttribute('data-value'), '250');
+    const note = page.locator('#operations td:has(> .field-wrap [data-line="revenue"][data-period="q3-2012"]) .field-note');
+    assert.match(await note.innerText(), /“250x” was not used\..*Kept 250\./);
+    assert.match(page.url(), /q3-2012\.revenue=250(&|$)/, 'the link holds the kept value');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('typed before the page is live into a statement that goes live later: until the live page has taken it, its figures are dimmed too', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, release } = await openHeld(h.rootUrl);
     // The balance sheet goes live after the swap; the headline's Four-Quarter Bookings, live from
