@@ -31,6 +31,11 @@ pub fn run() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let listener = Closure::<dyn Fn()>::new(recompute);
     drop(document.add_event_listener_with_callback_and_bool("input", listener.as_ref().unchecked_ref(), true));
+    // A share link's figures may come before the page has all been read: what is read after
+    // them is recomputed once it all has, not left at the release's figures, undimmed.
+    if document.ready_state() == "loading" {
+        drop(document.add_event_listener_with_callback("DOMContentLoaded", listener.as_ref().unchecked_ref()));
+    }
     // Listens for as long as the page lives; does nothing once the live page is up.
     listener.forget();
     recompute();

@@ -93,6 +93,38 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     await context.close();
   });
 
+  test('a share link\'s figures come before the page has all been read: what is read after them follows the link too', { timeout: TEST_TIMEOUT }, async () => {
+    // The page's reading stopped before the balance sheets (a script there that is held) until
+    // the early figures have shown the link; then the rest is read.
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(APP_WASM, async (route) => { await held; await route.continue(); });
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const body = (await (await route.fetch()).text()).replace('<div data-piece="5"', '<script src="stall.js"></script><div data-piece="5"');
+      await route.fulfill({ body, contentType: 'text/html' });
+    });
+    await page.route(/stall\.js$/, async (route) => {
+      await eventually(() => page.evaluate(() => document.documentElement.classList.contains('early')), true, 'the early figures have shown the link');
+      await route.fulfill({ body: '', contentType: 'text/javascript' });
+    });
+    await page.goto(`${h.rootUrl}#v=1&q3-2012.revenue=25000`, { waitUntil: 'domcontentloaded' });
+    const sheets = () => page.$$eval('#balance_sheets [data-line][data-period]', (els) => els.map((e) => `${e.dataset.period}.${e.dataset.line}=${e.dataset.value}`));
+    const deficit = page.locator('#balance_sheets [data-line="accumulated_deficit"][data-period="2012-09-30"]');
+    // Revenue 1,618 more: so much more net income, so much less deficit.
+    await eventually(() => deficit.getAttribute('data-value'), String(-75267 + 1618), 'the balance sheets follow the link');
+    const early = await sheets();
+    release();
+    await live(page);
+    assert.deepEqual(early, await sheets(), 'the balance sheets before the page is live are the live page\'s');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a scenario kept in the browser is left to the live page: typing is kept, nothing is recomputed early', { timeout: TEST_TIMEOUT }, async () => {
     const init = `localStorage.setItem('qualys-what-if', JSON.stringify({ format: 'qualys-what-if/saved', version: 1, current: { 'q3-2012.cost_of_revenue': '5000' }, scenarios: [] }));`;
     const { page, context, problems, release } = await open(h.rootUrl, { init });
