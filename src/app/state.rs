@@ -189,6 +189,13 @@ pub enum Action {
         cell: Cell,
         value: Decimal,
     },
+    /// Goal seek's exact value, applied instead of the nearest one it applied from `from`: in
+    /// place of that step, so that one Undo goes back to before the solve.
+    ApplyInstead {
+        cell: Cell,
+        value: Decimal,
+        from: Scenario,
+    },
     /// How stock-based compensation edits are read: one undoable step.
     ReadSbc(SbcReading),
 }
@@ -662,6 +669,13 @@ impl Reducible for State {
                 }
                 Err(why) => next.problem = Some(format!("{} cannot be set to {}: {why}", model.name(cell, cell.period), exact(value))),
             },
+            Action::ApplyInstead { cell, value, from } => {
+                if next.past.last() == Some(&from) && next.scenario.with(model, cell, value).is_ok() {
+                    Rc::make_mut(&mut next.past).pop();
+                    next.scenario = from;
+                }
+                return Rc::new(next).reduce(Action::Apply { cell, value });
+            }
             Action::ReadSbc(reading) => {
                 next.step_to(next.scenario.with_sbc_reading(reading));
                 next.announcement = match reading {

@@ -63,6 +63,27 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test('goal seek says when an answer may not be what was meant: a margin typed as a fraction, an input made negative', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q4-2012', 'gross_margin');
+    await panel.getByRole('button', { name: 'Goal seek' }).click();
+    await panel.getByLabel('By changing').selectOption('q4-2012.cost_of_revenue');
+    const result = panel.locator('.goal-seek-result');
+    const solve = async (target) => {
+      await panel.getByLabel('Target').fill(target);
+      await panel.getByRole('button', { name: 'Solve' }).click();
+    };
+    await solve('0.805');
+    const cautions = async () => (await result.locator('.caution').allTextContents()).join(' ');
+    await eventually(cautions, 'The target is read in percentage points, as margins are shown: 0.805 is 0.805 %. For 80.5 %, type 80.5.', 'a margin typed as a fraction');
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await solve('150');
+    await eventually(async () => /^Cost of revenues, Q4 2012 estimate is negative at \(12,1\d\d(\.\d+)?\); on the release alone it is 4,634\.$/.test(await cautions()), true, 'a cost made negative');
+    await solve('80');
+    await eventually(() => result.locator('.caution').count(), 0, 'an answer to take as it is');
+    assert.deepEqual(problems, []);
+  });
+
   test('goal seek offers the exact solution, and says why when there is none', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q3-2012', 'net_income');
@@ -78,6 +99,11 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await expectValue(page, 'q3-2012', 'revenue', '21715');
     await expectValue(page, 'q3-2012', 'net_income', '0');
     await eventually(async () => /Applied instead: exactly 0 at 21,715\./.test(await result.textContent()), true, 'the exact one, applied instead');
+    // In place of the nearest: one Undo goes back to before the solve.
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '23382');
+    await page.getByRole('button', { name: '↷ Redo' }).click();
+    await expectValue(page, 'q3-2012', 'revenue', '21715');
     // A billion is past what revenue can hold: said plainly, nothing changed.
     await panel.getByLabel('Target').fill('');
     await panel.getByLabel('Target').click();

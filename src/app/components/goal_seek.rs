@@ -6,7 +6,7 @@ use crate::app::state::{Action, State};
 use crate::model::analysis::sensitivity::levers;
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
 use crate::model::engine::format::{exact, ZERO};
-use crate::model::{Cell, Figures, Model, Scenario};
+use crate::model::{Cell, Figures, Model, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -47,6 +47,28 @@ struct Form {
     /// Why the target cannot be used.
     problem: Option<String>,
     answer: Option<Answer>,
+}
+
+/// What an answer may not be what was meant by: a margin's target typed as a fraction, and an
+/// input that the answer makes negative where the release has it positive (a cost, a share count).
+fn cautions(cell: Cell, a: &Answer, s: &Solution) -> Html {
+    let model = Model::release();
+    let hundredfold = a.target.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default();
+    let fraction = (model.unit(cell) == Some(Unit::Percent) && !a.target.is_zero() && a.target.abs() < Decimal::ONE).then(|| {
+        format!(
+            "The target is read in percentage points, as margins are shown: {} is {} %. For {} %, type {}.",
+            exact(a.target),
+            exact(a.target),
+            exact(hundredfold),
+            exact(hundredfold)
+        )
+    });
+    let reported = model.reported().get(model, a.input).unwrap_or_default();
+    let negative = (s.nearest.is_sign_negative() && !s.nearest.is_zero() && reported > Decimal::ZERO).then(|| {
+        let release = if a.input.period.is_estimate() { "on the release alone it is" } else { "the release reports" };
+        format!("{} is negative at {}; {release} {}.", named(model, a.input), exact(s.nearest), exact(reported))
+    });
+    fraction.into_iter().chain(negative).map(|c| html! { <p class="caution">{c}</p> }).collect()
 }
 
 #[function_component(GoalSeek)]
@@ -177,18 +199,29 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                         Some(Exact::Enterable(x)) if a.applied(model, x, &props.scenario) => html! {
                             <p class="exact">{format!("Applied instead: exactly {} at {}.", exact(a.target), exact(x))}</p>
                         },
-                        Some(Exact::Enterable(x)) => html! {
-                            <p class="exact">
-                                {format!("Exactly {} at {}. ", exact(a.target), exact(x))}
-                                <button type="button" class="apply-exact" onclick={apply(a.input, x)}>{format!("Apply {} instead", exact(x))}</button>
-                            </p>
-                        },
+                        Some(Exact::Enterable(x)) => {
+                            // In place of the nearest value, where that is applied: one Undo then
+                            // goes back to before the solve.
+                            let onclick = match a.applied(model, s.nearest, &props.scenario) {
+                                true => {
+                                    let (dispatch, from, input) = (props.dispatch.clone(), a.scenario.clone(), a.input);
+                                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyInstead { cell: input, value: x, from: from.clone() }))
+                                }
+                                false => apply(a.input, x),
+                            };
+                            html! {
+                                <p class="exact">
+                                    {format!("Exactly {} at {}. ", exact(a.target), exact(x))}
+                                    <button type="button" class="apply-exact" {onclick}>{format!("Apply {} instead", exact(x))}</button>
+                                </p>
+                            }
+                        }
                         Some(Exact::Finer(x)) => html! {
                             <p class="exact">{format!("Exactly {} at {}: more decimals than an input holds (three).", exact(a.target), full_precision(x))}</p>
                         },
                         None => html! {},
                     };
-                    html! { <>{nearest}{exactly}</> }
+                    html! { <>{nearest}{exactly}{cautions(cell, a, s)}</> }
                 }
             }
         }
