@@ -625,7 +625,7 @@ impl Reducible for State {
                 }
                 Err(why) => {
                     next.imported = None;
-                    next.problem = Some(format!("That file was not imported. {why} The open scenario is unchanged."));
+                    next.problem = Some(format!("“{}” was not imported. {why} The open scenario is unchanged.", shorten(&file)));
                 }
             },
             Action::StorageFailed(why) => {

@@ -671,6 +671,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     for (const [name, text, why] of bad) {
       await page.setInputFiles('.import-file', file(name, text));
       await eventually(async () => why.test((await page.locator('.scenario-problem').textContent().catch(() => '')) ?? ''), true, `${name} refused with a reason`);
+      assert.ok((await page.locator('.scenario-problem').textContent()).startsWith(`“${name}” was not imported. `), 'the refusal names the file');
       assert.match(await page.locator('.scenario-problem').textContent(), /was not imported.*The open scenario is unchanged/s);
       assert.deepEqual(await figuresAgree(page), before, `${name} left the scenario untouched`);
       await page.click('.scenario-problem button');

@@ -45,7 +45,11 @@ fn rows(view: &str) -> Vec<CompareRow> {
             .iter()
             .flat_map(|h| {
                 let beside = h.beside.map(|(c, _)| (format!("{} ({})", model.name(c, c.period), c.period.short()), false, vec![Some(c)]));
-                std::iter::once((h.title.to_string(), false, vec![Some(h.cell)])).chain(beside)
+                // Beside the other scenarios' figures, each names its period, where the card's
+                // title leaves it to the card above it.
+                let period = h.cell.period.short();
+                let title = if h.title.contains(period) { h.title.to_string() } else { format!("{} ({period})", h.title) };
+                std::iter::once((title, false, vec![Some(h.cell)])).chain(beside)
             })
             .collect(),
     }

@@ -86,8 +86,11 @@ pub fn outlook(props: &OutlookProps) -> Html {
         html! {
             <tr class={placed.map(|p| p.position.id())}>
                 <th scope="row">{i.label}</th>
+                // Written as the guidance beside it is: "$24,037 to $24,637 thousand".
                 <td class="num range">
-                    {fig(Cell::new(Period::Q4_2012, i.low.0))}{" to "}{fig(Cell::new(Period::Q4_2012, i.high.0))}
+                    <span class="amount">{"$"}{fig(Cell::new(Period::Q4_2012, i.low.0))}</span>{" to "}
+                    <span class="amount">{"$"}{fig(Cell::new(Period::Q4_2012, i.high.0))}</span>
+                    if unit == Unit::Money { {" thousand"} }
                 </td>
                 <td class="num range q4-range">{q4_range.unwrap_or_default()}</td>
                 <td class="num estimate">{fig(Cell::new(Period::Q4_2012, i.estimate))}</td>
