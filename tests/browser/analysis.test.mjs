@@ -264,6 +264,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
   test("the year's goal seek and sensitivity start with the fourth quarter's inputs, not the nine months reported", { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'fy-2012', 'non_gaap_eps_diluted');
+    assert.equal(await panel.locator('.explain-value').textContent(), "0.26 (the page's estimate from the release alone; not reported)");
     await panel.getByRole('button', { name: 'Goal seek' }).click();
     // Nine months' revenue moves the year most, but what the year would take is the fourth quarter.
     assert.equal(await panel.getByLabel('By changing').inputValue(), 'q4-2012.revenue');

@@ -116,8 +116,8 @@ pub fn explain(props: &ExplainProps) -> Html {
                 {match (estimate, shown(cell) == reported) {
                     (false, true) => " as reported".to_string(),
                     (false, false) => format!(" (reported {reported})"),
-                    (true, true) => " (an estimate, as on the release alone)".to_string(),
-                    (true, false) => format!(" (an estimate; on the release alone {reported})"),
+                    (true, true) => " (the page's estimate from the release alone; not reported)".to_string(),
+                    (true, false) => format!(" (an estimate, not reported; from the release alone {reported})"),
                 }}
             </p>
             if let Err(why) = get(cell) { <p class="undefined-why">{format!("No value in this scenario: {}.", why.why())}</p> }
