@@ -497,3 +497,20 @@ fn a_file_of_many_bad_edits_says_each_kind_once() {
     assert!(why.contains("5,000 edits: no such line. For example “q3-2012.line_0=1”"), "{why}");
     assert!(why.contains("“q3-2012.revenue=x”: Not a plain decimal"), "{why}");
 }
+
+#[test]
+fn an_export_is_named_after_the_saved_scenario_it_is() {
+    use qualys_what_if::model::io::export::file_name;
+    for (saved, extension, name) in [
+        (None, "csv", "qualys-q3-2012-scenario.csv"),
+        (Some("Bull case"), "csv", "qualys-q3-2012-bull-case.csv"),
+        (Some("  Q4: revenue +5% / (bear)  "), "json", "qualys-q3-2012-q4-revenue-5-bear.json"),
+        (Some("Prévision été"), "csv", "qualys-q3-2012-prévision-été.csv"),
+        (Some("ÉTÉ 2013"), "csv", "qualys-q3-2012-ÉtÉ-2013.csv"),
+        (Some("***"), "json", "qualys-q3-2012-scenario.json"),
+        (Some("a".repeat(100).as_str()), "csv", format!("qualys-q3-2012-{}.csv", "a".repeat(60)).as_str()),
+        (Some(format!("{}!b", "a".repeat(59)).as_str()), "csv", format!("qualys-q3-2012-{}.csv", "a".repeat(59)).as_str()),
+    ] {
+        assert_eq!(file_name(saved, extension), name, "{saved:?}");
+    }
+}

@@ -331,6 +331,21 @@ impl State {
         self.named.iter().position(|n| n.name == name)
     }
 
+    /// Whether the saved scenario `n` is the one on screen: it holds the same edits.
+    pub fn on_screen(&self, n: &Named) -> bool {
+        n.scenario == self.scenario
+    }
+
+    /// The name of the saved scenario on screen, if one and only one holds its edits (after
+    /// a Duplicate two do, and neither name would be the right one to give).
+    pub fn on_screen_name(&self) -> Option<&str> {
+        let mut on = self.named.iter().filter(|n| self.on_screen(n));
+        match (on.next(), on.next()) {
+            (Some(n), None) => Some(&n.name),
+            _ => None,
+        }
+    }
+
     /// Why `name` cannot be given to a scenario: a saved one this release cannot read has it,
     /// and two of one name would make the list ambiguous to the release that can.
     fn unread_named(&self, name: &str) -> Option<String> {
@@ -570,8 +585,14 @@ impl Reducible for State {
             Action::Rename { from, to } => {
                 let to = to.trim().to_string();
                 let unread = next.unread_named(&to);
-                next.problem = match (next.find(&from), next.find(&to)) {
+                // Another scenario's name in any (ASCII) case ("base" where "Base" is saved), as
+                // saving under it does; "Base" may become "BASE".
+                let clash = next.named.iter().find(|n| n.name != from && n.name.eq_ignore_ascii_case(&to)).map(|n| n.name.clone());
+                next.problem = match (next.find(&from), clash) {
                     _ if to.is_empty() => Some("A scenario needs a name.".to_string()),
+                    (None, _) => return self,
+                    (Some(_), Some(other)) => Some(format!("A scenario named “{other}” already exists.")),
+                    (Some(_), None) if from == to => None,
                     (Some(_), None) if unread.is_some() => unread,
                     (Some(i), None) => {
                         let scenario = next.named.get(i).map(|n| n.scenario.clone()).unwrap_or_default();
@@ -579,9 +600,6 @@ impl Reducible for State {
                         next.announcement = format!("Renamed “{from}” to “{to}”.");
                         None
                     }
-                    (Some(_), Some(_)) if from == to => None,
-                    (Some(_), Some(_)) => Some(format!("A scenario named “{to}” already exists.")),
-                    (None, _) => return self,
                 };
             }
             Action::Duplicate(name) => {

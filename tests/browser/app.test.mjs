@@ -530,6 +530,10 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     const formula = page.locator('aside.explain .formula').first();
     await eventually(() => formula.textContent(),
       'Total operating expenses 17,028.4 = Research and development 5,076.5 + Sales and marketing 8,797.5 + General and administrative 3,154.4', 'exact terms');
+    // The tree below writes each term as the equation does: it had the table's 5,077.
+    const term = (key) => page.locator(`aside.explain li:has(> button[data-explains="${key}"]) > .v`).first().textContent();
+    assert.equal(await term('q3-2012.research_and_development'), '5,076.5');
+    assert.equal(await term('q3-2012.general_and_administrative'), '3,154.4');
     assert.deepEqual(problems, []);
   });
 

@@ -163,7 +163,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.match(await page.locator('li[data-scenario="Bull case"] .count').textContent(), /1 edit/, 'kept');
     await typeInto(page, 'q3-2012', 'revenue', '24000');
     await page.keyboard.press('Tab');
-    await page.fill('#save-name', 'Base');
+    // A name in another case is the same scenario's: "base" offers to replace "Base".
+    await page.fill('#save-name', 'base');
     await page.press('#save-name', 'Enter');
     assert.match(await page.locator('li[data-scenario="Base"] .count').textContent(), /as reported/, 'not yet replaced');
     // The offer is of the scenario on screen when it was asked: an edit withdraws it.
@@ -176,7 +177,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.equal(await page.locator('.replace-offer').count(), 0, 'and does not come back');
     await page.press('#save-name', 'Enter');
     await page.locator('.replace-offer button.replace', { hasText: 'Replace “Base”' }).click();
-    await eventually(() => page.locator('li[data-scenario="Base"] .count').textContent(), '1 edit', 'replaced once confirmed');
+    await eventually(() => page.locator('li[data-scenario="Base"] .count').textContent(), '1 edit · on screen', 'replaced once confirmed');
     assert.equal(await page.locator('.replace-offer').count(), 0);
 
     await page.click('li[data-scenario="Bull case"] button.open');
@@ -202,6 +203,12 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.fill('li[data-scenario="Bull"] .rename-name', 'Base');
     await page.press('li[data-scenario="Bull"] .rename-name', 'Enter');
     await eventually(() => page.locator('.scenario-problem').textContent(), 'A scenario named “Base” already exists.Dismiss', 'duplicate name refused');
+    await page.click('li[data-scenario="Bull"] button.rename');
+    await page.fill('li[data-scenario="Bull"] .rename-name', 'BASE');
+    await page.press('li[data-scenario="Bull"] .rename-name', 'Enter');
+    await eventually(() => focusOn(page, 'li[data-scenario="Bull"] button.rename'), true, 'still “Bull”');
+    assert.equal(await page.locator('li[data-scenario="BASE"]').count(), 0);
+    assert.equal(await page.locator('.scenario-problem').textContent(), 'A scenario named “Base” already exists.Dismiss', 'in any case');
 
     await page.click('li[data-scenario="Bull"] button.duplicate');
     await page.locator('li[data-scenario="Bull (copy)"]').waitFor();
@@ -611,6 +618,19 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       'This scenario\'s edits,q3-2012.revenue,"Revenues, Q3 2012",23382,24382.5',
       '',
     ]);
+    // Saved, the scenario on screen is named in the list, in its exports' names and in Compare.
+    await page.fill('#save-name', 'Bull case');
+    await page.press('#save-name', 'Enter');
+    const bull = page.locator('li[data-scenario="Bull case"]');
+    await eventually(() => bull.getAttribute('aria-current'), 'true', 'marked as on screen');
+    assert.equal(await bull.locator('.count').textContent(), '1 edit · on screen');
+    const [named] = await Promise.all([page.waitForEvent('download'), page.click('.export-csv')]);
+    assert.equal(named.suggestedFilename(), 'qualys-q3-2012-bull-case.csv');
+    await page.click('.open-compare');
+    await eventually(() => page.locator('.compare thead').textContent().then((t) => t.includes('This scenario (“Bull case”)')), true, 'Compare names it');
+    await typeInto(page, 'q3-2012', 'revenue', '24000');
+    await page.keyboard.press('Tab');
+    await eventually(() => page.locator('.compare thead').textContent().then((t) => t.includes('This scenario (')), false, 'an edit away, it is not');
     assert.deepEqual(problems, []);
     await context.close();
   });

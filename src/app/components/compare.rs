@@ -67,8 +67,9 @@ pub fn compare(props: &CompareProps) -> Html {
     // each in their own period.
     let periods: &[Period] = table.map_or(&[], |t| t.periods);
 
+    let this = props.state.on_screen_name().map_or("This scenario".to_string(), |n| format!("This scenario (“{n}”)"));
     let mut columns: Vec<(String, String, Rc<Figures>)> =
-        vec![("Release".into(), "release".into(), Rc::new(model.reported().clone())), ("This scenario".into(), "current".into(), props.figures.clone())];
+        vec![("Release".into(), "release".into(), Rc::new(model.reported().clone())), (this, "current".into(), props.figures.clone())];
     columns.extend(named.iter().filter(|(n, _)| !hidden.contains(n)).map(|(n, f)| (n.clone(), n.clone(), f.clone())));
 
     let choose_view = {

@@ -192,8 +192,10 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// A figure as the equation above writes it (5,537.999, not the table's 5,538), so the tree
+    /// and the equation never disagree on a term.
     fn shown(&self, c: Cell) -> String {
-        self.model.display(c, self.props.figures.get(self.model, c))
+        display_entered(self.props.figures.get(self.model, c), self.model.unit(c).unwrap_or(Unit::Money))
     }
 
     /// A figure's name that opens its own derivation.

@@ -356,7 +356,7 @@ pub fn figure(props: &FigureProps) -> Html {
             }
             if let Some(link) = props.link {
                 <span class="overridden" title="This figure follows a link to other figures until it is edited. Your edit overrides it; the tie-out shows the difference.">
-                    {format!("≠ link {}", display(turned(link, props.negated), props.unit))}
+                    {format!("unedited: {}", display(turned(link, props.negated), props.unit))}
                 </span>
             }
             if let Some(why) = error {

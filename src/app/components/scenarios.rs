@@ -3,7 +3,7 @@
 
 use crate::app::state::{edits_in, Action, State};
 use crate::app::{download, focus, json};
-use crate::model::io::export::csv;
+use crate::model::io::export::{csv, file_name};
 use crate::model::io::saved::{scenario_file, unread_note};
 use crate::model::{Figures, Model};
 use std::rc::Rc;
@@ -47,9 +47,12 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         let (dispatch, name, confirm, named) = (state.dispatcher(), name.clone(), confirm.clone(), state.named.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = name.trim().to_string();
-            if named.iter().any(|n| n.name == typed) {
-                confirm.set(Some(typed));
+            // "base" typed where "Base" is saved is that scenario, as a sheet's name is in Excel:
+            // two names a reader cannot tell apart in the list would be two scenarios. (ASCII's
+            // case only: Unicode's tables would cost 13 KB gzip.)
+            let typed = name.trim();
+            if let Some(existing) = named.iter().find(|n| n.name.eq_ignore_ascii_case(typed)) {
+                confirm.set(Some(existing.name.clone()));
                 return;
             }
             dispatch.dispatch(Action::SaveAs((*name).clone()));
@@ -82,6 +85,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         .iter()
         .map(|n| {
             let edits = edits_in(&n.scenario);
+            let on_screen = state.on_screen(n);
             let start_rename = {
                 let (renaming, from) = (renaming.clone(), n.name.clone());
                 Callback::from(move |_| {
@@ -137,7 +141,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                 _ => html! {
                     <>
                         <span class="name">{n.name.clone()}</span>
-                        <span class="count">{edits}</span>
+                        <span class="count">{edits}{on_screen.then_some(" · on screen")}</span>
                         <span class="actions">
                             <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
                             <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
@@ -147,21 +151,22 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     </>
                 },
             };
-            html! { <li key={n.name.clone()} data-scenario={n.name.clone()}>{body}</li> }
+            html! { <li key={n.name.clone()} data-scenario={n.name.clone()} aria-current={on_screen.then_some("true")}>{body}</li> }
         })
         .collect::<Vec<_>>();
 
+    let saved = state.on_screen_name().map(str::to_string);
     let export_csv = {
-        let (scenario, figures) = (state.scenario.clone(), props.figures.clone());
+        let (scenario, figures, saved) = (state.scenario.clone(), props.figures.clone(), saved.clone());
         Callback::from(move |_| {
-            download::offer("qualys-q3-2012-scenario.csv", "text/csv", &csv(Model::release(), &scenario, &figures));
+            download::offer(&file_name(saved.as_deref(), "csv"), "text/csv", &csv(Model::release(), &scenario, &figures));
         })
     };
     let export_json = {
         let scenario = state.scenario.clone();
         Callback::from(move |_| {
             if let Some(text) = json::write(&scenario_file(&scenario)) {
-                download::offer("qualys-q3-2012-scenario.json", "application/json", &text);
+                download::offer(&file_name(saved.as_deref(), "json"), "application/json", &text);
             }
         })
     };

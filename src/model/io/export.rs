@@ -106,3 +106,25 @@ pub fn csv_file(text: &str) -> String {
         format!("\u{feff}{text}")
     }
 }
+
+/// The name of a downloaded file of the scenario: after the saved scenario it is, if it is one
+/// ("qualys-q3-2012-bull-case.csv"), so that two exports do not both land as
+/// "qualys-q3-2012-scenario (1).csv". Letters and digits are kept, lower case; ASCII's other
+/// characters and spaces become single hyphens; a name with none of them is "scenario".
+pub fn file_name(saved: Option<&str>, extension: &str) -> String {
+    let mut stem = String::new();
+    // ASCII's letters lower-cased, any other letter kept as it is: Unicode's case and
+    // letter tables would cost the app 13 KB gzip (measured) for a file's name.
+    for c in saved.unwrap_or_default().chars() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_whitespace()) {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.chars().take(60).collect();
+    match stem.trim_end_matches('-') {
+        "" => format!("qualys-q3-2012-scenario.{extension}"),
+        stem => format!("qualys-q3-2012-{stem}.{extension}"),
+    }
+}
