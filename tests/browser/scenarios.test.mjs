@@ -330,6 +330,12 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.match(await moved.textContent(), /^24,382\+1,000 · \+4\.3%$/);
     assert.doesNotMatch(await cmp('current', 'q3-2012', 'revenue').getAttribute('class'), /differs/);
     assert.equal(await cmp('More revenue', '4q-2012', 'four_quarter_bookings').getAttribute('data-compare-value'), '99696');
+    // The guidance's figures the headline cards leave out, each with its range.
+    const guided = await page.$$eval('.compare tbody th', (ths) => ths.map((th) => th.textContent).filter((t) => t.includes('guidance')));
+    assert.deepEqual(guided, ['Revenues (Q4 2012 estimate; guidance 24,000 to 24,600)', 'GAAP diluted EPS (Q4 2012 estimate; guidance $0.00 to $0.02)',
+      'Non-GAAP diluted EPS (Q4 2012 estimate; guidance $0.03 to $0.05)', 'GAAP diluted EPS (FY 2012 estimate; guidance $0.04 to $0.06)']);
+    assert.equal(await cmp('current', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
+    assert.notEqual(await cmp('More revenue', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
     // A table, its periods side by side, each line under its full name.
     await page.selectOption('.compare-view', 'operations');
     await eventually(() => cmp('More revenue', '9m-2012', 'revenue').getAttribute('data-compare-value'), '67763', '9m revenue');

@@ -9,6 +9,7 @@ use crate::app::download;
 use crate::app::state::State;
 use crate::model::engine::format::{change, display, percent_change, plain};
 use crate::model::io::export::comparison_csv;
+use crate::model::release::guidance::GUIDANCE;
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
 use std::rc::Rc;
@@ -51,8 +52,25 @@ fn rows(view: &str) -> Vec<CompareRow> {
                 let title = if h.title.contains(period) { h.title.to_string() } else { format!("{} ({period})", h.title) };
                 std::iter::once((title, false, vec![Some(h.cell)])).chain(beside)
             })
+            .chain(guided())
             .collect(),
     }
+}
+
+/// The guidance's figures the headline leaves out (the fourth quarter's, the year's GAAP EPS),
+/// each with its range: what a scenario means against the outlook, beside the others'.
+fn guided() -> impl Iterator<Item = CompareRow> {
+    GUIDANCE.iter().flat_map(move |g| {
+        g.ranges
+            .iter()
+            .map(move |r| (r, r.cell(g.period)))
+            .filter(|(_, c)| !HEADLINES.iter().any(|h| h.cell == *c || h.beside.is_some_and(|(b, _)| b == *c)))
+            .map(move |(r, c)| {
+                let dollars = if r.unit == Unit::PerShare { "$" } else { "" };
+                let (low, high) = (display(Ok(r.low), r.unit), display(Ok(r.high), r.unit));
+                (format!("{} ({}; guidance {dollars}{low} to {dollars}{high})", r.label, c.period.short()), false, vec![Some(c)])
+            })
+    })
 }
 
 #[function_component(Compare)]
