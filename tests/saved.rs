@@ -514,3 +514,14 @@ fn an_export_is_named_after_the_saved_scenario_it_is() {
         assert_eq!(file_name(saved, extension), name, "{saved:?}");
     }
 }
+
+#[test]
+fn the_saved_scenarios_holding_a_scenario_are_those_with_its_edits() {
+    let mut named = saved().named;
+    let names = |named: &[Named], s: &Scenario| saved::holding(named, s).map(|n| n.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&named, &scenario(&[("q3-2012.revenue", "-0.001")])), ["Bear case"]);
+    assert_eq!(names(&named, &Scenario::default()), ["As reported"]);
+    assert!(names(&named, &saved().current).is_empty());
+    named.push(Named { name: "Bear case (copy)".into(), scenario: scenario(&[("q3-2012.revenue", "-0.001")]) });
+    assert_eq!(names(&named, &scenario(&[("q3-2012.revenue", "-0.0010")])), ["Bear case", "Bear case (copy)"]);
+}

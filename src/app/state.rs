@@ -7,7 +7,7 @@ use crate::app::takeover::Typed;
 use crate::model::engine::format::exact;
 use crate::model::io::link::{decode, is_link, shorten};
 use crate::model::io::named::{differences, free_name, Change};
-use crate::model::io::saved::{Imported, Named, Saved, Unread};
+use crate::model::io::saved::{holding, Imported, Named, Saved, Unread};
 use crate::model::{Cell, Model, SbcReading, Scenario};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -331,15 +331,10 @@ impl State {
         self.named.iter().position(|n| n.name == name)
     }
 
-    /// Whether the saved scenario `n` is the one on screen: it holds the same edits.
-    pub fn on_screen(&self, n: &Named) -> bool {
-        n.scenario == self.scenario
-    }
-
     /// The name of the saved scenario on screen, if one and only one holds its edits (after
     /// a Duplicate two do, and neither name would be the right one to give).
     pub fn on_screen_name(&self) -> Option<&str> {
-        let mut on = self.named.iter().filter(|n| self.on_screen(n));
+        let mut on = holding(&self.named, &self.scenario);
         match (on.next(), on.next()) {
             (Some(n), None) => Some(&n.name),
             _ => None,

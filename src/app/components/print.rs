@@ -4,7 +4,7 @@
 use crate::app::url;
 use crate::model::engine::format::display_entered;
 use crate::model::io::link::encode;
-use crate::model::io::saved::Named;
+use crate::model::io::saved::{holding, Named};
 use crate::model::{Model, SbcReading, Scenario, Unit};
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn print_summary(scenario: &Scenario, named: &[Named]) -> Html {
         SbcReading::Within => "",
     };
     // The saved scenarios it is, if any: a printout of "Bull case" says so.
-    let names: Vec<String> = named.iter().filter(|n| n.scenario == *scenario).map(|n| format!("“{}”", n.name)).collect();
+    let names: Vec<String> = holding(named, scenario).map(|n| format!("“{}”", n.name)).collect();
     let saved = match names.as_slice() {
         [] => String::new(),
         [one] => format!("Saved as {one}. "),

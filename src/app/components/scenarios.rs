@@ -4,7 +4,7 @@
 use crate::app::state::{edits_in, Action, State};
 use crate::app::{download, focus, json};
 use crate::model::io::export::{csv, file_name};
-use crate::model::io::saved::{scenario_file, unread_note};
+use crate::model::io::saved::{holding, scenario_file, unread_note};
 use crate::model::{Figures, Model};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -80,12 +80,14 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             confirm.set(None);
         })
     };
+    // The saved scenarios holding the edits on screen, marked so in the list.
+    let on_screen: Vec<&str> = holding(&state.named, &state.scenario).map(|n| n.name.as_str()).collect();
     let rows = state
         .named
         .iter()
         .map(|n| {
             let edits = edits_in(&n.scenario);
-            let on_screen = state.on_screen(n);
+            let on_screen = on_screen.contains(&n.name.as_str());
             let start_rename = {
                 let (renaming, from) = (renaming.clone(), n.name.clone());
                 Callback::from(move |_| {

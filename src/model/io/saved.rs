@@ -28,6 +28,12 @@ pub struct Named {
     pub scenario: Scenario,
 }
 
+/// The saved scenarios that hold `scenario`'s edits: those it is, when it is on screen (after a
+/// Duplicate, two).
+pub fn holding<'a>(named: &'a [Named], scenario: &'a Scenario) -> impl Iterator<Item = &'a Named> {
+    named.iter().filter(move |n| n.scenario == *scenario)
+}
+
 /// Everything the browser keeps: the working scenario and the named ones, in the user's order.
 /// `R` is a JSON value as the reader holds it (`Document`).
 #[derive(Clone, Debug, Default, PartialEq)]
