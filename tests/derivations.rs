@@ -144,3 +144,20 @@ fn what_a_figure_feeds_names_each_figure_once() {
         assert_eq!(unique.len(), feeds.len(), "{} feeds {:?}", cell.key(), feeds.iter().map(|c| c.key()).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn a_tree_lists_what_a_formula_holds_fixed_so_that_its_terms_add_up() {
+    let model = Model::release();
+    let nine_months = Cell::new(M9_2012, "cost_of_revenue");
+    let release = Scenario::default();
+    assert_eq!(model.fixed_terms(nine_months, &release), ["the first six months as reported [8,789]"]);
+    // Edited, the figure is an input: built from nothing, nothing held fixed.
+    let edited = release.with(model, nine_months, Decimal::from(13_000)).unwrap();
+    assert!(model.fixed_terms(nine_months, &edited).is_empty());
+    // A plain input, and a formula of figures alone.
+    assert!(model.fixed_terms(Cell::new(Q3_2012, "cost_of_revenue"), &release).is_empty());
+    assert!(model.fixed_terms(Cell::new(Q3_2012, "gross_profit"), &release).is_empty());
+    // The two-class rule's shares, both ways of the rule for a loss.
+    let held = model.fixed_terms(Cell::new(Q3_2012, "net_income_to_common_basic"), &release);
+    assert!(!held.is_empty() && held.iter().all(|t| t.contains(" ÷ ")), "{held:?}");
+}

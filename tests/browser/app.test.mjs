@@ -537,6 +537,19 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a derivation\'s tree lists what a formula holds fixed, so that its terms add up', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.cost_of_revenue=4634.5');
+    await live(page);
+    await page.locator('#operations [data-line="gross_profit"][data-period="9m-2012"]').first().click();
+    // Nine months' cost of revenues, 13,423.5, is the first six months, 8,789, + the quarter's 4,634.5.
+    const cost = page.locator('aside.explain li:has(> button[data-explains="9m-2012.cost_of_revenue"])').first();
+    await eventually(() => cost.locator('> .v').textContent(), '13,423.5', 'the term');
+    assert.equal(await cost.locator('> details > summary').textContent(), 'from 1 figure and 1 number held fixed');
+    assert.equal(await cost.locator('> details > ul > li.fixed').textContent(), 'the first six months as reported [8,789] held fixed');
+    assert.equal(await cost.locator('button[data-explains="q3-2012.cost_of_revenue"] + .v').textContent(), '4,634.5');
+    assert.deepEqual(problems, []);
+  });
+
   test('a derivation whose rounded figures do not add up shows the exact ones beside them', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000&q3-2012.revenue=25000');
     await live(page);

@@ -128,7 +128,7 @@ pub fn explain(props: &ExplainProps) -> Html {
             if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
-                <ul class="tree">{ for tree.sources.iter().map(|s| node(s, &ctx)) }</ul>
+                <ul class="tree">{built_from(&tree, model.fixed_terms(cell, &props.scenario), &ctx)}</ul>
                 <p class="inputs-note">{match (inputs.len(), following) {
                     (1, _) => "Comes down to 1 input.".to_string(),
                     (n, 0) => format!("Comes down to {n} inputs."),
@@ -212,6 +212,16 @@ impl Context<'_> {
     }
 }
 
+/// The items of a figure's list: its figures, then the numbers its formula holds fixed.
+fn built_from(step: &Step, fixed: Vec<String>, ctx: &Context) -> Html {
+    html! {
+        <>
+            { for step.sources.iter().map(|s| node(s, ctx)) }
+            { for fixed.into_iter().map(|f| html! { <li class="fixed">{f}{" "}<span class="tag">{"held fixed"}</span></li> }) }
+        </>
+    }
+}
+
 /// One figure of the derivation and, folded, what it is built from.
 fn node(step: &Step, ctx: &Context) -> Html {
     let c = step.cell;
@@ -225,18 +235,27 @@ fn node(step: &Step, ctx: &Context) -> Html {
             <li>{head}{" "}<span class={classes!("tag", edited.then_some("edited"))}>{if edited { "edited input" } else { "input" }}</span></li>
         };
     }
+    // What the formula holds fixed is counted and listed with the figures, so that the terms
+    // add up (nine months are the first six months as reported + the third quarter).
+    let fixed = ctx.model.fixed_terms(c, &ctx.props.scenario);
+    let figures = match step.sources.len() {
+        1 => "1 figure".to_string(),
+        n => format!("{n} figures"),
+    };
+    let held = match fixed.len() {
+        0 => String::new(),
+        1 => " and 1 number held fixed".to_string(),
+        k => format!(" and {k} numbers held fixed"),
+    };
+    let parts = format!("from {figures}{held}");
     // The name is a button of its own, beside the summary that unfolds its sources: a summary
     // is itself a control, and may not hold another.
-    let parts = match step.sources.len() {
-        1 => "from 1 figure".to_string(),
-        n => format!("from {n} figures"),
-    };
     html! {
         <li>
             {head}
             <details>
                 <summary>{parts}</summary>
-                <ul>{ for step.sources.iter().map(|s| node(s, ctx)) }</ul>
+                <ul>{built_from(step, fixed, ctx)}</ul>
             </details>
         </li>
     }

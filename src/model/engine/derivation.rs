@@ -40,6 +40,17 @@ impl Model {
         out
     }
 
+    /// The numbers `cell`'s formula holds fixed where it is computed in `scenario` (beside the
+    /// figures of `sources`), in words: a nine months' first six months, the two-class rule's
+    /// shares. A derivation's tree lists them with its figures, so that its terms add up.
+    pub fn fixed_terms(&self, cell: Cell, scenario: &Scenario) -> Vec<String> {
+        let mut out = Vec::new();
+        if let (false, Some(Def::Formula(e) | Def::Input { link: Some(e), .. })) = (self.sources(cell, scenario).is_empty(), self.def(cell)) {
+            e.fixed(&mut out);
+        }
+        out
+    }
+
     /// The derivation of `cell` down to the inputs.
     pub fn derivation(&self, cell: Cell, scenario: &Scenario) -> Step {
         let mut seen = Vec::new();

@@ -224,19 +224,37 @@ impl<C: Copy> Expr<C> {
 impl Expr {
     /// Every figure the formula reads, in the order it reads them.
     pub fn cells(&self, out: &mut Vec<Cell>) {
+        self.leaves(&mut |leaf| {
+            if let Expr::Cell(cell) = leaf {
+                out.push(*cell);
+            }
+        });
+    }
+
+    /// Each number the formula holds fixed, in words, in the order it reads them (both ways of
+    /// a rule for a loss): "the first six months as reported [8,789]".
+    pub fn fixed(&self, out: &mut Vec<String>) {
+        self.leaves(&mut |leaf| {
+            if let Expr::Fixed { .. } = leaf {
+                out.push(leaf.describe(&|_| String::new()));
+            }
+        });
+    }
+
+    /// Calls `visit` with each figure and number of the formula, in the order it reads them.
+    fn leaves(&self, visit: &mut dyn FnMut(&Expr)) {
         match self {
-            Expr::Cell(cell) => out.push(*cell),
-            Expr::Number(_) | Expr::Fixed { .. } => {}
-            Expr::Sum(terms) => terms.iter().for_each(|(_, t)| t.cells(out)),
-            Expr::Product(factors) => factors.iter().for_each(|f| f.cells(out)),
+            Expr::Cell(_) | Expr::Number(_) | Expr::Fixed { .. } => visit(self),
+            Expr::Sum(terms) => terms.iter().for_each(|(_, t)| t.leaves(visit)),
+            Expr::Product(factors) => factors.iter().for_each(|f| f.leaves(visit)),
             Expr::Quotient(a, b) => {
-                a.cells(out);
-                b.cells(out);
+                a.leaves(visit);
+                b.leaves(visit);
             }
             Expr::IfNegative { test, negative, otherwise } => {
-                test.cells(out);
-                negative.cells(out);
-                otherwise.cells(out);
+                test.leaves(visit);
+                negative.leaves(visit);
+                otherwise.leaves(visit);
             }
         }
     }
