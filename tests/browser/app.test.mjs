@@ -537,6 +537,19 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(problems, []);
   });
 
+  test('a figure moved by less than its rounding says by how much, not "as reported"', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.research_and_development=5076.5');
+    await live(page);
+    // Net income 1,666.5 × 1,664 ÷ 1,667 is 1,663.5009…: shown as the reported 1,664.
+    await page.locator('#per_share [data-line="net_income_to_common_diluted"][data-period="q3-2012"]').first().click();
+    const value = page.locator('aside.explain .explain-value');
+    await eventually(() => value.textContent().then((t) => /^1,664 \(exactly 1,663\.5008\d+…; reported 1,664\)$/.test(t)), true, 'exactly, beside the reported');
+    // Unmoved, it is as reported.
+    await page.locator('#operations [data-line="gross_profit"][data-period="q3-2011"]').first().click();
+    await eventually(() => value.textContent(), '16,150 as reported', 'an unmoved figure');
+    assert.deepEqual(problems, []);
+  });
+
   test('a derivation\'s tree lists what a formula holds fixed, so that its terms add up', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.cost_of_revenue=4634.5');
     await live(page);

@@ -76,6 +76,7 @@ pub fn explain(props: &ExplainProps) -> Html {
     let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
+    let moved = get(cell) != model.reported().get(model, cell);
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
     let close = {
         let dispatch = props.dispatch.clone();
@@ -113,11 +114,14 @@ pub fn explain(props: &ExplainProps) -> Html {
             </div>
             <p class="explain-value">
                 <strong>{shown(cell)}</strong>
-                {match (estimate, shown(cell) == reported) {
-                    (false, true) => " as reported".to_string(),
-                    (false, false) => format!(" (reported {reported})"),
-                    (true, true) => " (the page's estimate from the release alone; not reported)".to_string(),
-                    (true, false) => format!(" (an estimate, not reported; from the release alone {reported})"),
+                {match (estimate, shown(cell) == reported, moved) {
+                    (false, true, false) => " as reported".to_string(),
+                    (true, true, false) => " (the page's estimate from the release alone; not reported)".to_string(),
+                    // Moved by less than the rounding (▼ 1,664 beside the reported 1,664): how much.
+                    (false, true, true) => format!(" (exactly {}; reported {reported})", full(cell)),
+                    (true, true, true) => format!(" (exactly {}; an estimate, not reported; from the release alone {reported})", full(cell)),
+                    (false, false, _) => format!(" (reported {reported})"),
+                    (true, false, _) => format!(" (an estimate, not reported; from the release alone {reported})"),
                 }}
             </p>
             if let Err(why) = get(cell) { <p class="undefined-why">{format!("No value in this scenario: {}.", why.why())}</p> }
