@@ -159,6 +159,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // A name in use asks first: saving never replaces a scenario's edits unasked.
     await page.fill('#save-name', 'Bull case');
     await page.press('#save-name', 'Enter');
+    await page.locator('.replace-offer').waitFor();
+    assert.equal(await page.locator('.scenario-problem').count(), 0, 'the question replaces the refusal before it');
     await page.locator('.replace-offer button.keep').click();
     assert.match(await page.locator('li[data-scenario="Bull case"] .count').textContent(), /1 edit/, 'kept');
     await typeInto(page, 'q3-2012', 'revenue', '24000');

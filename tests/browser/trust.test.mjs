@@ -99,7 +99,7 @@ describe('figures a person can trust', { concurrency: 1, timeout: TEST_TIMEOUT *
     assert.match(await tie.locator('.status').textContent(), /differs by 2,000/);
     assert.match(await page.locator('.tie-summary').textContent(), /do not hold/);
     const mark = page.locator('td:has(input[data-period="9m-2012"][data-line="revenue"]) .overridden');
-    assert.equal(await mark.textContent(), 'unedited: 65,763');
+    assert.equal(await mark.textContent(), 'formula gives 65,763');
     assert.deepEqual(problems, []);
   });
 

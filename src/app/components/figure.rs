@@ -355,8 +355,8 @@ pub fn figure(props: &FigureProps) -> Html {
                 </div>
             }
             if let Some(link) = props.link {
-                <span class="overridden" title="This figure follows a link to other figures until it is edited. Your edit overrides it; the tie-out shows the difference.">
-                    {format!("unedited: {}", display(turned(link, props.negated), props.unit))}
+                <span class="overridden" title="Unedited, this figure follows a formula of other figures: this is what it gives. Your edit overrides it; the tie-out shows the difference.">
+                    {format!("formula gives {}", display(turned(link, props.negated), props.unit))}
                 </span>
             }
             if let Some(why) = error {

@@ -52,6 +52,8 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             // case only: Unicode's tables would cost 13 KB gzip.)
             let typed = name.trim();
             if let Some(existing) = named.iter().find(|n| n.name.eq_ignore_ascii_case(typed)) {
+                // The question replaces what was said of the save before ("Give it a name").
+                dispatch.dispatch(Action::DismissProblem);
                 confirm.set(Some(existing.name.clone()));
                 return;
             }
