@@ -27,9 +27,9 @@ pub struct BridgesProps {
 #[function_component(Bridges)]
 pub fn bridges(props: &BridgesProps) -> Html {
     let group = use_node_ref();
-    // Its height until on screen, in rows (styles/app.css): three charts, stacked on a phone.
+    // Its height until on screen: styles/app.css, by the width.
     html! {
-        <section class="statement bridges" id="bridges" aria-labelledby="t-bridges" style="--rows: 17">
+        <section class="statement bridges" id="bridges" aria-labelledby="t-bridges">
             <h2 id="t-bridges">{"Bridges"}</h2>
             <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step."}
                 <span class="screen-only">{" Click a bar to see how it is computed; the bars are one Tab stop, the arrow keys move between them."}</span></p>
