@@ -90,7 +90,8 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
     let (left, with_focus): (Vec<_>, Vec<_>) = typed.into_iter().partition(|(f, _)| !has_focus(f));
     left.into_iter().chain(with_focus).fold(scenario, |scenario, (field, cell)| {
         let start = model.evaluate(&scenario).get(model, model.canonical(cell)).ok();
-        match scenario.typed(model, cell, &field.value(), start) {
+        let turned = turned_at(&field, cell);
+        match scenario.typed(model, cell, &field.value(), start, turned) {
             Ok(next) => {
                 refuse(document, &field, None);
                 next
@@ -101,9 +102,12 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
                 // before these figures came too (index.html keeps each in `data-tried`); one
                 // left keeps the value shown for it at the last keystroke (`show`).
                 let kept = match has_focus(&field) {
-                    true => {
-                        field.get_attribute("data-tried").unwrap_or_default().split('\n').rev().find_map(|text| scenario.typed(model, cell, text, start).ok())
-                    }
+                    true => field
+                        .get_attribute("data-tried")
+                        .unwrap_or_default()
+                        .split('\n')
+                        .rev()
+                        .find_map(|text| scenario.typed(model, cell, text, start, turned).ok()),
                     false => {
                         let unit = model.unit(cell).unwrap_or(Unit::Money);
                         let kept = field.get_attribute("data-value").and_then(|v| parse_plain(&v, unit).ok());
@@ -160,8 +164,7 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
     }
     // A statement's row may show its figure with the sign turned; the headline's never do, and
     // stand alone.
-    let table = el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default();
-    let negated = negated(&table, cell.line);
+    let negated = turned_at(el, cell);
     match el.dyn_ref::<HtmlInputElement>() {
         Some(field) if field.value() != field.default_value() => {}
         Some(field) => {
@@ -175,6 +178,11 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
             el.set_text_content(Some(&if headline { alone(value, unit) } else { display(turned(value, negated), unit) }))
         }
     }
+}
+
+/// Whether the statement `el` is in shows the line of `cell` with its sign turned.
+fn turned_at(el: &Element, cell: Cell) -> bool {
+    negated(&el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default(), cell.line)
 }
 
 /// The figure an element carries (`data-line`, `data-period`).

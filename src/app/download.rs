@@ -2,6 +2,7 @@
 
 use crate::model::io::export::csv_file;
 use gloo::file::{Blob, ObjectUrl};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlAnchorElement;
 
@@ -10,12 +11,14 @@ use web_sys::HtmlAnchorElement;
 pub fn offer(name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let text = if mime == "text/csv" { csv_file(text) } else { text.to_string() };
-    // Revoked when dropped, once the click has started the download.
+    // Revoked when dropped: a minute after the click, as Safari may still be reading it after
+    // the click returns (revoked at once, its download can fail).
     let url = ObjectUrl::from(Blob::new_with_options(text.as_str(), Some(mime)));
     let a: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
+    Timeout::new(60_000, move || drop(url)).forget();
     Some(())
 }
 

@@ -513,13 +513,40 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
   test('a line shown with its sign turned says, while typed into, how it read the number', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl);
     await live(page);
-    // Interest expense is typed as the expense (38 for "(38)"): "(50)" is an expense of -50.
-    await typeInto(page, 'q3-2012', 'interest_expense', '(50)');
-    const reading = input(page, 'q3-2012', 'interest_expense').locator('xpath=ancestor::td').locator('.reading');
-    await eventually(() => reading.textContent(), 'Read as Interest expense (50): shown as 50', 'the reading');
+    // Interest expense is typed as the expense (38 for "(38)"), or in brackets as the table
+    // prints it: "(50)" is an expense of 50, as "50" is; a minus turns it (it gave -50).
+    const field = input(page, 'q3-2012', 'interest_expense');
+    await field.click();
+    assert.equal(await field.inputValue(), '38', 'typed into, the field holds the expense');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('(50)');
+    const reading = field.locator('xpath=ancestor::td').locator('.reading');
+    await eventually(() => reading.textContent(), 'Read as Interest expense 50: shown as (50)', 'the reading');
+    await expectValue(page, 'q3-2012', 'interest_expense', '50');
+    await expectValue(page, 'q3-2012', 'net_income', '1655');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('-50');
+    await eventually(() => reading.textContent(), 'Read as Interest expense -50: shown as 50', 'a minus turns it');
     await expectValue(page, 'q3-2012', 'interest_expense', '-50');
     await page.keyboard.press('Tab');
     assert.equal(await reading.count(), 0, 'said only while typing');
+    assert.equal(await field.inputValue(), '50', 'income, shown as the table shows it');
+    // Typed into again, the income is written with a minus, which reads back as it: brackets
+    // would read as the table's, an expense.
+    await field.click();
+    assert.equal(await field.inputValue(), '-50');
+    await page.keyboard.press('Tab');
+    await expectValue(page, 'q3-2012', 'interest_expense', '-50');
+    // The EBITDA table's other (income) expense shows income in brackets: (100) typed there is
+    // income of 100, as the table prints it (it was taken for an expense).
+    const other = page.locator('#ebitda input[data-period="q3-2012"][data-line="other_income_expense_net"]');
+    await other.click();
+    assert.equal(await other.inputValue(), '60', 'typed into, the field holds the income');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('(100)');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '100');
+    await page.keyboard.press('Tab');
+    assert.equal(await other.inputValue(), '(100)');
     assert.deepEqual(problems, []);
   });
 

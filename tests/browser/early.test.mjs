@@ -161,6 +161,26 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     await context.close();
   });
 
+  test('brackets typed where a line is shown with its sign turned read as the table prints them, before the page is live and after', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems, release } = await open(h.rootUrl);
+    // Interest expense, 38, shows as (38): (50) typed over it is an expense of 50, as the live
+    // page reads it (it was read as income).
+    const interest = input(page, 'q3-2012', 'interest_expense');
+    const net = page.locator('#operations [data-line="net_income"][data-period="q3-2012"]');
+    await interest.scrollIntoViewIfNeeded();
+    await interest.click();
+    await page.keyboard.type('(50)');
+    await eventually(() => interest.getAttribute('data-value'), '50', 'an expense of 50');
+    await eventually(() => net.getAttribute('data-value'), '1655', 'net income follows');
+    release();
+    await live(page);
+    await eventually(() => interest.getAttribute('data-value'), '50', 'the live page reads it alike');
+    assert.equal(await net.getAttribute('data-value'), '1655');
+    assert.equal(await interest.inputValue(), '(50)', 'as typed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('text that cannot be used keeps the last value that could, and says why, before the page is live and after', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems, release } = await open(h.rootUrl);
     const revenue = input(page, 'q3-2012', 'revenue');

@@ -3,7 +3,7 @@
 use crate::app::state::{Action, Draft, State};
 use crate::app::LIVE;
 use crate::app::{focus, grid};
-use crate::model::engine::format::{display, exact, field_text, plain, turned};
+use crate::model::engine::format::{display, entry_text, field_text, plain, turned};
 use crate::model::engine::parse::turn_sign;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
@@ -144,7 +144,8 @@ pub fn figure(props: &FigureProps) -> Html {
     let error_id = format!("err-{}-{}", cell.period.id(), cell.line);
     let onfocus = {
         let dispatch = props.dispatch.clone();
-        let entry = props.value.map(exact).unwrap_or_default();
+        let turned = props.negated;
+        let entry = props.value.map(|v| entry_text(v, turned)).unwrap_or_default();
         let has_draft = props.draft.is_some();
         Callback::from(move |e: FocusEvent| {
             // Show the entry form now and select it, so the render that follows changes
@@ -154,7 +155,7 @@ pub fn figure(props: &FigureProps) -> Html {
                 input.select();
                 FOCUSED_AT.with(|at| at.set(js_sys::Date::now()));
             }
-            dispatch.dispatch(Action::Focus { cell, text: entry.clone() });
+            dispatch.dispatch(Action::Focus { cell, text: entry.clone(), turned });
         })
     };
     let oninput = {
@@ -283,15 +284,15 @@ pub fn figure(props: &FigureProps) -> Html {
         }
     });
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
-    // A line shown with its sign turned is typed as the line it shows: interest expense as a
-    // positive expense, shown as (38); other income in the EBITDA table as income, shown as
-    // (60). While typing, the field says how it read the number, so (50) typed where (38) shows
-    // is not taken for an expense of 50 unawares.
+    // A line shown with its sign turned is typed as the line reads, or in brackets as the table
+    // prints it: interest expense, shown as (38), takes 50 or (50) for an expense of 50, and -50
+    // for income; other income in the EBITDA table, shown as (60), takes 100 or (100) for income.
+    // While typing, the field says how it read the number.
     let model = Model::release();
     let typed_as = props.negated.then(|| model.name(model.canonical(cell), cell.period));
-    let hint = typed_as.as_ref().map(|l| format!(" Typed as {l}; shown with its sign turned.")).unwrap_or_default();
+    let hint = typed_as.as_ref().map(|l| format!(" Typed as {l}, or in brackets as shown; a minus turns it.")).unwrap_or_default();
     let reading = match (&typed_as, draft, props.value) {
-        (Some(l), Some(d), Ok(v)) if d.error.is_none() && !d.text.trim().is_empty() => Some(format!("Read as {l} {}: shown as {shown}", exact(v))),
+        (Some(l), Some(d), Ok(v)) if d.error.is_none() && !d.text.trim().is_empty() => Some(format!("Read as {l} {}: shown as {shown}", entry_text(v, true))),
         _ => None,
     };
     // A fourth-quarter estimate that still follows the third quarter, not a figure anyone set.

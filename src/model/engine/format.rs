@@ -146,6 +146,16 @@ pub fn turned(value: Value, negated: bool) -> Value {
     value.map(|v| if negated { -v } else { v })
 }
 
+/// The text a field shows when typed into: the exact value as its line reads (interest
+/// expense, shown as (38), as 38). A negative is written with a minus on a line shown with its
+/// sign `turned`, where a figure in brackets is read as the table prints it (`Scenario::typed`).
+pub fn entry_text(value: Decimal, turned: bool) -> String {
+    match turned && value.is_sign_negative() && !value.is_zero() {
+        true => format!("-{}", exact(-value)),
+        false => exact(value),
+    }
+}
+
 /// The text a field shows when not being edited: the exact value, sign turned for rows the
 /// release prints that way, and a zero as the release prints it.
 pub fn field_text(value: Decimal, negated: bool) -> String {

@@ -114,6 +114,15 @@ pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 }
 
 /// A leading minus (or a `$` then a minus), or parentheses around the whole, mean negative.
+/// Whether `text` is a figure in brackets, `(1,234)` or `$(1,234)`: how a statement prints a
+/// negative figure, and the positive figures of a line it shows with its sign turned.
+pub fn bracketed(text: &str) -> bool {
+    let text = halfwidth(text);
+    let t = text.trim();
+    let t = t.strip_prefix('$').map_or(t, str::trim_start);
+    t.starts_with('(') && t.ends_with(')')
+}
+
 fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
     // `$(1,234)`, `$ (1,234)`: Excel's accounting format writes the dollar outside the brackets.
     let bracketed = t.strip_prefix('(').or_else(|| t.strip_prefix('$').and_then(|r| r.trim_start().strip_prefix('(')));
