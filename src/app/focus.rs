@@ -2,8 +2,33 @@
 //! rename begun) or disables it (Undo with nothing left to undo): not to the page's start,
 //! where a keyboard or screen-reader user would have to find their place again.
 
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+thread_local! {
+    /// What had the focus when the derivation opened (the figure it explains), while it is open.
+    static OPENER: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// The derivation opened from `el`, or closed (`None`): what it had been opened from.
+pub fn opened_from(el: Option<HtmlElement>) -> Option<HtmlElement> {
+    OPENER.with(|o| o.replace(el))
+}
+
+/// Brings the figure the derivation was opened from to the middle of what the panel leaves in
+/// view, once the tables have taken the width it leaves them (as it opens, or widens for the
+/// sensitivity table): they wrap, and the figure moved to the window's edge, or past it. In a
+/// task of its own: scrolled in the render's, the page was put back where it was at the next
+/// frame (the browser's scroll anchoring).
+pub fn reveal_opener() {
+    super::task::soon(|| {
+        let Some(el) = OPENER.with(|o| o.borrow().clone()).filter(|el| el.is_connected()) else { return };
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+}
 
 /// After this click's render: if the focus was dropped (it is on `<body>`, or on a button now
 /// disabled or gone), the first element

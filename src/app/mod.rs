@@ -247,11 +247,11 @@ fn app() -> Html {
 
     // The derivation opens beside the figure it explains and leaves focus there; once it
     // closes, focus goes back to that figure if it was inside the panel (or on a button that
-    // went with it). Either way the tables change width, and what has the focus is brought
-    // back into view: above the sheet the derivation is on a narrow screen, below the sticky
-    // header once the tables widen again (CSS scroll-padding).
+    // went with it). Either way the tables change width, and the figure is brought back into
+    // view: to the middle of what the panel leaves (`focus::reveal_opener`), above the sheet the
+    // derivation is on a narrow screen; below the sticky header once the tables widen again
+    // (CSS scroll-padding).
     {
-        let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
         let open = use_mut_ref(|| false);
         use_effect_with(state.explained.is_empty(), move |closed| {
             let document = web_sys::window().and_then(|w| w.document());
@@ -264,13 +264,15 @@ fn app() -> Html {
                 }
             };
             if !*closed {
-                let focused = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|a| a.closest(".explain").ok().flatten().is_none());
-                reveal(focused.clone().map(Into::into));
-                *opener.borrow_mut() = focused;
+                let focused = active
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|a| a.closest(".explain").ok().flatten().is_none() && a.tag_name() != "BODY");
+                focus::opened_from(focused);
+                focus::reveal_opener();
                 *open.borrow_mut() = true;
             } else if std::mem::replace(&mut *open.borrow_mut(), false) {
                 let lost = active.is_none_or(|a| a.tag_name() == "BODY");
-                if let Some(el) = opener.borrow_mut().take().filter(|el| lost && el.is_connected()) {
+                if let Some(el) = focus::opened_from(None).filter(|el| lost && el.is_connected()) {
                     let _ = el.focus();
                 }
                 // In a task of its own: scrolled in this one, the page was put back where it was

@@ -199,6 +199,34 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the derivation opened, the figure it explains is in the middle of what the panel leaves in view, and stays in view as the sensitivity widens it', { timeout: TEST_TIMEOUT }, async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const { page, problems } = await openPage({ viewport });
+      const eps = page.locator('#non_gaap [data-line="non_gaap_eps_diluted"][data-period="q3-2012"]').first();
+      // Mid-window: the panel narrows the tables, their rows wrap, and the figure went to the
+      // window's bottom edge (482 → 837 px of 862); the sensitivity table widens the panel,
+      // and it went past it.
+      await eps.evaluate((el) => new Promise((r) => { el.scrollIntoView({ block: 'center' }); requestAnimationFrame(() => requestAnimationFrame(r)); }));
+      await eps.click();
+      await page.locator('aside.explain').waitFor();
+      // What the panel leaves in view: below the header; above the sheet on a phone.
+      const seen = () => eps.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const panel = document.querySelector('aside.explain').getBoundingClientRect();
+        const top = document.querySelector('header.top').getBoundingClientRect().bottom;
+        const bottom = panel.top > 100 ? panel.top : innerHeight;
+        return { top: r.top - top, bottom: bottom - r.bottom, room: bottom - top };
+      });
+      const middle = (s) => s.top > s.room / 4 && s.bottom > s.room / 4;
+      await eventually(async () => middle(await seen()), true, `${viewport.width} px: the figure in the middle of what is in view`);
+      await page.locator('aside.explain button.open-sensitivity').click();
+      await page.locator('aside.explain .sensitivity-table').first().waitFor();
+      await eventually(async () => middle(await seen()), true, `${viewport.width} px: still in view with the sensitivity open`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
   test('one tab stop per table, following focus; contents jump to each table', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const stops = await page.$$eval('table[role="grid"]', (tables) => tables.map((t) => t.querySelectorAll('[tabindex="0"]').length));

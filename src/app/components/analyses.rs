@@ -3,6 +3,7 @@
 
 use super::goal_seek::GoalSeek;
 use super::sensitivity::Sensitivity;
+use crate::app::focus;
 use crate::app::state::State;
 use crate::model::{Cell, Figures, Scenario};
 use std::rc::Rc;
@@ -29,7 +30,11 @@ pub fn analyses(props: &AnalysesProps) -> Html {
         let is_open = *open == Some(which);
         let onclick = {
             let open = open.clone();
-            Callback::from(move |_: MouseEvent| open.set((!is_open).then_some(which)))
+            Callback::from(move |_: MouseEvent| {
+                open.set((!is_open).then_some(which));
+                // The sensitivity table widens the panel, and the tables wrap again.
+                focus::reveal_opener();
+            })
         };
         html! {
             <button type="button" class={class.to_string()} aria-expanded={is_open.to_string()} {onclick}>{label.to_string()}</button>
