@@ -12,7 +12,7 @@ fn keys(cells: &[Cell]) -> Vec<String> {
 fn non_gaap_income_from_operations_comes_down_to_revenue_costs_and_sbc() {
     let model = Model::release();
     let cell = Cell::new(Q3_2012, "non_gaap_income_from_operations");
-    let tree = model.derivation(cell, &Scenario::default());
+    let tree = model.derivation(cell, &Scenario::default(), &model.evaluate(&Scenario::default()));
     assert_eq!(keys(&model.sources(cell, &Scenario::default())), ["q3-2012.income_from_operations", "q3-2012.sbc_total"]);
     assert_eq!(
         keys(&tree.inputs()),
@@ -38,7 +38,7 @@ fn a_linked_input_is_built_from_its_link_until_edited() {
     let edited = Scenario::default().with(model, nine, Decimal::from(70_000)).unwrap();
     assert!(model.sources(nine, &edited).is_empty());
     // Four-quarter bookings then comes down to the edited nine months, not the quarter.
-    let bookings = model.derivation(Cell::new(F4_2012, "four_quarter_bookings"), &edited);
+    let bookings = model.derivation(Cell::new(F4_2012, "four_quarter_bookings"), &edited, &model.evaluate(&edited));
     assert!(bookings.inputs().contains(&nine));
     assert!(!bookings.inputs().contains(&Cell::new(Q3_2012, "revenue")));
 }
@@ -48,7 +48,7 @@ fn a_repeated_figure_is_expanded_once() {
     // Cash at September 30, 2012 reads nearly the whole model; every figure appears expanded
     // at most once, so the tree stays bounded by the model's size.
     let model = Model::release();
-    let tree = model.derivation(Cell::new(Bs2012, "total_assets"), &Scenario::default());
+    let tree = model.derivation(Cell::new(Bs2012, "total_assets"), &Scenario::default(), &model.evaluate(&Scenario::default()));
     assert!(tree.figure_count() <= model.cells().count() * 4, "{}", tree.figure_count());
     fn expanded(step: &qualys_what_if::model::Step, out: &mut Vec<Cell>) {
         if !step.sources.is_empty() {
@@ -67,7 +67,7 @@ fn a_repeated_figure_is_expanded_once() {
 fn every_figure_derives_to_inputs_only() {
     let model = Model::release();
     for cell in model.cells() {
-        for input in model.derivation(cell, &Scenario::default()).inputs() {
+        for input in model.derivation(cell, &Scenario::default(), &model.evaluate(&Scenario::default())).inputs() {
             assert!(model.editable(input) == Some(input), "{} comes down to {}", cell.key(), input.key());
         }
     }
@@ -100,7 +100,7 @@ fn a_derivation_names_every_figure_once() {
     // The year's net income passes through the year's provision, nine months' and Q4's, and
     // comes down to the third quarter's (both follow it).
     let model = Model::release();
-    let cells = model.derivation(Cell::new(FY_2012, "net_income"), &Scenario::default()).cells();
+    let cells = model.derivation(Cell::new(FY_2012, "net_income"), &Scenario::default(), &model.evaluate(&Scenario::default())).cells();
     let taxes: Vec<String> = cells.iter().filter(|c| c.line == "provision_for_income_taxes").map(|c| c.key()).collect();
     assert_eq!(
         taxes,
@@ -150,14 +150,36 @@ fn a_tree_lists_what_a_formula_holds_fixed_so_that_its_terms_add_up() {
     let model = Model::release();
     let nine_months = Cell::new(M9_2012, "cost_of_revenue");
     let release = Scenario::default();
-    assert_eq!(model.fixed_terms(nine_months, &release), ["the first six months as reported [8,789]"]);
+    assert_eq!(model.fixed_terms(nine_months, &release, &model.evaluate(&release)), ["the first six months as reported [8,789]"]);
     // Edited, the figure is an input: built from nothing, nothing held fixed.
     let edited = release.with(model, nine_months, Decimal::from(13_000)).unwrap();
-    assert!(model.fixed_terms(nine_months, &edited).is_empty());
+    assert!(model.fixed_terms(nine_months, &edited, &model.evaluate(&edited)).is_empty());
     // A plain input, and a formula of figures alone.
-    assert!(model.fixed_terms(Cell::new(Q3_2012, "cost_of_revenue"), &release).is_empty());
-    assert!(model.fixed_terms(Cell::new(Q3_2012, "gross_profit"), &release).is_empty());
-    // The two-class rule's shares, both ways of the rule for a loss.
-    let held = model.fixed_terms(Cell::new(Q3_2012, "net_income_to_common_basic"), &release);
+    assert!(model.fixed_terms(Cell::new(Q3_2012, "cost_of_revenue"), &release, &model.evaluate(&release)).is_empty());
+    assert!(model.fixed_terms(Cell::new(Q3_2012, "gross_profit"), &release, &model.evaluate(&release)).is_empty());
+    // The two-class rule's shares.
+    let held = model.fixed_terms(Cell::new(Q3_2012, "net_income_to_common_basic"), &release, &model.evaluate(&release));
     assert!(!held.is_empty() && held.iter().all(|t| t.contains(" ÷ ")), "{held:?}");
+}
+
+#[test]
+fn a_rule_for_a_loss_is_built_from_the_way_it_takes_as_its_equation_shows() {
+    let model = Model::release();
+    let eps = Cell::new(Q3_2012, "non_gaap_eps_diluted");
+    let tree = |scenario: &Scenario| {
+        let figures = model.evaluate(scenario);
+        let step = model.derivation(eps, scenario, &figures);
+        (step.sources.iter().map(|s| s.cell.key()).collect::<Vec<_>>(), model.fixed_terms(eps, scenario, &figures))
+    };
+    // With income: its income shared by the diluted ratio, over the diluted shares; not the
+    // basic EPS it would be with a loss, which the tree had listed beside them.
+    let (figures, fixed) = tree(&Scenario::default());
+    assert_eq!(figures, ["q3-2012.non_gaap_net_income", "q3-2012.shares_diluted"]);
+    assert_eq!(fixed.len(), 1, "{fixed:?}");
+    assert!(fixed[0].contains("diluted ratio"), "{fixed:?}");
+    // With a loss: the basic EPS, and nothing held fixed.
+    let loss = Scenario::default().with(model, Cell::new(Q3_2012, "revenue"), Decimal::ZERO).unwrap();
+    let (figures, fixed) = tree(&loss);
+    assert_eq!(figures, ["q3-2012.non_gaap_eps_basic"]);
+    assert!(fixed.is_empty(), "{fixed:?}");
 }

@@ -65,7 +65,7 @@ pub fn explain(props: &ExplainProps) -> Html {
         .then(|| model.formula_applied(cell, &|c| format!("{} {}", model.name(c, cell.period), full(c)), &get))
         .flatten()
         .map(|(f, _)| format!("Each figure is rounded; exactly, {} {} = {f}", model.name(cell, cell.period), full(cell)));
-    let tree = model.derivation(cell, &props.scenario);
+    let tree = model.derivation(cell, &props.scenario, &props.figures);
     // Every input the figure moves with, as goal seek and the sensitivity analyses offer them:
     // the tree's ends, and the inputs on the way that follow them until set (a fourth-quarter
     // estimate following the third quarter; with compensation on top, an expense line).
@@ -132,7 +132,7 @@ pub fn explain(props: &ExplainProps) -> Html {
             if let Some(rule) = rule { <p class="rule">{rule}</p> }
             if !tree.sources.is_empty() {
                 <h3>{"Built from"}</h3>
-                <ul class="tree">{built_from(&tree, model.fixed_terms(cell, &props.scenario), &ctx)}</ul>
+                <ul class="tree">{built_from(&tree, model.fixed_terms(cell, &props.scenario, &props.figures), &ctx)}</ul>
                 <p class="inputs-note">{match (inputs.len(), following) {
                     (1, _) => "Comes down to 1 input.".to_string(),
                     (n, 0) => format!("Comes down to {n} inputs."),
@@ -241,7 +241,7 @@ fn node(step: &Step, ctx: &Context) -> Html {
     }
     // What the formula holds fixed is counted and listed with the figures, so that the terms
     // add up (nine months are the first six months as reported + the third quarter).
-    let fixed = ctx.model.fixed_terms(c, &ctx.props.scenario);
+    let fixed = ctx.model.fixed_terms(c, &ctx.props.scenario, &ctx.props.figures);
     let figures = match step.sources.len() {
         1 => "1 figure".to_string(),
         n => format!("{n} figures"),

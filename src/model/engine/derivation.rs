@@ -2,7 +2,8 @@
 //! declarations that compute it.
 
 use super::cell::Cell;
-use super::evaluator::{Def, Model};
+use super::evaluator::{Def, Figures, Model};
+use super::expr::Expr;
 use super::scenario::{SbcReading, Scenario};
 
 /// A figure and the figures it is computed from.
@@ -42,30 +43,50 @@ impl Model {
 
     /// The numbers `cell`'s formula holds fixed where it is computed in `scenario` (beside the
     /// figures of `sources`), in words: a nine months' first six months, the two-class rule's
-    /// shares. A derivation's tree lists them with its figures, so that its terms add up.
-    pub fn fixed_terms(&self, cell: Cell, scenario: &Scenario) -> Vec<String> {
+    /// shares. A derivation's tree lists them with its figures, so that its terms add up: of a
+    /// rule for a loss, the way it takes with `figures`, as its equation shows.
+    pub fn fixed_terms(&self, cell: Cell, scenario: &Scenario, figures: &Figures) -> Vec<String> {
         let mut out = Vec::new();
-        if let (false, Some(Def::Formula(e) | Def::Input { link: Some(e), .. })) = (self.sources(cell, scenario).is_empty(), self.def(cell)) {
+        if let (false, Some(e)) = (self.sources(cell, scenario).is_empty(), self.applied(cell, figures)) {
             e.fixed(&mut out);
         }
         out
     }
 
-    /// The derivation of `cell` down to the inputs.
-    pub fn derivation(&self, cell: Cell, scenario: &Scenario) -> Step {
-        let mut seen = Vec::new();
-        self.step(cell, scenario, &mut seen)
+    /// The formula of `cell` as it is computed with `figures`: of a rule for a loss, the way it
+    /// takes. None for a plain input, or another's figure.
+    fn applied<'a>(&'a self, cell: Cell, figures: &Figures) -> Option<&'a Expr> {
+        match self.def(cell)? {
+            Def::Formula(e) | Def::Input { link: Some(e), .. } => Some(e.applied(&|c| figures.get(self, c)).0),
+            Def::Input { link: None, .. } | Def::Same(_) => None,
+        }
     }
 
-    fn step(&self, cell: Cell, scenario: &Scenario, seen: &mut Vec<Cell>) -> Step {
-        let sources = self.sources(cell, scenario);
+    /// The derivation of `cell` down to the inputs, in `scenario`, whose figures are `figures`:
+    /// each step's figures are those its equation shows (`sources`, but of a rule for a loss
+    /// only the way it takes: a diluted EPS is not built from the basic EPS it would be with a
+    /// loss).
+    pub fn derivation(&self, cell: Cell, scenario: &Scenario, figures: &Figures) -> Step {
+        let mut seen = Vec::new();
+        self.step(cell, scenario, figures, &mut seen)
+    }
+
+    fn step(&self, cell: Cell, scenario: &Scenario, figures: &Figures, seen: &mut Vec<Cell>) -> Step {
+        let mut sources = self.sources(cell, scenario);
+        if let Some(Def::Formula(Expr::IfNegative { .. })) = self.def(cell) {
+            let mut taken = Vec::new();
+            if let Some(e) = self.applied(cell, figures) {
+                e.cells(&mut taken);
+            }
+            sources.retain(|c| taken.contains(c));
+        }
         if !sources.is_empty() {
             if seen.contains(&cell) {
                 return Step { cell, sources: Vec::new(), shown_above: true };
             }
             seen.push(cell);
         }
-        let sources = sources.into_iter().map(|c| self.step(c, scenario, seen)).collect();
+        let sources = sources.into_iter().map(|c| self.step(c, scenario, figures, seen)).collect();
         Step { cell, sources, shown_above: false }
     }
 }
