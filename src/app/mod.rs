@@ -263,6 +263,7 @@ fn app() -> Html {
                     el.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             };
+            let mut resized = None;
             if !*closed {
                 let focused = active
                     .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
@@ -270,6 +271,20 @@ fn app() -> Html {
                 focus::opened_from(focused);
                 focus::reveal_opener();
                 *open.borrow_mut() = true;
+                // A window made narrower or wider (a tablet turned) moves the panel beside the
+                // tables or under them as a sheet, and the tables wrap again: the figure is
+                // brought back. Not for a change of height alone (a phone's keyboard).
+                let width = web_sys::window().and_then(|w| w.inner_width().ok());
+                resized = web_sys::window().map(|w| {
+                    let width = std::cell::Cell::new(width);
+                    let window = w.clone();
+                    EventListener::new(&w, "resize", move |_| {
+                        let now = window.inner_width().ok();
+                        if width.replace(now.clone()) != now {
+                            focus::reveal_opener();
+                        }
+                    })
+                });
             } else if std::mem::replace(&mut *open.borrow_mut(), false) {
                 let lost = active.is_none_or(|a| a.tag_name() == "BODY");
                 if let Some(el) = focus::opened_from(None).filter(|el| lost && el.is_connected()) {
@@ -279,6 +294,7 @@ fn app() -> Html {
                 // at the next frame (the browser's scroll anchoring, with the panel's layout).
                 task::soon(move || reveal(document.and_then(|d| d.active_element())));
             }
+            move || drop(resized)
         });
     }
     // The figures related to the one explained, highlighted in the tables.

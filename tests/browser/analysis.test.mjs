@@ -288,6 +288,18 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.deepEqual(problems, []);
   });
 
+  test('a per-share tornado ranks by figures finer than the table\'s cent, so that its ends can be told apart', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    const panel = await explain(page, 'q3-2012', 'non_gaap_eps_diluted');
+    await panel.getByRole('button', { name: 'Sensitivity' }).click();
+    await panel.locator('.tornado li').first().waitFor();
+    const texts = await panel.locator('.tornado .t-end:not(.none) .t-text').allTextContents();
+    // To four places: at the table's cent most ends read 0.10, whichever input moved.
+    assert.ok(texts.length > 10 && texts.every((t) => /: \(?\d+\.\d{4}\)?$/.test(t)), texts.join(' | '));
+    assert.ok(new Set(texts.map((t) => t.split(': ')[1])).size > texts.length / 2, `mostly different: ${texts.join(' | ')}`);
+    assert.deepEqual(problems, []);
+  });
+
   test('for a guided estimate, the table shades the cells within the guidance, as displayed', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const panel = await explain(page, 'q4-2012', 'non_gaap_eps_diluted');

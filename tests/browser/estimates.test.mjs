@@ -126,6 +126,10 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     // Set by hand: no longer marked as following Q3; the tie-out lists it without counting it.
     assert.doesNotMatch(await tdClass(page, 'q4-2012', 'sales_and_marketing'), /\bfollows\b/);
     assert.match(await tdClass(page, 'q4-2012', 'sales_and_marketing'), /\bedited\b/);
+    // What it would follow, as a note: not the red "formula gives" of a release's broken link.
+    const note = input(page, 'q4-2012', 'sales_and_marketing').locator('xpath=ancestor::td[1]').locator('.overridden');
+    assert.equal(await note.textContent(), 'Q3 2012 gives 8,797');
+    assert.match(await note.getAttribute('class'), /\bfollows-note\b/);
     const tie = page.locator('tr[data-tie="q4-2012.sales_and_marketing"]');
     assert.match(await tie.textContent(), /set by hand, 2,585 from it/);
     const ties = await page.locator('tr[data-tie]:not(.informational)').count();

@@ -181,6 +181,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.locator('.replace-offer button.replace', { hasText: 'Replace “Base”' }).click();
     await eventually(() => page.locator('li[data-scenario="Base"] .count').textContent(), '1 edit · on screen', 'replaced once confirmed');
     assert.equal(await page.locator('.replace-offer').count(), 0);
+    // The question went with its button: the focus on the scenario replaced, not the page's start.
+    await eventually(() => focusOn(page, 'li[data-scenario="Base"] button.rename'), true, 'focus on the scenario replaced');
 
     await page.click('li[data-scenario="Bull case"] button.open');
     await expectValue(page, 'q3-2012', 'revenue', '25000');

@@ -306,12 +306,11 @@ pub fn figure(props: &FigureProps) -> Html {
         Some(Def::Input { link: Some(_), .. }) => model.reads(cell).first().copied(),
         _ => None,
     };
-    let reset_to = match source {
-        Some(src) => {
-            let follows =
-                if src.line == cell.line { src.period.short().to_string() } else { format!("{}, {}", model.name(src, src.period), src.period.short()) };
-            format!("follow {follows} again, {}", display(turned(props.link.unwrap_or(props.value), props.negated), props.unit))
-        }
+    let source =
+        source
+            .map(|src| if src.line == cell.line { src.period.short().to_string() } else { format!("{}, {}", model.name(src, src.period), src.period.short()) });
+    let reset_to = match &source {
+        Some(follows) => format!("follow {follows} again, {}", display(turned(props.link.unwrap_or(props.value), props.negated), props.unit)),
         None if estimate.is_some() => format!("{reported}, its value on the release alone"),
         None => format!("the reported {reported}"),
     };
@@ -355,10 +354,18 @@ pub fn figure(props: &FigureProps) -> Html {
                     }
                 </div>
             }
-            if let Some(link) = props.link {
-                <span class="overridden" title="Unedited, this figure follows a formula of other figures: this is what it gives. Your edit overrides it; the tie-out shows the difference.">
-                    {format!("formula gives {}", display(turned(link, props.negated), props.unit))}
-                </span>
+            // What the figure's link gives: of a release's figure, a formula the tie-out checks,
+            // a warning; of an estimate, the quarter it follows, a note.
+            if let Some(link) = props.link.map(|l| display(turned(l, props.negated), props.unit)) {
+                if let (Some(_), Some(follows)) = (estimate, &source) {
+                    <span class="overridden follows-note" title={format!("Unedited, this estimate follows {follows}: this is what it gives. Your figure replaces it.")}>
+                        {format!("{follows} gives {link}")}
+                    </span>
+                } else {
+                    <span class="overridden" title="Unedited, this figure follows a formula of other figures: this is what it gives. Your edit overrides it; the tie-out shows the difference.">
+                        {format!("formula gives {link}")}
+                    </span>
+                }
             }
             if let Some(why) = error {
                 <span class="field-error" id={error_id}>{why}</span>

@@ -64,16 +64,22 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
     let replace = {
         let (dispatch, name, confirm) = (state.dispatcher(), name.clone(), confirm.clone());
         Callback::from(move |_: MouseEvent| {
+            // The question goes: the focus to the scenario replaced, in the list.
             if let Some(existing) = (*confirm).clone() {
+                focus::keep(vec![rename_of(&existing), "#save-name".to_string()]);
                 dispatch.dispatch(Action::SaveAs(existing));
             }
             confirm.set(None);
             name.set(String::new());
         })
     };
+    // Kept: back to the name, for another.
     let keep = {
         let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| confirm.set(None))
+        Callback::from(move |_: MouseEvent| {
+            confirm.set(None);
+            focus::keep(vec!["#save-name".to_string()]);
+        })
     };
     let type_name = {
         let (name, confirm) = (name.clone(), confirm.clone());

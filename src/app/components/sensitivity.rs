@@ -8,7 +8,7 @@ use crate::model::analysis::sensitivity::{
     check_percent, default_step, levers, reported_behind, table_csv, tornado, tornado_csv, two_way, Bar, Table, DEFAULT_COUNT, DEFAULT_PERCENT, MAX_COUNT,
 };
 use crate::model::analysis::solve::named;
-use crate::model::engine::format::{exact, plain};
+use crate::model::engine::format::{exact, finer, plain};
 use crate::model::engine::parse::parse_entry;
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
@@ -329,19 +329,16 @@ fn tornado_chart(figure: Cell, bars: &[Bar], percent: &str, figures: &Figures, d
             let dispatch = dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Apply { cell: input, value }))
         };
-        let label = format!(
-            "Apply {} {sign}{percent} % ({}): {} {}",
-            named(model, input),
-            exact(value),
-            model.name(figure, figure.period),
-            model.display(figure, Ok(*f))
-        );
+        // Finer than the tables: most inputs move EPS by less than a cent, and their ends would
+        // all read 0.26, with nothing to tell which moves it more.
+        let shown = finer(Ok(*f), model.unit(figure).unwrap_or(Unit::Money));
+        let label = format!("Apply {} {sign}{percent} % ({}): {} {shown}", named(model, input), exact(value), model.name(figure, figure.period));
         html! {
             <button type="button" class={classes!("t-end", if down { "t-low" } else { "t-high" }, if above { "above" } else { "below" })}
                 {onclick} aria-label={label.clone()} title={label} data-value={plain(Ok(value))}>
                 // The bar has the room the text leaves: the widest reaches the text, never under it.
                 <span class="t-track"><span class="t-bar" style={format!("width: {width}")}></span></span>
-                <span class="t-text">{format!("{sign}{percent} %: {}", model.display(figure, Ok(*f)))}</span>
+                <span class="t-text">{format!("{sign}{percent} %: {shown}")}</span>
             </button>
         }
     };

@@ -16,12 +16,25 @@ pub const ZERO: &str = "-";
 
 /// A computed figure, rounded for display.
 pub fn display(value: Value, unit: Unit) -> String {
+    display_at(value, unit, unit.display_places())
+}
+
+/// A figure where ranking small differences matters (a tornado's ends): per-share figures and
+/// margins to two places more than a table shows them (0.2592, not 0.26); thousands as shown.
+pub fn finer(value: Value, unit: Unit) -> String {
+    match unit {
+        Unit::PerShare | Unit::Percent => display_at(value, unit, unit.display_places() + 2),
+        Unit::Money | Unit::Shares => display(value, unit),
+    }
+}
+
+fn display_at(value: Value, unit: Unit, places: u32) -> String {
     match value {
         Ok(v) if matches!(unit, Unit::Money | Unit::Shares) && round_for_display(v, 0).is_zero() => ZERO.to_string(),
         Ok(v) => {
-            let text = exact(round_for_display(v, unit.display_places()));
+            let text = exact(round_for_display(v, places));
             // Rounding may leave fewer places than the unit shows (0.1 → "0.10").
-            let text = pad_places(text, unit.display_places());
+            let text = pad_places(text, places);
             match unit {
                 Unit::Percent => percent_sign(text),
                 _ => text,
@@ -232,6 +245,22 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn finer_shows_per_share_figures_and_margins_two_places_further() {
+        let rows: &[(&str, Unit, &str)] = &[
+            ("0.259249", Unit::PerShare, "0.2592"),
+            ("0.25925", Unit::PerShare, "0.2593"),
+            ("-0.00005", Unit::PerShare, "(0.0001)"),
+            ("0.1", Unit::PerShare, "0.1000"),
+            ("80.4712", Unit::Percent, "80.471%"),
+            ("1234.56", Unit::Money, "1,235"),
+            ("0.4", Unit::Shares, "-"),
+        ];
+        for (v, unit, want) in rows {
+            assert_eq!(finer(Ok(d(v)), *unit), *want, "{v} {unit:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub fn parse_entry(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
         return Err(EntryError::Several);
     }
     let (negative, t) = strip_sign(t)?;
+    if negative && t.is_empty() {
+        return Err(EntryError::SignOnly);
+    }
     // `24,000-`, as some ledgers print a negative figure.
     if t.ends_with(['-', '−']) && t.contains(|c: char| c.is_ascii_digit()) {
         return Err(EntryError::MinusAfter);
@@ -337,7 +340,10 @@ mod tests {
             ("24,000-", Unit::Money, MinusAfter),
             ("5 −", Unit::Money, MinusAfter),
             ("$", Unit::Money, NotANumber),
-            ("-", Unit::Money, NotANumber),
+            // A minus alone: the figure is still to come (the ± of a phone's field begins one).
+            ("-", Unit::Money, SignOnly),
+            (" − ", Unit::Money, SignOnly),
+            ("$-", Unit::Money, SignOnly),
             (".", Unit::Money, NotANumber),
             // A plain space is no grouping: two pasted cells' line break becomes one.
             ("1 234", Unit::Money, NotANumber),

@@ -63,6 +63,8 @@ pub enum EntryError {
     TwoSigns,
     /// A minus after the figure (`24,000-`).
     MinusAfter,
+    /// A minus with no figure yet.
+    SignOnly,
     TooManyDecimals,
     /// A percentage or a multiple (`+10%`, `*1.1`) with more places than a change takes.
     ChangeDecimals,
@@ -85,6 +87,7 @@ impl std::fmt::Display for EntryError {
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::MinusAfter => "The minus goes before the figure, e.g. -24,000 or (24,000).",
+            EntryError::SignOnly => "Now the figure after the minus, e.g. -1,234.",
             EntryError::TwoSigns => "Two signs: a negative figure takes brackets or a minus, not both, e.g. (1,234) or -1,234.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
