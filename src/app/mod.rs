@@ -229,7 +229,7 @@ fn app() -> Html {
                         let find = |selector: &str| doc.query_selector(selector).ok().flatten();
                         if find("aside.explain").is_some() {
                             dispatch.dispatch(Action::Explain(None));
-                        } else if let Some(button) = find("header .tools button[aria-expanded=\"true\"]") {
+                        } else if let Some(button) = find("header .tools button[aria-controls=\"drawer\"][aria-expanded=\"true\"]") {
                             drawer.set(None);
                             if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                                 drop(button.focus());
@@ -358,6 +358,15 @@ fn app() -> Html {
         });
         (onclick, open.to_string())
     };
+    // On a phone the header keeps Undo and Redo in one row with More, which shows the other
+    // tools below them (styles/app.css); they stay shown while their drawer is open, for Escape
+    // to give its button the focus back. Wider, they are all in the row and More is not shown.
+    let more = use_state(|| false);
+    let more_open = *more || drawer.is_some();
+    let more_click = {
+        let more = more.clone();
+        Callback::from(move |_| more.set(!more_open))
+    };
     let (changes_click, changes_open) = toggle(Drawer::Changes);
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);
@@ -370,12 +379,15 @@ fn app() -> Html {
                 <h1>{"Qualys Q3 2012: what if?"}</h1>
                 <p class="sub">{"Qualys Announces Third Quarter 2012 Financial Results (November 5, 2012). Edit any reported figure; every dependent figure follows. Amounts in thousands of dollars, except per share."}</p>
             </div>
-            <div class="tools">
+            <div class={classes!("tools", more_open.then_some("more-open"))}>
                 <span class="edits" aria-live="polite">{status}</span>
                 <button type="button" class="undo" onclick={on(|| Action::Undo, &["header .redo"])} disabled={pending || !state.can_undo()}
                     title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
                 <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
+                <button type="button" class="more" onclick={more_click} disabled={pending || drawer.is_some()}
+                    aria-expanded={more_open.to_string()} aria-controls="more-tools">{"More"}</button>
+                <span class="more-tools" id="more-tools">
                 <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>
                 <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                 <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
@@ -384,6 +396,7 @@ fn app() -> Html {
                     <span class="copy-refused" role="status">{"The browser did not let the page copy: the address bar holds the link."}</span>
                 }
                 <button type="button" class="reset-all" onclick={on(|| Action::ResetAll, &["header .undo"])} disabled={pending || (as_released && !state.drafts.hold_unusable())}>{"Reset all"}</button>
+                </span>
             </div>
         </>
     };

@@ -120,6 +120,10 @@ pub struct State {
     /// The scenario deleted last and where it stood in the list, until it is restored or
     /// another is deleted: deleting is one click, so it can be taken back.
     pub deleted: Option<(usize, Named)>,
+    /// The saved scenario last opened or saved here, which the edits on screen began from: the
+    /// list says when they no longer match it, and offers to update it. Not after a link, a
+    /// file or Reset all has replaced the scenario.
+    pub working_on: Option<String>,
 }
 
 #[derive(Clone)]
@@ -513,6 +517,7 @@ impl Reducible for State {
             }
             Action::ResetAll => {
                 next.step_to(Scenario::default());
+                next.working_on = None;
                 next.announcement = "Every figure is back to the release.".to_string();
             }
             Action::Load(fragment) => {
@@ -526,6 +531,7 @@ impl Reducible for State {
                 }
                 let edits = scenario.edits().count();
                 next.step_to(scenario);
+                next.working_on = None;
                 next.link_problems = problems;
                 next.announcement = format!("Scenario loaded from the link: {edits} edited figures.");
             }
@@ -566,6 +572,7 @@ impl Reducible for State {
                 }
                 let scenario = next.scenario.clone();
                 next.change(Change::Save(Named { name: name.clone(), scenario }));
+                next.working_on = Some(name.clone());
                 next.problem = None;
                 next.announcement = format!("Saved as “{name}”.");
             }
@@ -576,6 +583,7 @@ impl Reducible for State {
                     return self;
                 };
                 next.step_to(scenario);
+                next.working_on = Some(name.clone());
                 next.link_problems.clear();
                 next.problem = None;
                 next.announcement = format!("Opened “{name}”.");
@@ -595,6 +603,9 @@ impl Reducible for State {
                     (Some(i), None) => {
                         let scenario = next.named.get(i).map(|n| n.scenario.clone()).unwrap_or_default();
                         next.change(Change::Rename { from: from.clone(), to: to.clone(), scenario });
+                        if next.working_on.as_ref() == Some(&from) {
+                            next.working_on = Some(to.clone());
+                        }
                         next.announcement = format!("Renamed “{from}” to “{to}”.");
                         None
                     }
@@ -613,6 +624,9 @@ impl Reducible for State {
             Action::Delete(name) => {
                 if let Some((i, named)) = next.find(&name).and_then(|i| Some((i, next.named.get(i)?.clone()))) {
                     next.change(Change::Delete(named.clone()));
+                    if next.working_on.as_ref() == Some(&name) {
+                        next.working_on = None;
+                    }
                     next.problem = None;
                     next.deleted = Some((i, named));
                     next.announcement = format!("Deleted “{name}”.");
@@ -635,6 +649,7 @@ impl Reducible for State {
                     };
                     let said = format!("Imported “{file}” ({}).{skipped} Undo brings back the scenario you had.", edits_in(&scenario));
                     next.step_to(scenario);
+                    next.working_on = None;
                     next.problem = None;
                     next.announcement = said.clone();
                     next.imported = Some(said);

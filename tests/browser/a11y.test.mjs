@@ -62,6 +62,8 @@ describe('accessibility (axe-core)', { concurrency: 1, timeout: TEST_TIMEOUT * 5
     })));
     await page.reload();
     await page.locator('main.settled').waitFor();
+    // On a phone, Scenarios is under More.
+    await page.click('header .more');
     await page.click('.open-scenarios');
     await page.locator('.unread').waitFor();
     await page.setInputFiles('.import-file', { name: 'bull.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"qualys-what-if/scenario","version":1,"edits":{"q3-2012.revenue":"25000"}}') });

@@ -568,11 +568,13 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
   });
 
   test('on a phone, what differs and compare fit the screen: every figure and reset in view without scrolling sideways', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24000&q3-2012.sbc_sales_and_marketing=400&q4-2012.revenue=25000', { phone: true });
-    await page.click('.open-scenarios');
-    await page.fill('#save-name', 'Bull');
-    await page.press('#save-name', 'Enter');
-    await page.locator('li[data-scenario="Bull"]').waitFor();
+    // A saved scenario other than the one on screen: Compare gives it a column of its own.
+    const saved = (key) => localStorage.setItem(key, JSON.stringify({
+      format: 'qualys-what-if/saved', version: 1, current: {}, scenarios: [{ name: 'Bull', edits: { 'q3-2012.revenue': '26000' } }],
+    }));
+    const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24000&q3-2012.sbc_sales_and_marketing=400&q4-2012.revenue=25000', { phone: true, init: saved, arg: STORAGE_KEY });
+    // On a phone, the drawers' buttons are under More.
+    await page.click('header .more');
     const fits = () => page.$eval('.drawer', (d) => {
       const frame = d.querySelector('.scroll');
       const right = d.getBoundingClientRect().right;
@@ -638,9 +640,21 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.equal(named.suggestedFilename(), 'qualys-q3-2012-bull-case.csv');
     await page.click('.open-compare');
     await eventually(() => page.locator('.compare thead').textContent().then((t) => t.includes('This scenario (“Bull case”)')), true, 'Compare names it');
+    // Its column is this scenario's, not a second of the same figures beside it.
+    const heads = () => page.locator('.compare thead th[scope="col"]').allTextContents().then((t) => [...new Set(t)].join(' | '));
+    assert.equal(await heads(), 'Release | This scenario (“Bull case”)');
     await typeInto(page, 'q3-2012', 'revenue', '24000');
     await page.keyboard.press('Tab');
     await eventually(() => page.locator('.compare thead').textContent().then((t) => t.includes('This scenario (')), false, 'an edit away, it is not');
+    assert.equal(await heads(), 'Release | This scenario | Bull case', 'and the saved one has its own column again');
+    // The list says the scenario saved here has been edited since, and offers to update it.
+    await page.click('.open-scenarios');
+    await eventually(() => bull.locator('.count').textContent(), '1 edit · changed on screen', 'changed since saved');
+    await bull.locator('button.update').click();
+    await eventually(() => bull.locator('.count').textContent(), '1 edit · on screen', 'updated');
+    assert.equal(await bull.locator('button.update').count(), 0);
+    await page.click('li[data-scenario="Bull case"] button.open');
+    await expectValue(page, 'q3-2012', 'revenue', '24000');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -85,10 +85,12 @@ pub fn compare(props: &CompareProps) -> Html {
     // each in their own period.
     let periods: &[Period] = table.map_or(&[], |t| t.periods);
 
-    let this = props.state.on_screen_name().map_or("This scenario".to_string(), |n| format!("This scenario (“{n}”)"));
+    // The saved scenario on screen is this scenario's column, named so; not a second, the same.
+    let on_screen = props.state.on_screen_name();
+    let this = on_screen.map_or("This scenario".to_string(), |n| format!("This scenario (“{n}”)"));
     let mut columns: Vec<(String, String, Rc<Figures>)> =
         vec![("Release".into(), "release".into(), Rc::new(model.reported().clone())), (this, "current".into(), props.figures.clone())];
-    columns.extend(named.iter().filter(|(n, _)| !hidden.contains(n)).map(|(n, f)| (n.clone(), n.clone(), f.clone())));
+    columns.extend(named.iter().filter(|(n, _)| !hidden.contains(n) && Some(n.as_str()) != on_screen).map(|(n, f)| (n.clone(), n.clone(), f.clone())));
 
     let choose_view = {
         let view = view.clone();
@@ -99,6 +101,9 @@ pub fn compare(props: &CompareProps) -> Html {
         })
     };
     let toggles = named.iter().map(|(n, _)| {
+        if Some(n.as_str()) == on_screen {
+            return html! { <label class="pick"><input type="checkbox" checked=true disabled=true />{format!("{n} (this scenario)")}</label> };
+        }
         let checked = !hidden.contains(n);
         let (hidden, name) = (hidden.clone(), n.clone());
         let onchange = Callback::from(move |e: Event| {

@@ -96,6 +96,8 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         .map(|n| {
             let edits = edits_in(&n.scenario);
             let on_screen = on_screen.contains(&n.name.as_str());
+            // Opened or saved here, and edited since: what it holds is no longer on screen.
+            let changed = !on_screen && state.working_on.as_ref() == Some(&n.name);
             let start_rename = {
                 let (renaming, from) = (renaming.clone(), n.name.clone());
                 Callback::from(move |_| {
@@ -151,8 +153,12 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                 _ => html! {
                     <>
                         <span class="name">{n.name.clone()}</span>
-                        <span class="count">{edits}{on_screen.then_some(" · on screen")}</span>
+                        <span class="count">{edits}{on_screen.then_some(" · on screen")}{changed.then_some(" · changed on screen")}</span>
                         <span class="actions">
+                            if changed {
+                                <button type="button" class="update" onclick={send(Action::SaveAs(n.name.clone()))}
+                                    aria-label={format!("Update “{}” with the edits on screen", n.name)}>{"Update"}</button>
+                            }
                             <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
                             <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
                             <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
