@@ -208,6 +208,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await page.press('li[data-scenario="Bull"] .rename-name', 'Enter');
     await eventually(() => page.locator('.scenario-problem').textContent(), 'A scenario named “Base” already exists.Dismiss', 'duplicate name refused');
     await page.click('li[data-scenario="Bull"] button.rename');
+    await eventually(() => page.locator('.scenario-problem').count(), 0, 'a new rename clears what was said of the last');
     await page.fill('li[data-scenario="Bull"] .rename-name', 'BASE');
     await page.press('li[data-scenario="Bull"] .rename-name', 'Enter');
     await eventually(() => focusOn(page, 'li[data-scenario="Bull"] button.rename'), true, 'still “Bull”');

@@ -98,9 +98,11 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             let on_screen = on_screen.contains(&n.name.as_str());
             // Opened or saved here, and edited since: what it holds is no longer on screen.
             let changed = !on_screen && state.working_on.as_ref() == Some(&n.name);
+            // A new rename, or one given up, clears what was said of the last (a name taken).
             let start_rename = {
-                let (renaming, from) = (renaming.clone(), n.name.clone());
+                let (renaming, from, dispatch) = (renaming.clone(), n.name.clone(), state.dispatcher());
                 Callback::from(move |_| {
+                    dispatch.dispatch(Action::DismissProblem);
                     renaming.set(Some((from.clone(), from.clone())));
                     focus::keep(vec!["input.rename-name".to_string()]);
                 })
@@ -127,8 +129,9 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                     let r = renaming.clone();
                     let from = n.name.clone();
                     let type_new = Callback::from(move |e: InputEvent| r.set(Some((from.clone(), text_of(&e)))));
-                    let (r, from) = (renaming.clone(), n.name.clone());
+                    let (r, from, dispatch) = (renaming.clone(), n.name.clone(), state.dispatcher());
                     let stop = Callback::from(move |()| {
+                        dispatch.dispatch(Action::DismissProblem);
                         r.set(None);
                         focus::keep(vec![rename_of(&from)]);
                     });
