@@ -29,7 +29,7 @@ describe('figures a person can trust', { concurrency: 1, timeout: TEST_TIMEOUT *
     assert.equal(await text(cell(page, 'q3-2012', 'eps_diluted')), '(0.12)');
     // The headline's change is the difference of the two figures as shown: 0.06 → (0.12).
     const card = page.locator('.card:has([data-line="eps_diluted"]) .delta');
-    assert.equal(await card.textContent(), ' · −0.18');
+    assert.equal(await card.textContent(), '· −0.18');
     await cell(page, 'q3-2012', 'eps_diluted').click();
     await eventually(async () => /rule for a loss/.test(await page.locator('aside.explain').textContent()), true, 'the derivation names the rule');
     assert.match(await page.locator('aside.explain .formula').textContent(), /= Net income per share - basic \(0\.12\)$/);

@@ -112,10 +112,11 @@ pub fn headlines(props: &HeadlineProps) -> Html {
                 }
                 { for guided.map(|g| html! { <div class="card-guidance">{g}</div> }) }
                 if moved {
+                    // Broken, if need be, before the change, not inside either part.
                     <div class="card-change">
-                        {format!("{} {}", capitalised(baseline_word(h.cell)), display(reported, unit))}
+                        <span>{format!("{} {}", capitalised(baseline_word(h.cell)), display(reported, unit))}</span>
                         if let Some(d) = change(value, reported, unit) {
-                            <span class="delta">{format!(" · {d}")}</span>
+                            {" "}<span class="delta">{format!("· {d}")}</span>
                         }
                     </div>
                 }
