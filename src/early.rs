@@ -17,9 +17,10 @@
 
 use crate::model::engine::format::{alone, display, field_text, plain, turned};
 use crate::model::engine::parse::parse_plain;
+use crate::model::engine::parse::Reading;
 use crate::model::io::link::{decode, is_link};
 use crate::model::release::guidance::range_of;
-use crate::model::release::tables::negated;
+use crate::model::release::tables::{negated, reading};
 use crate::model::{Cell, Figures, Model, Period, Scenario, Unit};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -90,8 +91,8 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
     let (left, with_focus): (Vec<_>, Vec<_>) = typed.into_iter().partition(|(f, _)| !has_focus(f));
     left.into_iter().chain(with_focus).fold(scenario, |scenario, (field, cell)| {
         let start = model.evaluate(&scenario).get(model, model.canonical(cell)).ok();
-        let turned = turned_at(&field, cell);
-        match scenario.typed(model, cell, &field.value(), start, turned) {
+        let reading = reading_at(&field, cell);
+        match scenario.typed(model, cell, &field.value(), start, reading) {
             Ok(next) => {
                 refuse(document, &field, None);
                 next
@@ -107,7 +108,7 @@ fn typed(document: &Document, model: &Model, scenario: Scenario) -> Scenario {
                         .unwrap_or_default()
                         .split('\n')
                         .rev()
-                        .find_map(|text| scenario.typed(model, cell, text, start, turned).ok()),
+                        .find_map(|text| scenario.typed(model, cell, text, start, reading).ok()),
                     false => {
                         let unit = model.unit(cell).unwrap_or(Unit::Money);
                         let kept = field.get_attribute("data-value").and_then(|v| parse_plain(&v, unit).ok());
@@ -164,7 +165,7 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
     }
     // A statement's row may show its figure with the sign turned; the headline's never do, and
     // stand alone.
-    let negated = turned_at(el, cell);
+    let negated = negated(&table_of(el), cell.line);
     match el.dyn_ref::<HtmlInputElement>() {
         Some(field) if field.value() != field.default_value() => {}
         Some(field) => {
@@ -180,9 +181,14 @@ fn show(model: &Model, figures: &Figures, el: &Element) {
     }
 }
 
-/// Whether the statement `el` is in shows the line of `cell` with its sign turned.
-fn turned_at(el: &Element, cell: Cell) -> bool {
-    negated(&el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default(), cell.line)
+/// The statement `el` is in, by its id.
+fn table_of(el: &Element) -> String {
+    el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default()
+}
+
+/// How the field `el` of `cell` reads its text, as its statement shows the line.
+fn reading_at(el: &Element, cell: Cell) -> Reading {
+    reading(&table_of(el), cell.line)
 }
 
 /// The figure an element carries (`data-line`, `data-period`).

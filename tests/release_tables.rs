@@ -215,6 +215,13 @@ fn a_row_shown_with_its_sign_turned_is_found_by_its_table() {
     assert!(!negated("operations", "other_income_expense_net"));
     assert!(!negated("operations", "revenue"));
     assert!(!negated("", "interest_expense"), "a figure outside the statements is shown as it is");
+    // And how its fields read what is typed: as the label reads, brackets as printed.
+    use qualys_what_if::model::engine::parse::Reading;
+    use qualys_what_if::model::release::tables::reading;
+    assert_eq!(reading("operations", "interest_expense"), Reading::BracketsShown, "Interest expense: its label reads as the line");
+    assert_eq!(reading("ebitda", "other_income_expense_net"), Reading::Shown, "Other (income) expense: its label reads as shown");
+    assert_eq!(reading("operations", "other_income_expense_net"), Reading::Line);
+    assert_eq!(reading("", "interest_expense"), Reading::Line);
 }
 
 #[test]

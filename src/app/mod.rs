@@ -360,12 +360,18 @@ fn app() -> Html {
     };
     // On a phone the header keeps Undo and Redo in one row with More, which shows the other
     // tools below them (styles/app.css); they stay shown while their drawer is open, for Escape
-    // to give its button the focus back. Wider, they are all in the row and More is not shown.
+    // to give its button the focus back, and folding them away closes it. Wider, they are all in
+    // the row and More is not shown.
     let more = use_state(|| false);
     let more_open = *more || drawer.is_some();
     let more_click = {
-        let more = more.clone();
-        Callback::from(move |_| more.set(!more_open))
+        let (more, drawer) = (more.clone(), drawer.clone());
+        Callback::from(move |_| {
+            if more_open {
+                drawer.set(None);
+            }
+            more.set(!more_open);
+        })
     };
     let (changes_click, changes_open) = toggle(Drawer::Changes);
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
@@ -385,7 +391,7 @@ fn app() -> Html {
                     title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{"↶ Undo"}</button>
                 <button type="button" class="redo" onclick={on(|| Action::Redo, &["header .undo"])} disabled={pending || state.future.is_empty()}
                     title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{"↷ Redo"}</button>
-                <button type="button" class="more" onclick={more_click} disabled={pending || drawer.is_some()}
+                <button type="button" class="more" onclick={more_click} disabled={pending}
                     aria-expanded={more_open.to_string()} aria-controls="more-tools">{"More"}</button>
                 <span class="more-tools" id="more-tools">
                 <button type="button" class="open-changes" onclick={changes_click} disabled={pending} aria-expanded={changes_open} aria-controls="drawer">{"Changes"}</button>

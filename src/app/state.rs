@@ -5,6 +5,7 @@ use crate::app::json::{read_scenario, read_stored};
 use crate::app::storage::Listed;
 use crate::app::takeover::Typed;
 use crate::model::engine::format::{entry_text, exact};
+use crate::model::engine::parse::Reading;
 use crate::model::io::link::{decode, is_link, shorten};
 use crate::model::io::named::{differences, free_name, Change};
 use crate::model::io::saved::{holding, Imported, Named, Saved, Unread};
@@ -23,8 +24,8 @@ pub struct Draft {
     before: Option<Decimal>,
     /// The figure's value when editing began: what `+10%` or `*1.1` change.
     start: Option<Decimal>,
-    /// Whether the field shows its line with the sign turned (`Scenario::typed`).
-    turned: bool,
+    /// How the field reads its text (`Scenario::typed`).
+    reading: Reading,
 }
 
 /// The fields being edited, by the figure as shown. Rarely more than one, so a list: a map type
@@ -128,11 +129,11 @@ pub struct State {
 
 #[derive(Clone)]
 pub enum Action {
-    /// A field gains focus, holding `text`; `turned` if it shows its line with the sign turned.
+    /// A field gains focus, holding `text`, which it reads as `reading` says.
     Focus {
         cell: Cell,
         text: String,
-        turned: bool,
+        reading: Reading,
     },
     /// A keystroke: the field now holds `text`.
     Type {
@@ -364,13 +365,13 @@ impl State {
     }
 
     fn draft_for(&self, model: &Model, cell: Cell) -> Draft {
-        self.drafts.get(&cell).cloned().unwrap_or_else(|| self.new_draft(model, cell, String::new(), false))
+        self.drafts.get(&cell).cloned().unwrap_or_else(|| self.new_draft(model, cell, String::new(), Reading::Line))
     }
 
-    fn new_draft(&self, model: &Model, cell: Cell, text: String, turned: bool) -> Draft {
+    fn new_draft(&self, model: &Model, cell: Cell, text: String, reading: Reading) -> Draft {
         let target = model.canonical(cell);
         let start = model.evaluate(&self.scenario).get(model, target).ok();
-        Draft { text, error: None, before: self.scenario.edit(target), start, turned }
+        Draft { text, error: None, before: self.scenario.edit(target), start, reading }
     }
 
     /// What differs from `before` now, for a screen reader: the one figure edited otherwise,
@@ -417,8 +418,8 @@ fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
     let model = Model::release();
     let (left, focused): (Vec<&Typed>, Vec<&Typed>) = typed.iter().partition(|t| !t.focused);
     let focus = |state: Rc<State>, t: &Typed| {
-        let text = model.evaluate(&state.scenario).get(model, t.cell).map(|v| entry_text(v, t.turned)).unwrap_or_default();
-        state.reduce(Action::Focus { cell: t.cell, text, turned: t.turned })
+        let text = model.evaluate(&state.scenario).get(model, t.cell).map(|v| entry_text(v, t.reading)).unwrap_or_default();
+        state.reduce(Action::Focus { cell: t.cell, text, reading: t.reading })
     };
     left.into_iter().chain(focused).fold(state, |state, t| {
         // Text that cannot be used keeps the last value that could, taken first, as if typed and
@@ -426,11 +427,11 @@ fn take_over(state: Rc<State>, typed: &[Typed]) -> Rc<State> {
         // text it held that can be used, as in a live field while it is typed into; in one left,
         // the value the early figures kept for it (src/early.rs), if they were there to.
         let start = model.evaluate(&state.scenario).get(model, model.canonical(t.cell)).ok();
-        let usable = |text: &String| state.scenario.typed(model, t.cell, text, start, t.turned).is_ok();
+        let usable = |text: &String| state.scenario.typed(model, t.cell, text, start, t.reading).is_ok();
         let kept = match usable(&t.text) {
             true => None,
             false if t.focused => t.tried.iter().rev().find(|text| usable(text)).cloned(),
-            false => t.kept.map(|v| entry_text(v, t.turned)),
+            false => t.kept.map(|v| entry_text(v, t.reading)),
         };
         let state = match kept {
             Some(text) => focus(state, t).reduce(Action::Type { cell: t.cell, text }).reduce(Action::Leave(t.cell)),
@@ -453,13 +454,13 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::TakeOver(typed) => return take_over(self, &typed),
-            Action::Focus { cell, text, turned } => {
+            Action::Focus { cell, text, reading } => {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 // A field's note of what it refused stays until that field is edited again, not
                 // gone at the next field's focus, before it has been read.
                 next.refused.retain(|(c, _)| *c != cell);
                 if next.drafts.get(&cell).is_none() {
-                    let draft = next.new_draft(model, cell, text, turned);
+                    let draft = next.new_draft(model, cell, text, reading);
                     next.drafts.insert(cell, draft);
                 }
             }
@@ -467,7 +468,7 @@ impl Reducible for State {
                 next.typing_from.get_or_insert_with(|| next.scenario.clone());
                 next.refused.retain(|(c, _)| *c != cell);
                 let mut draft = next.draft_for(model, cell);
-                match next.scenario.typed(model, cell, &text, draft.start, draft.turned) {
+                match next.scenario.typed(model, cell, &text, draft.start, draft.reading) {
                     Ok(scenario) => {
                         next.scenario = scenario;
                         draft.error = None;

@@ -15,7 +15,8 @@
 //! checks and applies it as it does any typing, before it renders that field.
 
 use crate::model::engine::parse::parse_plain;
-use crate::model::release::tables::negated;
+use crate::model::engine::parse::Reading;
+use crate::model::release::tables::reading;
 use crate::model::{self, Model, Period};
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
@@ -221,15 +222,15 @@ pub fn settled() {
 
 /// What was typed into a prerendered field: the figure, the text, whether the field still had
 /// the focus, each text it held in turn (index.html's `data-tried`), where the early figures
-/// (src/early.rs) could not use the text, the last value they could, which they kept; and
-/// whether the field showed its line with the sign turned (`Scenario::typed`).
+/// (src/early.rs) could not use the text, the last value they could, which they kept; and how
+/// the field read its text (`Scenario::typed`).
 pub struct Typed {
     pub cell: model::Cell,
     pub text: String,
     pub focused: bool,
     pub tried: Vec<String>,
     pub kept: Option<Decimal>,
-    pub turned: bool,
+    pub reading: Reading,
 }
 
 /// What was typed into the prerendered fields of the pieces about to be rendered live, for the
@@ -265,8 +266,8 @@ fn note_typed(old: &[Node]) {
             CARET.with(|c| c.set(start.zip(end)));
         }
         let table = el.closest("section[id]").ok().flatten().map(|s| s.id()).unwrap_or_default();
-        let turned = negated(&table, cell.line);
-        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, tried, kept, turned }));
+        let reading = reading(&table, cell.line);
+        TYPED.with(|t| t.borrow_mut().push(Typed { cell, text, focused: has_focus, tried, kept, reading }));
         // Its field goes with the piece's prerendered content ("untaken", index.html) before
         // every figure has followed the text: the figures stay dimmed until the piece is live (CSS).
         html_class(|c| c.add_1("taking"));

@@ -460,6 +460,15 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await eventually(async () => (await page.locator('#err-q3-2012-interest_income').textContent()).includes('Now the figure after the minus, e.g. -1,234.'), true, 'what comes next');
     await page.keyboard.type('12');
     await expectValue(page, 'q3-2012', 'interest_income', '-12');
+    // Where brackets read as the table prints them, (50) is an expense of 50, and ± makes it
+    // income: the brackets were no sign to take away (it left 50, the same expense).
+    const expense = input(page, 'q3-2012', 'interest_expense');
+    await expense.tap();
+    await page.keyboard.type('(50)');
+    await expectValue(page, 'q3-2012', 'interest_expense', '50');
+    await page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="interest_expense"]) button.turn-sign').tap();
+    await expectValue(page, 'q3-2012', 'interest_expense', '-50');
+    assert.equal(await expense.inputValue(), '-50');
     // A share count cannot be negative: no ±.
     await input(page, 'q3-2012', 'shares_basic').tap();
     assert.equal(await page.locator('td:has(> .field-wrap input[data-line="shares_basic"]) button.turn-sign').count(), 0);
@@ -539,16 +548,20 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.equal(await field.inputValue(), '-50');
     await page.keyboard.press('Tab');
     await expectValue(page, 'q3-2012', 'interest_expense', '-50');
-    // The EBITDA table's other (income) expense shows income in brackets: (100) typed there is
-    // income of 100, as the table prints it (it was taken for an expense).
+    // The EBITDA table's other (income) expense, whose label reads that way, is typed as it
+    // shows: income in brackets, (100) income of 100 (it was taken for an expense), and 500
+    // an expense (it was taken for income).
     const other = page.locator('#ebitda input[data-period="q3-2012"][data-line="other_income_expense_net"]');
     await other.click();
-    assert.equal(await other.inputValue(), '60', 'typed into, the field holds the income');
+    assert.equal(await other.inputValue(), '(60)', 'typed into, the field holds the income as shown');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('(100)');
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '100');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('500');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '-500');
     await page.keyboard.press('Tab');
-    assert.equal(await other.inputValue(), '(100)');
+    assert.equal(await other.inputValue(), '500');
     assert.deepEqual(problems, []);
   });
 
@@ -705,8 +718,9 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       return !!box && box.x >= 0 && box.x + box.width <= width;
     };
     const others = ['.open-changes', '.open-scenarios', '.open-compare', '.copy-link', '.reset-all'];
-    for (const width of [390, 320]) {
-      const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.revenue=25000', { viewport: { width, height: 700 }, isMobile: true, hasTouch: true });
+    for (const [width, link] of [[390, '#v=1&q3-2012.revenue=25000'], [320, '']]) {
+      // At 320 px, as reported: its words the longest the count has.
+      const { page, problems } = await h.open(h.subUrl + link, { viewport: { width, height: 700 }, isMobile: true, hasTouch: true });
       await live(page);
       const tools = page.locator('header .tools');
       // Nothing a sideways scroll away: Scenarios, Compare, the link and Reset all were, past
@@ -720,11 +734,14 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       // A drawer open keeps them shown: Escape gives its button the focus back.
       await page.locator('header .open-scenarios').tap();
       await page.locator('#drawer .scenarios').waitFor();
-      await page.locator('header .more').evaluate((b) => b.click());
-      assert.equal(await page.locator('header .open-scenarios').isVisible(), true, 'shown while its drawer is open');
+      assert.equal(await page.locator('header .more').getAttribute('aria-expanded'), 'true', 'shown while its drawer is open');
       await page.keyboard.press('Escape');
       await eventually(() => page.evaluate(() => document.activeElement?.matches('header .open-scenarios')), true, 'the focus back on Scenarios');
+      // Folded away with a drawer open, the drawer closes with them.
+      await page.locator('header .open-compare').tap();
+      await page.locator('#drawer .compare').waitFor();
       await page.locator('header .more').tap();
+      await eventually(() => page.locator('#drawer .compare').count(), 0, 'the drawer closed with them');
       assert.equal(await page.locator('header .more').getAttribute('aria-expanded'), 'false');
       assert.equal(await page.locator('header .open-scenarios').isVisible(), false, 'folded away again');
       assert.deepEqual(problems, []);

@@ -530,6 +530,18 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await ok.context.close();
   });
 
+  test('what differs shows a line as the statements show it: interest expense in brackets', { timeout: TEST_TIMEOUT }, async () => {
+    // Income of 50 where the release has an expense of 38: the statement shows 50, was (38).
+    const { page, context, problems } = await openPage('#v=1&q3-2012.interest_expense=-50');
+    await page.click('.open-changes');
+    const row = page.locator('.changes tr[data-change-key="q3-2012.interest_expense"]');
+    await row.waitFor();
+    assert.deepEqual((await row.locator('td.num').allInnerTexts()).map((t) => t.trim()), ['(38)', '50']);
+    assert.match(await page.locator('.print-summary').textContent(), /Interest expense, Q3 2012: 50 \(reported \(38\)\)/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('what differs: each edited input, reported and scenario values, reset each, copy the link', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.sbc_sales_and_marketing=500&2012-09-30.deferred_revenue_current=55000');
     await page.click('.open-changes');

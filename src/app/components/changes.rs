@@ -3,8 +3,9 @@
 
 use crate::app::state::{Action, State};
 use crate::app::{focus, url};
-use crate::model::engine::format::display_entered;
+use crate::model::engine::format::{display_entered, turned};
 use crate::model::io::link::encode;
+use crate::model::release::tables::shown_turned;
 use crate::model::{Cell, Model, Unit};
 use yew::prelude::*;
 
@@ -45,17 +46,19 @@ pub fn changes(props: &ChangesProps) -> Html {
                     focus::keep(then.clone());
                 })
             };
+            // As the statements show it: interest expense as (38).
+            let turn = shown_turned(cell.line);
             html! {
                 <tr data-change-key={cell.key()}>
                     // On a phone the period follows the name, its column left out (styles/app.css).
                     <th scope="row">{name.clone()}<span class="in-row">{format!(", {}", cell.period.short())}</span></th>
                     <td class="period">{cell.period.short()}</td>
                     <td class="num">
-                        {model.display(cell, model.reported().get(model, cell))}
+                        {model.display(cell, turned(model.reported().get(model, cell), turn))}
                         // An estimate has no reported figure: its baseline is the release alone.
                         if cell.period.is_estimate() { <span class="was">{"estimate, on the release alone"}</span> }
                     </td>
-                    <td class="num now">{display_entered(Ok(value), model.unit(cell).unwrap_or(Unit::Money))}</td>
+                    <td class="num now">{display_entered(turned(Ok(value), turn), model.unit(cell).unwrap_or(Unit::Money))}</td>
                     <td><button type="button" class="reset" onclick={reset}
                         aria-label={format!("Reset {name}, {}", cell.period.short())}>{"↺"}<span class="reset-word">{" Reset"}</span></button></td>
                 </tr>

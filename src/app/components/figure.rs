@@ -4,7 +4,7 @@ use crate::app::state::{Action, Draft, State};
 use crate::app::LIVE;
 use crate::app::{focus, grid};
 use crate::model::engine::format::{display, entry_text, field_text, plain, turned};
-use crate::model::engine::parse::turn_sign;
+use crate::model::engine::parse::{bracketed, turn_sign, Reading};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
 use wasm_bindgen::JsCast;
@@ -22,6 +22,8 @@ pub struct FigureProps {
     pub unit: Unit,
     /// Shown with its sign turned (interest expense as (38)).
     pub negated: bool,
+    /// How its text is read (`Reading`): as the line, or as the table shows it.
+    pub reading: Reading,
     pub value: Value,
     pub reported: Value,
     /// An input, not a computed figure.
@@ -144,8 +146,8 @@ pub fn figure(props: &FigureProps) -> Html {
     let error_id = format!("err-{}-{}", cell.period.id(), cell.line);
     let onfocus = {
         let dispatch = props.dispatch.clone();
-        let turned = props.negated;
-        let entry = props.value.map(|v| entry_text(v, turned)).unwrap_or_default();
+        let reading = props.reading;
+        let entry = props.value.map(|v| entry_text(v, reading)).unwrap_or_default();
         let has_draft = props.draft.is_some();
         Callback::from(move |e: FocusEvent| {
             // Show the entry form now and select it, so the render that follows changes
@@ -155,7 +157,7 @@ pub fn figure(props: &FigureProps) -> Html {
                 input.select();
                 FOCUSED_AT.with(|at| at.set(js_sys::Date::now()));
             }
-            dispatch.dispatch(Action::Focus { cell, text: entry.clone(), turned });
+            dispatch.dispatch(Action::Focus { cell, text: entry.clone(), reading });
         })
     };
     let oninput = {
@@ -249,7 +251,12 @@ pub fn figure(props: &FigureProps) -> Html {
     // shown on a touch screen only (styles/app.css). Pressing it leaves the focus in the field.
     let turn = (draft.is_some() && props.unit.allows_negative()).then(|| {
         let dispatch = props.dispatch.clone();
-        let turned = turn_sign(&text);
+        // Where brackets read as the table prints them, they are no sign to take away: the
+        // figure in them turns to a minus one ((50), an expense of 50, to -50, income).
+        let turned = match props.reading {
+            Reading::BracketsShown if bracketed(&text) => format!("-{}", turn_sign(&text)),
+            _ => turn_sign(&text),
+        };
         Callback::from(move |e: MouseEvent| {
             // A field just entered has its figure selected, to be typed over: ± then begins a
             // negative figure, as a minus key would, rather than turn the one to be replaced.
@@ -284,15 +291,20 @@ pub fn figure(props: &FigureProps) -> Html {
         }
     });
     let onclick = Callback::from(|_: MouseEvent| grid::start_editing());
-    // A line shown with its sign turned is typed as the line reads, or in brackets as the table
-    // prints it: interest expense, shown as (38), takes 50 or (50) for an expense of 50, and -50
-    // for income; other income in the EBITDA table, shown as (60), takes 100 or (100) for income.
-    // While typing, the field says how it read the number.
+    // A line shown with its sign turned (`Reading`): interest expense, shown as (38), takes 50
+    // or (50) for an expense of 50 and -50 for income, and while typed into says how it read the
+    // number; the EBITDA table's other (income) expense is typed as it shows, (100) for income.
     let model = Model::release();
-    let typed_as = props.negated.then(|| model.name(model.canonical(cell), cell.period));
-    let hint = typed_as.as_ref().map(|l| format!(" Typed as {l}, or in brackets as shown; a minus turns it.")).unwrap_or_default();
+    let typed_as = (props.reading == Reading::BracketsShown).then(|| model.name(model.canonical(cell), cell.period));
+    let hint = match props.reading {
+        Reading::BracketsShown => typed_as.as_ref().map(|l| format!(" Typed as {l}, or in brackets as shown; a minus turns it.")).unwrap_or_default(),
+        Reading::Shown => " Typed as shown: a figure in brackets is income.".to_string(),
+        Reading::Line => String::new(),
+    };
     let reading = match (&typed_as, draft, props.value) {
-        (Some(l), Some(d), Ok(v)) if d.error.is_none() && !d.text.trim().is_empty() => Some(format!("Read as {l} {}: shown as {shown}", entry_text(v, true))),
+        (Some(l), Some(d), Ok(v)) if d.error.is_none() && !d.text.trim().is_empty() => {
+            Some(format!("Read as {l} {}: shown as {shown}", entry_text(v, Reading::BracketsShown)))
+        }
         _ => None,
     };
     // A fourth-quarter estimate that still follows the third quarter, not a figure anyone set.

@@ -2,9 +2,10 @@
 //! the name it is saved under, its share link and the date it was printed (CSS `.print-only`).
 
 use crate::app::url;
-use crate::model::engine::format::display_entered;
+use crate::model::engine::format::{display_entered, turned};
 use crate::model::io::link::encode;
 use crate::model::io::saved::{holding, Named};
+use crate::model::release::tables::shown_turned;
 use crate::model::{Model, SbcReading, Scenario, Unit};
 use yew::prelude::*;
 
@@ -17,12 +18,13 @@ pub fn print_summary(scenario: &Scenario, named: &[Named]) -> Html {
         .edits()
         .map(|(cell, value)| {
             // As the Changes list shows it: as entered, against the release (an estimate has no
-            // reported figure, only its value on the release alone).
+            // reported figure, only its value on the release alone), as the statements show it.
             let unit = model.unit(cell).unwrap_or(Unit::Money);
             let baseline = if cell.period.is_estimate() { "on the release alone" } else { "reported" };
+            let turn = shown_turned(cell.line);
             html! {
                 <li>{format!("{}, {}: {} ({baseline} {})", model.name(cell, cell.period), cell.period.short(),
-                    display_entered(Ok(value), unit), model.display(cell, model.reported().get(model, cell)))}</li>
+                    display_entered(turned(Ok(value), turn), unit), model.display(cell, turned(model.reported().get(model, cell), turn)))}</li>
             }
         })
         .collect::<Vec<_>>();

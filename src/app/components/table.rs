@@ -170,7 +170,7 @@ fn statement_row(props: &RowProps) -> Html {
         };
         let editable = model.editable(cell);
         html! {
-            <Figure {cell} {unit} negated={r.negated}
+            <Figure {cell} {unit} negated={r.negated} reading={r.reading()}
                 value={props.figures.get(model, cell)} reported={model.reported().get(model, cell)}
                 editable={editable.is_some()}
                 edited={editable.is_some_and(|c| props.state.scenario.edit(c).is_some())}

@@ -2,6 +2,7 @@
 //! to the cent, margins to a tenth of a percent. Rounding happens here and nowhere else.
 
 use super::cell::{Undefined, Value};
+use super::parse::Reading;
 use super::unit::{round_for_display, Unit};
 use rust_decimal::Decimal;
 
@@ -159,13 +160,15 @@ pub fn turned(value: Value, negated: bool) -> Value {
     value.map(|v| if negated { -v } else { v })
 }
 
-/// The text a field shows when typed into: the exact value as its line reads (interest
-/// expense, shown as (38), as 38). A negative is written with a minus on a line shown with its
-/// sign `turned`, where a figure in brackets is read as the table prints it (`Scenario::typed`).
-pub fn entry_text(value: Decimal, turned: bool) -> String {
-    match turned && value.is_sign_negative() && !value.is_zero() {
-        true => format!("-{}", exact(-value)),
-        false => exact(value),
+/// The text a field shows when typed into, which reads back as its figure (`Scenario::typed`):
+/// the exact value as its line reads (interest expense, shown as (38), as 38, and income of 7
+/// as -7, since brackets there read as the table prints them); or as the table shows it, where
+/// the label reads the turned way too ("Other (income) expense": (60) for income of 60).
+pub fn entry_text(value: Decimal, reading: Reading) -> String {
+    match reading {
+        Reading::BracketsShown if value.is_sign_negative() && !value.is_zero() => format!("-{}", exact(-value)),
+        Reading::Shown => exact(-value),
+        _ => exact(value),
     }
 }
 

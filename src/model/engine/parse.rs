@@ -117,6 +117,29 @@ pub fn parse_plain(text: &str, unit: Unit) -> Result<Decimal, EntryError> {
 }
 
 /// A leading minus (or a `$` then a minus), or parentheses around the whole, mean negative.
+/// How a field's text is read against its line's sign.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reading {
+    /// As the line reads: (38) is -38.
+    #[default]
+    Line,
+    /// A line shown with its sign turned under a label that reads as the line (interest
+    /// expense: an expense of 38 shows as (38)): a plain figure as the line reads, one in
+    /// brackets as the table prints it. (50), as 50, is an expense of 50; -50 is income.
+    BracketsShown,
+    /// A line shown with its sign turned under a label that reads the turned way too ("Other
+    /// (income) expense", other income of 60 shown as (60)): every figure as the table prints
+    /// it. 500 is an expense of 500, (100) income of 100.
+    Shown,
+}
+
+/// Whether `text` is a change to where the field began (`+10%`, `*1.1`), not a figure.
+pub fn is_change(text: &str) -> bool {
+    let text = halfwidth(text);
+    let t = text.trim();
+    t.starts_with(['*', '×']) || t.ends_with('%')
+}
+
 /// Whether `text` is a figure in brackets, `(1,234)` or `$(1,234)`: how a statement prints a
 /// negative figure, and the positive figures of a line it shows with its sign turned.
 pub fn bracketed(text: &str) -> bool {

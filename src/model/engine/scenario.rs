@@ -2,7 +2,7 @@
 
 use super::cell::Cell;
 use super::evaluator::{Def, Model};
-use super::parse::{bracketed, parse_input};
+use super::parse::{bracketed, is_change, parse_input, Reading};
 use super::unit::{EntryError, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -111,14 +111,17 @@ impl Scenario {
     /// This scenario with what was typed into the field of `cell`: a figure, or a change to
     /// `start`, the value the field had when editing began (`parse_input`); or why it cannot be
     /// used. The live page's fields and the early figures (src/early.rs) read typing alike
-    /// through this. In a field whose line is shown with its sign `turned` (interest expense,
-    /// 38 shown as (38)), a figure in brackets is read as the table prints it, so that either
-    /// text the field shows reads back as its figure: (50), as 50, is an expense of 50; -50 is
-    /// income.
-    pub fn typed(&self, model: &Model, cell: Cell, text: &str, start: Option<Decimal>, turned: bool) -> Result<Scenario, EditError> {
+    /// through this, each field as its table shows its line (`Reading`): so that the text it
+    /// shows reads back as its figure, and a figure copied from the release reads as printed.
+    pub fn typed(&self, model: &Model, cell: Cell, text: &str, start: Option<Decimal>, reading: Reading) -> Result<Scenario, EditError> {
         let unit = model.unit(cell).unwrap_or(Unit::Money);
         let value = parse_input(text, unit, start).map_err(EditError::Entry)?;
-        self.with(model, cell, if turned && bracketed(text) { -value } else { value })
+        let shown = match reading {
+            Reading::Line => false,
+            Reading::BracketsShown => bracketed(text),
+            Reading::Shown => !is_change(text),
+        };
+        self.with(model, cell, if shown { -value } else { value })
     }
 
     /// This scenario with `cell` (canonical) set to any value, past the entry checks: the goal

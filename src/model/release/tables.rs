@@ -2,6 +2,7 @@
 //! A row names a line; its figures come from the model, so a figure shown in several tables
 //! is one figure.
 
+use crate::model::engine::parse::Reading;
 use crate::model::Period;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub struct FigureRow {
     /// Shown with the sign turned: interest expense, entered as a positive expense, shows as
     /// (38); "Other (income) expense" shows other income of 60 as (60).
     pub negated: bool,
+    /// Its label reads the turned way too ("Other (income) expense": an expense is positive),
+    /// where interest expense's reads as the line does.
+    pub label_turned: bool,
     /// Not printed in the release: a margin or growth rate the page adds beside its figures.
     pub added: bool,
 }
@@ -44,9 +48,33 @@ pub struct Table {
     pub rows: &'static [Row],
 }
 
+impl FigureRow {
+    /// How its fields' text is read.
+    pub fn reading(&self) -> Reading {
+        match (self.negated, self.label_turned) {
+            (false, _) => Reading::Line,
+            (true, false) => Reading::BracketsShown,
+            (true, true) => Reading::Shown,
+        }
+    }
+}
+
 /// Whether table `table` shows `line` with its sign turned.
 pub fn negated(table: &str, line: &str) -> bool {
-    TABLES.iter().filter(|t| t.id == table).flat_map(|t| t.rows).any(|r| matches!(r, Row::Figure(f) if f.line == line && f.negated))
+    row_of(table, line).is_some_and(|r| r.negated)
+}
+
+/// How a field of `line` in table `table` reads its text.
+pub fn reading(table: &str, line: &str) -> Reading {
+    row_of(table, line).map_or(Reading::Line, FigureRow::reading)
+}
+
+/// The row of `line` in table `table`.
+pub fn row_of(table: &str, line: &str) -> Option<&'static FigureRow> {
+    TABLES.iter().filter(|t| t.id == table).flat_map(|t| t.rows).find_map(|r| match r {
+        Row::Figure(f) if f.line == line => Some(f),
+        _ => None,
+    })
 }
 
 /// Whether `line` is shown with its sign turned where the release first prints it (interest
@@ -59,7 +87,7 @@ pub fn shown_turned(line: &str) -> bool {
 }
 
 const fn row(line: &'static str, label: &'static str, emphasis: Emphasis, negated: bool, added: bool) -> Row {
-    Row::Figure(FigureRow { line, label, emphasis, negated, added })
+    Row::Figure(FigureRow { line, label, emphasis, negated, label_turned: false, added })
 }
 const fn fig(line: &'static str, label: &'static str) -> Row {
     row(line, label, Emphasis::Plain, false, false)
@@ -72,6 +100,10 @@ const fn tot(line: &'static str, label: &'static str) -> Row {
 }
 const fn neg(line: &'static str, label: &'static str) -> Row {
     row(line, label, Emphasis::Plain, true, false)
+}
+/// Shown with its sign turned under a label that reads the turned way ("(income) expense").
+const fn neg_label(line: &'static str, label: &'static str) -> Row {
+    Row::Figure(FigureRow { line, label, emphasis: Emphasis::Plain, negated: true, label_turned: true, added: false })
 }
 const fn add(line: &'static str, label: &'static str) -> Row {
     row(line, label, Emphasis::Plain, false, true)
@@ -249,7 +281,7 @@ pub const TABLES: &[Table] = &[
             fig("provision_for_income_taxes", "Provision for income taxes"),
             sub("ebitda", "EBITDA"),
             fig("sbc_total", "Stock-based compensation"),
-            neg("other_income_expense_net", "Other (income) expense, net"),
+            neg_label("other_income_expense_net", "Other (income) expense, net"),
             tot("adjusted_ebitda", "Adjusted EBITDA"),
             add("adjusted_ebitda_margin", "Adjusted EBITDA as a percentage of revenues"),
         ],
