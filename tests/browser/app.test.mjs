@@ -457,7 +457,7 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="interest_income"]) button.turn-sign').tap();
     await eventually(() => interest.inputValue(), '-', 'a minus to type after');
     // It says what comes next, not that the minus is no number.
-    await eventually(async () => (await page.locator('#err-q3-2012-interest_income').textContent()).includes('Now the figure after the minus, e.g. -1,234.'), true, 'what comes next');
+    await eventually(async () => (await page.locator('#err-q3-2012-interest_income').textContent()).includes('A minus alone: the figure goes after it, e.g. -1,234.'), true, 'what comes next');
     await page.keyboard.type('12');
     await expectValue(page, 'q3-2012', 'interest_income', '-12');
     // Where brackets read as the table prints them, (50) is an expense of 50, and ± makes it

@@ -367,12 +367,14 @@ pub fn figure(props: &FigureProps) -> Html {
                 </div>
             }
             // What the figure's link gives: of a release's figure, a formula the tie-out checks,
-            // a warning; of an estimate, the quarter it follows, a note.
+            // a warning; of an estimate, the quarter it follows, a note, unless "was" says it.
             if let Some(link) = props.link.map(|l| display(turned(l, props.negated), props.unit)) {
                 if let (Some(_), Some(follows)) = (estimate, &source) {
-                    <span class="overridden follows-note" title={format!("Unedited, this estimate follows {follows}: this is what it gives. Your figure replaces it.")}>
-                        {format!("{follows} gives {link}")}
-                    </span>
+                    if link != reported {
+                        <span class="overridden follows-note" title={format!("Unedited, this estimate follows {follows}: this is what it gives. Your figure replaces it.")}>
+                            {format!("{follows} gives {link}")}
+                        </span>
+                    }
                 } else {
                     <span class="overridden" title="Unedited, this figure follows a formula of other figures: this is what it gives. Your edit overrides it; the tie-out shows the difference.">
                         {format!("formula gives {link}")}

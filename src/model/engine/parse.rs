@@ -155,7 +155,7 @@ fn strip_sign(t: &str) -> Result<(bool, &str), EntryError> {
     // A second sign inside the first, `(-5)` or `-(5)`: which was meant is anyone's guess.
     let signed = |s: &str| s.starts_with(['-', '−', '(']);
     if let Some(inner) = bracketed {
-        let inner = inner.strip_suffix(')').ok_or(EntryError::NotANumber)?.trim();
+        let inner = inner.strip_suffix(')').ok_or(EntryError::Unclosed)?.trim();
         return if signed(inner) { Err(EntryError::TwoSigns) } else { Ok((true, inner)) };
     }
     for minus in ['-', '−'] {
@@ -352,7 +352,8 @@ mod tests {
             (",123", Unit::Money, Grouping),
             ("2913,382", Unit::Money, Grouping),
             ("1.2.3", Unit::Money, NotANumber),
-            ("(1,234", Unit::Money, NotANumber),
+            ("(1,234", Unit::Money, Unclosed),
+            ("(", Unit::Money, Unclosed),
             ("--5", Unit::Money, TwoSigns),
             ("-(5)", Unit::Money, TwoSigns),
             ("(-5)", Unit::Money, TwoSigns),

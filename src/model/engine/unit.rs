@@ -65,6 +65,8 @@ pub enum EntryError {
     MinusAfter,
     /// A minus with no figure yet.
     SignOnly,
+    /// A bracket opened and not closed: `(1,234`, or `(` alone, as a negative is begun.
+    Unclosed,
     TooManyDecimals,
     /// A percentage or a multiple (`+10%`, `*1.1`) with more places than a change takes.
     ChangeDecimals,
@@ -87,7 +89,8 @@ impl std::fmt::Display for EntryError {
             EntryError::NotPlain => "Not a plain decimal: a link or file writes numbers as 1234.5 or -38, with no commas, brackets or symbols.",
             EntryError::Grouping => "Commas go between groups of three digits, e.g. 1,234,567.",
             EntryError::MinusAfter => "The minus goes before the figure, e.g. -24,000 or (24,000).",
-            EntryError::SignOnly => "Now the figure after the minus, e.g. -1,234.",
+            EntryError::SignOnly => "A minus alone: the figure goes after it, e.g. -1,234.",
+            EntryError::Unclosed => "A bracket to close, e.g. (1,234).",
             EntryError::TwoSigns => "Two signs: a negative figure takes brackets or a minus, not both, e.g. (1,234) or -1,234.",
             EntryError::TooManyDecimals => "Too many decimals: at most 3.",
             EntryError::ChangeDecimals => "A percentage or multiple takes at most 6 decimals.",
