@@ -225,15 +225,17 @@ fn app() -> Html {
                     } else if key.key() == "Escape" && !e.default_prevented() {
                         // Escape closes the derivation from anywhere, unless a field used it to
                         // cancel its edit; with none open, the drawer, and its button has the
-                        // focus back.
-                        let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+                        // focus back; with none, a phone's More folds its tools away (its own
+                        // click, which knows whether they are shown), keeping the focus.
+                        let find = |selector: &str| doc.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                         if find("aside.explain").is_some() {
                             dispatch.dispatch(Action::Explain(None));
                         } else if let Some(button) = find("header .tools button[aria-controls=\"drawer\"][aria-expanded=\"true\"]") {
                             drawer.set(None);
-                            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                                drop(button.focus());
-                            }
+                            drop(button.focus());
+                        } else if let Some(more) = find("header .tools .more[aria-expanded=\"true\"]").filter(|m| m.offset_parent().is_some()) {
+                            more.click();
+                            drop(more.focus());
                         }
                     }
                 })

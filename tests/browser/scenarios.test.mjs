@@ -663,6 +663,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // The list says the scenario saved here has been edited since, and offers to update it.
     await page.click('.open-scenarios');
     await eventually(() => bull.locator('.count').textContent(), '1 edit · changed on screen', 'changed since saved');
+    assert.equal(await bull.locator('button.open').textContent(), 'Revert', 'opening it again would put back what was saved');
     await bull.locator('button.update').click();
     await eventually(() => bull.locator('.count').textContent(), '1 edit · on screen', 'updated');
     assert.equal(await bull.locator('button.update').count(), 0);

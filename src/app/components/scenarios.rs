@@ -162,7 +162,9 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                                 <button type="button" class="update" onclick={send(Action::SaveAs(n.name.clone()))}
                                     aria-label={format!("Update “{}” with the edits on screen", n.name)}>{"Update"}</button>
                             }
-                            <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}>{"Open"}</button>
+                            // Opened again once changed, it puts back what was saved: said so.
+                            <button type="button" class="open" onclick={send(Action::Open(n.name.clone()))}
+                                aria-label={changed.then(|| format!("Revert to “{}” as saved", n.name))}>{if changed { "Revert" } else { "Open" }}</button>
                             <button type="button" class="rename" onclick={start_rename}>{"Rename"}</button>
                             <button type="button" class="duplicate" onclick={send(Action::Duplicate(n.name.clone()))}>{"Duplicate"}</button>
                             <button type="button" class="delete" onclick={delete}>{"Delete"}</button>
