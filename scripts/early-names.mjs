@@ -3,7 +3,9 @@
 // it names after the binary alone (early.js, early_bg.wasm), so that a page loads them by name:
 // served under fixed names, a browser could keep one of an earlier build beside this page. Each
 // is renamed `early-<hash>`, and index.html's loader (its one reference to each) follows; the
-// build fails if the loader does not name each exactly once.
+// build fails if the loader does not name each exactly once. The app's loader (Trunk.toml's
+// pattern_script) gets the size of the app's wasm, APP_WASM_BYTES: a visitor who touches a field
+// while less than half of it has come stops its download until the early figures are up.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,4 +25,9 @@ for (const name of ['early.js', 'early_bg.wasm']) {
   fs.renameSync(path.join(dir, name), path.join(dir, renamed));
   console.log(`early-names: ${name} -> ${renamed}`);
 }
+const appWasm = fs.readdirSync(dir).filter((name) => /^qualys-what-if-.*_bg\.wasm$/.test(name));
+if (appWasm.length !== 1) throw new Error(`the build has ${appWasm.length} app wasm files, not one`);
+const sizeNamed = html.split('APP_WASM_BYTES').length - 1;
+if (sizeNamed !== 1) throw new Error(`index.html names APP_WASM_BYTES ${sizeNamed} times, not once`);
+html = html.replace('APP_WASM_BYTES', String(fs.statSync(path.join(dir, appWasm[0])).size));
 fs.writeFileSync(htmlFile, html);

@@ -27,13 +27,19 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
   /** A fresh page whose app is held back until `release()`; `early()`: what it has fetched of the early figures. */
   async function open(url, options) {
     const held = await openHeld(h, url, { ...options, hold: APP_WASM });
-    return { ...held, early: () => held.requests.filter((u) => EARLY.test(u)) };
+    return {
+      ...held,
+      early: () => held.requests.filter((u) => EARLY.test(u)),
+      // The app's and the early figures' WebAssembly, in the order they were asked for.
+      order: () => held.requests.filter((u) => /\.wasm$/.test(u)).map((u) => (APP_WASM.test(u) ? 'app' : 'early')).join(' '),
+    };
   }
 
   test('typed before the page is live, each keystroke recomputes the statements and the headline; the live page then shows the same', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, context, problems, early, release } = await open(h.rootUrl);
+    const { page, context, problems, early, order, release } = await open(h.rootUrl);
     await page.waitForTimeout(300);
     assert.deepEqual(early(), [], 'nothing of the early figures is fetched before a field is touched');
+    assert.equal(order(), 'app', 'the app\'s download has begun');
     const revenue = input(page, 'q3-2012', 'revenue');
     const gross = page.locator('#operations [data-line="gross_profit"][data-period="q3-2012"]');
     await revenue.scrollIntoViewIfNeeded();
@@ -41,6 +47,9 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     await page.keyboard.type('30000');
     await eventually(() => gross.getAttribute('data-value'), String(30000 - 4634), 'gross profit follows what was typed');
     assert.equal(early().length, 2, `the early figures' glue and WebAssembly (${early().join(', ')})`);
+    // Under way when the field was touched, with nothing of it come, the app's download stopped
+    // (on a slow line the two would share it) and began again once the early figures were up.
+    await eventually(order, 'app early app', 'the app\'s WebAssembly asked for again after the early figures\'');
     assert.equal(await gross.innerText(), '25,366', 'shown as the live page shows it');
     await page.keyboard.press('Backspace');
     await eventually(() => gross.getAttribute('data-value'), String(3000 - 4634), 'on every keystroke');
@@ -223,7 +232,7 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
   });
 
   test('a page nobody types into before it is live never loads them', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, context, problems, early, release } = await open(h.rootUrl);
+    const { page, context, problems, early, order, release } = await open(h.rootUrl);
     release();
     await live(page);
     const revenue = input(page, 'q3-2012', 'revenue');
@@ -231,6 +240,7 @@ describe('the early figures', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () 
     await page.keyboard.type('1');
     await eventually(() => revenue.getAttribute('data-value'), '1', 'the live page computes');
     assert.deepEqual(early(), []);
+    assert.equal(order(), 'app', 'the app\'s download, never stopped');
     assert.deepEqual(problems, []);
     await context.close();
   });
