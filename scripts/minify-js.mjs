@@ -7,6 +7,7 @@
 //   minify-js 0.5) minifies it too, but writes the functions it hoists and the constants it
 //   pulls out in the order of a hash map seeded at random: two builds of the same source gave
 //   two index.html. Here it is minified from the source instead, the same on every build.
+// - The app's loader, the inline module Trunk writes from Trunk.toml's pattern_script, as written.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +40,12 @@ const { code: start } = await transform(script, { minify: true, target: 'es2020'
 const [staged] = inline(html, 'the staged index.html');
 html = html.replace(staged, () => `<script>${start.trimEnd()}</script>`);
 console.log(`minify-js: index.html's inline script, ${Buffer.byteLength(start.trimEnd())} bytes`);
+
+// The app's loader (Trunk.toml's pattern_script), an inline module that Trunk leaves as written.
+const loaders = [...html.matchAll(/(<script\b[^>]*\btype="?module"?[^>]*>)([\s\S]*?)<\/script>/g)];
+if (loaders.length !== 1) throw new Error(`the staged index.html has ${loaders.length} inline module scripts, not one`);
+const [loader, open, body] = loaders[0];
+const { code: load } = await transform(body, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+html = html.replace(loader, () => `${open}${load.trimEnd()}</script>`);
+console.log(`minify-js: the app's loader, ${Buffer.byteLength(body)} -> ${Buffer.byteLength(load.trimEnd())} bytes`);
 fs.writeFileSync(htmlFile, html);
