@@ -85,11 +85,11 @@ pub struct State {
     pub explained: Vec<Cell>,
     /// A sentence for screen readers, announced politely.
     pub announcement: String,
-    /// The scenario before each undoable step, oldest first. Shared, so that the state cloned
-    /// on each keystroke does not copy the whole history.
-    pub past: Rc<Vec<Scenario>>,
-    /// Scenarios undone, the next to redo last. A new step clears them.
-    pub future: Rc<Vec<Scenario>>,
+    /// What was on screen before each undoable step, oldest first. Shared, so that the state
+    /// cloned on each keystroke does not copy the whole history.
+    pub past: Rc<Vec<Place>>,
+    /// Steps undone, the next to redo last. A new step clears them.
+    pub future: Rc<Vec<Place>>,
     /// The scenario when typing in a field began: a typing session is one undo step.
     typing_from: Option<Scenario>,
     /// Scenarios the user kept under a name, in their order; names are unique. Storage holds
@@ -125,6 +125,16 @@ pub struct State {
     /// list says when they no longer match it, and offers to update it. Not after a link, a
     /// file or Reset all has replaced the scenario.
     pub working_on: Option<String>,
+}
+
+/// A place in the history: the scenario, and the saved scenario it was worked on from
+/// (`State::working_on`). Undoing an Open goes back to the scenario before it and to the saved
+/// one that was being worked on: left naming the one opened, Update would have written the
+/// scenario before it over that one.
+#[derive(Clone, Default, PartialEq)]
+pub struct Place {
+    pub scenario: Scenario,
+    working_on: Option<String>,
 }
 
 #[derive(Clone)]
@@ -254,7 +264,7 @@ impl State {
             // Kept in the browser until now: the link's scenario is saved in its place, so the
             // work it replaces is one undo away, not lost.
             state.replaced = Some(saved.current.edits().count());
-            state.past = Rc::new(vec![saved.current]);
+            state.past = Rc::new(vec![Place { scenario: saved.current, working_on: None }]);
         }
         state.named = Rc::new(saved.named);
         state
@@ -306,7 +316,7 @@ impl State {
         if before != self.scenario {
             self.replaced = None;
             self.imported = None;
-            Rc::make_mut(&mut self.past).push(before);
+            Rc::make_mut(&mut self.past).push(Place { scenario: before, working_on: self.working_on.clone() });
             self.future = Rc::default();
         }
     }
@@ -553,12 +563,16 @@ impl Reducible for State {
                 next.finish_typing();
                 let redo = matches!(action, Action::Redo);
                 let (from, to) = if redo { (&mut next.future, &mut next.past) } else { (&mut next.past, &mut next.future) };
-                let Some(scenario) = Rc::make_mut(from).pop() else { return self };
-                Rc::make_mut(to).push(std::mem::replace(&mut next.scenario, scenario));
+                let Some(step) = Rc::make_mut(from).pop() else { return self };
+                let left = Place {
+                    scenario: std::mem::replace(&mut next.scenario, step.scenario),
+                    working_on: std::mem::replace(&mut next.working_on, step.working_on),
+                };
+                Rc::make_mut(to).push(left);
                 next.replaced = None;
                 next.imported = None;
                 next.drafts.clear();
-                let before = to.last().cloned().unwrap_or_default();
+                let before = to.last().map(|step| step.scenario.clone()).unwrap_or_default();
                 next.announcement = format!("{} {}", if redo { "Redone." } else { "Undone." }, next.what_changed(model, &before));
             }
             Action::SaveAs(name) => {
@@ -604,6 +618,14 @@ impl Reducible for State {
                     (Some(i), None) => {
                         let scenario = next.named.get(i).map(|n| n.scenario.clone()).unwrap_or_default();
                         next.change(Change::Rename { from: from.clone(), to: to.clone(), scenario });
+                        // The history's steps too: undone to, the scenario is still worked on under its new name.
+                        for history in [&mut next.past, &mut next.future] {
+                            for step in Rc::make_mut(history).iter_mut() {
+                                if step.working_on.as_ref() == Some(&from) {
+                                    step.working_on = Some(to.clone());
+                                }
+                            }
+                        }
                         if next.working_on.as_ref() == Some(&from) {
                             next.working_on = Some(to.clone());
                         }
@@ -702,7 +724,7 @@ impl Reducible for State {
                 Err(why) => next.problem = Some(format!("{} cannot be set to {}: {why}", model.name(cell, cell.period), exact(value))),
             },
             Action::ApplyInstead { cell, value, from } => {
-                if next.past.last() == Some(&from) && next.scenario.with(model, cell, value).is_ok() {
+                if next.past.last().map(|step| &step.scenario) == Some(&from) && next.scenario.with(model, cell, value).is_ok() {
                     Rc::make_mut(&mut next.past).pop();
                     next.scenario = from;
                 }

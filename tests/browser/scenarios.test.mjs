@@ -673,6 +673,39 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('Undo after opening a saved scenario goes back to the one worked on before: Update writes to that one, not to the one opened', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    const scenario = (name) => page.locator(`li[data-scenario="${name}"]`);
+    await typeInto(page, 'q4-2012', 'revenue', '25000');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Bull case');
+    await page.press('#save-name', 'Enter');
+    await scenario('Bull case').waitFor();
+    await page.click('.reset-all');
+    await typeInto(page, 'q4-2012', 'revenue', '23500');
+    await page.fill('#save-name', 'Bear case');
+    await page.press('#save-name', 'Enter');
+    await scenario('Bear case').waitFor();
+    await typeInto(page, 'q4-2012', 'revenue', '23000');
+    await eventually(() => scenario('Bear case').locator('.count').textContent(), '1 edit · changed on screen', 'Bear case edited since saved');
+    await scenario('Bull case').locator('button.open').click();
+    await expectValue(page, 'q4-2012', 'revenue', '25000');
+    await page.click('button.undo');
+    await expectValue(page, 'q4-2012', 'revenue', '23000');
+    await eventually(() => scenario('Bear case').locator('.count').textContent(), '1 edit · changed on screen', 'the one worked on before is again');
+    assert.equal(await scenario('Bull case').locator('.count').textContent(), '1 edit', 'the one opened and undone is not');
+    assert.equal(await scenario('Bull case').locator('button.update').count(), 0, 'nor offered to be updated with what is on screen');
+    await scenario('Bear case').locator('button.update').click();
+    await eventually(() => scenario('Bear case').locator('.count').textContent(), '1 edit · on screen', 'Bear case updated');
+    await page.click('button.redo');
+    await expectValue(page, 'q4-2012', 'revenue', '25000');
+    await eventually(() => scenario('Bull case').locator('.count').textContent(), '1 edit · on screen', 'redone, Bull case is on screen again');
+    await eventually(async () => Object.fromEntries((await stored(page)).scenarios.map((n) => [n.name, n.edits])),
+      { 'Bull case': { 'q4-2012.revenue': '25000' }, 'Bear case': { 'q4-2012.revenue': '23000' } }, 'Bull case keeps what it was saved with');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('JSON export then import brings the scenario back; a bad file is refused and changes nothing', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage('#v=1&q3-2012.revenue=24382&2012-09-30.deferred_revenue_current=55000.5');
     await page.click('.open-scenarios');
