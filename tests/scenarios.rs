@@ -564,8 +564,10 @@ fn a_field_shown_with_its_sign_turned_reads_as_its_table_shows_the_line() {
                     assert!(typed("(50)").is_err() && typed("50").is_ok(), "{} {}", table.id, cell.key());
                     continue;
                 }
-                for v in ["50", "1234.5", "-7"] {
+                for v in ["50", "1234.5", "-7", "-12345.25"] {
                     assert_eq!(typed(&format::entry_text(d(v), reading)), Ok(Some(d(v))), "{} {}: {v}", table.id, cell.key());
+                    // Ungrouped by Enter or F2, the same figure.
+                    assert_eq!(typed(&format::amend_text(d(v), reading)), Ok(Some(d(v))), "{} {}: {v} amended", table.id, cell.key());
                     // As the field shows it when not being typed into: where it is a figure in
                     // brackets, or everywhere in a field typed as shown.
                     let shown = format::field_text(d(v), f.negated);

@@ -145,6 +145,12 @@ pub enum Action {
         text: String,
         reading: Reading,
     },
+    /// Enter or F2 on a field: it shows its figure as `text`, ungrouped, to be edited. The same
+    /// figure: nothing is typed, and an estimate that follows its link goes on following it.
+    Amend {
+        cell: Cell,
+        text: String,
+    },
     /// A keystroke: the field now holds `text`.
     Type {
         cell: Cell,
@@ -485,6 +491,11 @@ impl Reducible for State {
                     }
                     Err(why) => draft.error = Some(why.to_string()),
                 }
+                draft.text = text;
+                next.drafts.insert(cell, draft);
+            }
+            Action::Amend { cell, text } => {
+                let mut draft = next.draft_for(model, cell);
                 draft.text = text;
                 next.drafts.insert(cell, draft);
             }

@@ -3,7 +3,7 @@
 use crate::app::state::{Action, Draft, State};
 use crate::app::LIVE;
 use crate::app::{focus, grid};
-use crate::model::engine::format::{display, entry_text, field_text, plain, turned};
+use crate::model::engine::format::{amend_text, display, entry_text, field_text, plain, turned};
 use crate::model::engine::parse::{bracketed, turn_sign, Reading};
 use crate::model::release::guidance::range_of;
 use crate::model::{Cell, Def, Model, Unit, Value};
@@ -189,22 +189,23 @@ pub fn figure(props: &FigureProps) -> Html {
     // Editing keys; the table's (`grid.rs`) move between figures while the field is not edited.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
-        let amend = plain(props.value);
+        let amend = props.value.map(|v| amend_text(v, props.reading)).unwrap_or_default();
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
             match e.key().as_str() {
                 // Enter and F2 start editing, as in a spreadsheet, the figure without its
                 // grouping (4634, not 4,634, so that a digit typed into it makes a number):
                 // Enter with it selected, to be typed over; F2 to amend it, the caret after it
-                // (a position past the end is the end).
+                // (a position past the end is the end). Nothing is typed yet: an estimate that
+                // follows the third quarter goes on following it (`Action::Amend`).
                 key @ ("Enter" | "F2") if grid::moving(&input) => {
                     e.prevent_default();
                     input.set_value(&amend);
+                    dispatch.dispatch(Action::Amend { cell, text: amend.clone() });
                     match key {
                         "F2" => drop(input.set_selection_range(u32::MAX, u32::MAX)),
                         _ => input.select(),
                     }
-                    dispatch.dispatch(Action::Type { cell, text: amend.clone() });
                     grid::start_editing();
                 }
                 // A number never holds "?": it opens the figure's derivation.

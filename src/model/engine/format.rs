@@ -172,6 +172,12 @@ pub fn entry_text(value: Decimal, reading: Reading) -> String {
     }
 }
 
+/// The text Enter or F2 edits, as in a spreadsheet: the field's entry text without its grouping,
+/// so that a digit typed into it makes a number (4634, not 4,634). It reads back as the figure.
+pub fn amend_text(value: Decimal, reading: Reading) -> String {
+    plain(Ok(if reading == Reading::Shown { -value } else { value }))
+}
+
 /// The text a field shows when not being edited: the exact value, sign turned for rows the
 /// release prints that way, and a zero as the release prints it.
 pub fn field_text(value: Decimal, negated: bool) -> String {
