@@ -36,6 +36,18 @@ describe('figures a person can trust', { concurrency: 1, timeout: TEST_TIMEOUT *
     assert.deepEqual(problems, []);
   });
 
+  test('▲ and ▼ say which way a figure moved as its label reads it', { timeout: TEST_TIMEOUT }, async () => {
+    // Opened on the edits: Q3 other income 60 → 100, Q3 interest expense 38 → 100.
+    const { page, problems } = await openPage('#v=1&q3-2012.other_income_expense_net=100&q3-2012.interest_expense=100');
+    const arrow = async (table, period, line) => (await page.locator(`${table} [data-period="${period}"][data-line="${line}"]`).first().textContent()).replace(/[^▲▼◆]/g, '');
+    await expectValue(page, 'fy-2012', 'other_income_expense_net', '96');
+    assert.equal(await arrow('#operations', 'fy-2012', 'other_income_expense_net'), '▲', '"Other income (expense), net": more income is up');
+    assert.equal(await arrow('#ebitda', 'fy-2012', 'other_income_expense_net'), '▼', '"Other (income) expense, net": more income is less of it, shown (96)');
+    assert.equal(await text(page.locator('#ebitda [data-period="fy-2012"][data-line="other_income_expense_net"]')), '(96)');
+    assert.equal(await arrow('#operations', 'fy-2012', 'interest_expense'), '▲', 'interest expense up, in brackets or not');
+    assert.deepEqual(problems, []);
+  });
+
   test('text that cannot be used never reaches the link, storage or a reload', { timeout: TEST_TIMEOUT }, async () => {
     for (const [typed, kept] of [['1e400', '23,382'], ['1.2.3', '23,382'], ['12,345.6789', '23,382'], ['1,2345', '23,382']]) {
       const { page, problems } = await openPage();

@@ -106,6 +106,9 @@ pub fn figure(props: &FigureProps) -> Html {
         Ok(_) => reported_note,
     };
     let label = format!("{}, {}", props.line_label, cell.period.long());
+    // ▲ and ▼ say which way the figure moved as its label reads: interest expense up is ▲, in
+    // brackets or not; "Other (income) expense" reads the line turned, so more income is ▼.
+    let read_as_label = |value: Value| turned(value, props.reading == Reading::Shown);
 
     if !props.editable {
         let (onclick, onkeydown) = explain_handlers(&props.dispatch, cell);
@@ -129,7 +132,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     title={LIVE.then(|| format!("{reported_note}. Click to see how it is computed."))}
                     tabindex={LIVE.then_some("-1")} role={LIVE.then_some("button")} aria-label={aria_label}
                     {onclick} {onkeydown}>
-                    if moved { <span class="dir" aria-hidden="true">{direction(props.value, props.reported)}</span> }
+                    if moved { <span class="dir" aria-hidden="true">{direction(read_as_label(props.value), read_as_label(props.reported))}</span> }
                     {shown.clone()}
                 </span>
             </td>
