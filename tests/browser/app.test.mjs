@@ -427,6 +427,22 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     assert.deepEqual(breaks, { '#balance_sheets': 'auto', '#ties': 'auto', '#bookings': 'avoid', '#bridges .bridge': 'avoid', '#balance_sheets tr': 'avoid' });
     assert.deepEqual(problems, []);
   });
+  test('a table scrolled sideways keeps its headings\' text in view, within the screen', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await live(page);
+    const frame = page.locator('#non_gaap .scroll');
+    await frame.scrollIntoViewIfNeeded();
+    await frame.evaluate((el) => { el.scrollLeft = 300; });
+    await eventually(() => frame.evaluate((el) => el.scrollLeft > 100), true, 'scrolled sideways');
+    const [count, out] = await page.$$eval('#non_gaap tr.heading th', (ths) => {
+      const f = document.querySelector('#non_gaap .scroll').getBoundingClientRect();
+      const text = (th) => { const r = document.createRange(); r.selectNodeContents(th); return r.getBoundingClientRect(); };
+      return [ths.length, ths.map((th) => [th.textContent, text(th)]).filter(([, r]) => r.left < f.left - 1 || r.right > f.right + 1).map(([t]) => t)];
+    });
+    assert.ok(count >= 4, `the non-GAAP table's headings (${count})`);
+    assert.deepEqual(out, [], 'every heading\'s text is within the frame');
+    assert.deepEqual(problems, []);
+  });
   test('on a phone, whose number pad may have no minus key, ± turns the sign of what is typed and keeps the field', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await live(page);

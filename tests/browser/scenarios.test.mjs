@@ -341,6 +341,11 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
       'Non-GAAP diluted EPS (Q4 2012 estimate; guidance $0.03 to $0.05)', 'GAAP diluted EPS (FY 2012 estimate; guidance $0.04 to $0.06)']);
     assert.equal(await cmp('current', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
     assert.notEqual(await cmp('More revenue', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
+    // The release reports no estimate: its column's figures for them are said to be its estimates.
+    const note = () => page.locator('.compare .note').textContent();
+    assert.match(await note(), /The release reports no fourth quarter or year: for those estimates, its column holds their values on the release alone/);
+    await page.selectOption('.compare-view', 'balance_sheets');
+    await eventually(() => note().then((t) => t.includes('release alone')), false, 'said only where estimates are listed');
     // A table, its periods side by side, each line under its full name.
     await page.selectOption('.compare-view', 'operations');
     await eventually(() => cmp('More revenue', '9m-2012', 'revenue').getAttribute('data-compare-value'), '67763', '9m revenue');

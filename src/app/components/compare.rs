@@ -119,6 +119,7 @@ pub fn compare(props: &CompareProps) -> Html {
     });
 
     let listed = rows(&view);
+    let estimates = listed.iter().flat_map(|(_, _, cells)| cells.iter().flatten()).any(|c| c.period.is_estimate());
     let body = listed.iter().map(|(label, negated, cells)| {
         let cells = cells.iter().flat_map(|cell| columns.iter().map(move |column| (*cell, column))).map(|(cell, (_, key, figures))| {
             let Some(cell) = cell else { return html! { <td class="num empty"></td> } };
@@ -189,6 +190,7 @@ pub fn compare(props: &CompareProps) -> Html {
                 </table>
             </div>
             <p class="note">{"Each figure's change from the release follows it, in its unit and as a percentage of the reported figure, both of the figures as shown; where the exact figures give another percentage (often for a per-share figure), it follows as \"exact\". Changed figures are marked and shaded. "}
+                if estimates { {"The release reports no fourth quarter or year: for those estimates, its column holds their values on the release alone (the fourth quarter following the third). "} }
                 <button type="button" class="export-compare" onclick={export}>{"Export this comparison (CSV)"}</button></p>
         </section>
     }

@@ -69,7 +69,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
         let shares = Cell::new(g.period, "shares_diluted");
         html! {
             <tbody>
-                <tr class="heading"><th scope="colgroup" colspan="4">{format!("{}, estimate (diluted shares {} thousand)", g.title, alone(figures.get(model, shares), Unit::Shares))}</th></tr>
+                <tr class="heading"><th scope="colgroup" colspan="4"><span>{format!("{}, estimate (diluted shares {} thousand)", g.title, alone(figures.get(model, shares), Unit::Shares))}</span></th></tr>
                 { for rows }
             </tbody>
         }

@@ -119,7 +119,7 @@ pub fn statement_table(props: &TableProps) -> Html {
     // matched from its end, which would render every row already there as another line.
     let rows = table.rows.iter().take(props.rows).enumerate().map(|(key, row)| match row {
         Row::Heading(label) => html! {
-            <tr {key} class="heading"><th scope="colgroup" colspan={columns.to_string()}>{*label}</th></tr>
+            <tr {key} class="heading"><th scope="colgroup" colspan={columns.to_string()}><span>{*label}</span></th></tr>
         },
         Row::Figure(r) => html! {
             <StatementRow {key} row={r} periods={table.periods} figures={props.figures.clone()}

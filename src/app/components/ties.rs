@@ -66,7 +66,7 @@ pub fn tie_out(props: &TieOutProps) -> Html {
             <thead><tr><th scope="col">{"Identity"}</th><th scope="col" class="num">{"Figure"}</th><th scope="col" class="num">{"Should be"}</th><th scope="col">{"Status"}</th></tr></thead>
             { for groups.into_iter().map(|g| html! {
                 <tbody>
-                    <tr class="heading"><th scope="colgroup" colspan="4">{g}</th></tr>
+                    <tr class="heading"><th scope="colgroup" colspan="4"><span>{g}</span></th></tr>
                     { for checks.iter().filter(|(t, _)| t.group == g).map(|(t, c)| html! {
                         <TieRow tie={*t} check={*c} dispatch={props.dispatch.clone()} />
                     }) }
