@@ -81,6 +81,9 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await eventually(async () => /^Cost of revenues, Q4 2012 estimate is negative at \(12,1\d\d(\.\d+)?\); on the release alone it is 4,634\.$/.test(await cautions()), true, 'a cost made negative');
     await solve('80');
     await eventually(() => result.locator('.caution').count(), 0, 'an answer to take as it is');
+    // What the margin comes to is in percent, and the target is as the figure shows it: 80.0%.
+    await eventually(async () => /the figure is now 80\.04\d+…?%\./.test(await result.textContent()), true, `in percent: ${await result.textContent()}`);
+    assert.match(await result.textContent(), /Exactly 80\.0% at 4,860\./);
     assert.deepEqual(problems, []);
   });
 

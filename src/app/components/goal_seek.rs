@@ -172,6 +172,16 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
             };
             let input_name = named(model, a.input);
             let was = exact(a.before);
+            // The target exactly: as the figure shows it (0.10, not 0.1) where that is the same number.
+            let target = match read_target(model, cell, &shows, None) {
+                Ok(t) if t == a.target => shows.clone(),
+                _ => exact(a.target),
+            };
+            // What the figure comes to, exact, in its unit: a margin's percentage points with their sign.
+            let reaches = |x: Decimal| match model.unit(cell) {
+                Some(Unit::Percent) => format!("{}%", full_precision(x)),
+                _ => full_precision(x),
+            };
             match &a.found {
                 Err(why) => html! { <p class="no-solution">{why.describe(model, cell, a.input, &shows)}{" Nothing was changed."}</p> },
                 Ok(s) => {
@@ -181,7 +191,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                         html! {
                             <p class="nearest">
                                 {format!("Applied the nearest value that shows {shows}: {input_name} at ")}<strong>{exact(s.nearest)}</strong>
-                                {format!(" (was {was}); the figure is now {}. Undo (↶) takes it back.", full_precision(s.reaches))}
+                                {format!(" (was {was}); the figure is now {}. Undo (↶) takes it back.", reaches(s.reaches))}
                             </p>
                         }
                     } else {
@@ -189,7 +199,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                         html! {
                             <p class="nearest">
                                 {format!("The nearest value that shows {shows}: {input_name} at ")}<strong>{exact(s.nearest)}</strong>
-                                {format!(" (was {was}); the figure is then {}. ", full_precision(s.reaches))}
+                                {format!(" (was {was}); the figure is then {}. ", reaches(s.reaches))}
                                 <button type="button" class="apply-nearest" onclick={apply(a.input, s.nearest)}>{format!("Apply {}", exact(s.nearest))}</button>
                             </p>
                         }
@@ -197,7 +207,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                     let exactly = match s.exact {
                         Some(Exact::Enterable(x)) if x == s.nearest => html! { <p class="exact">{"That is exactly the target."}</p> },
                         Some(Exact::Enterable(x)) if a.applied(model, x, &props.scenario) => html! {
-                            <p class="exact">{format!("Applied instead: exactly {} at {}.", exact(a.target), exact(x))}</p>
+                            <p class="exact">{format!("Applied instead: exactly {target} at {}.", exact(x))}</p>
                         },
                         Some(Exact::Enterable(x)) => {
                             // In place of the nearest value, where that is applied: one Undo then
@@ -211,13 +221,13 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                             };
                             html! {
                                 <p class="exact">
-                                    {format!("Exactly {} at {}. ", exact(a.target), exact(x))}
+                                    {format!("Exactly {target} at {}. ", exact(x))}
                                     <button type="button" class="apply-exact" {onclick}>{format!("Apply {} instead", exact(x))}</button>
                                 </p>
                             }
                         }
                         Some(Exact::Finer(x)) => html! {
-                            <p class="exact">{format!("Exactly {} at {}: more decimals than an input holds (three).", exact(a.target), full_precision(x))}</p>
+                            <p class="exact">{format!("Exactly {target} at {}: more decimals than an input holds (three).", full_precision(x))}</p>
                         },
                         None => html! {},
                     };
