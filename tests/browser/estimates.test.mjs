@@ -152,6 +152,20 @@ describe('the fourth quarter and the year', { concurrency: 1, timeout: TEST_TIME
     await page.close();
   });
 
+  test('where the quarter falls otherwise than the year against the guidance, the row says why, GAAP as non-GAAP', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage('#v=1&q4-2012.revenue=22400');
+    await eventually(() => input(page, 'q4-2012', 'revenue').inputValue(), '22,400', 'Q4 revenue');
+    assert.equal(await guidanceEverywhere(page, 'fy-2012', 'eps_diluted'), 'within');
+    const row = page.locator('#guidance table.implied tr:has([data-line="net_income"][data-period="q4-2012"])');
+    assert.match(await row.locator('.placed').textContent(), /above the top/);
+    assert.equal(await row.locator('.year-aside').textContent(), "The year's GAAP diluted EPS, $0.06, is within the range all the same: it is compared as shown, to the cent.");
+    // A row that falls as the year does says nothing more.
+    const revenue = page.locator('#guidance table.implied tr:has([data-line="revenue"][data-period="q4-2012"])');
+    assert.equal(await revenue.locator('.year-aside').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a link with Q4 and FY edits opens that scenario, naming what it cannot use', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage('#v=1&q4-2012.revenue=25000&q4-2012.sales_and_marketing=11382&fy-2012.shares_diluted=29000&fy-2012.revenue=1');
     await eventually(() => input(page, 'fy-2012', 'shares_diluted').inputValue(), '29,000', 'the year\'s share count');

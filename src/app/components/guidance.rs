@@ -75,6 +75,42 @@ pub fn outlook(props: &OutlookProps) -> Html {
         }
     });
 
+    // The year's figure whose range leaves a fourth-quarter range may fall otherwise than the
+    // quarter's estimate against it: compared as shown (thousands; EPS to the cent: a year at
+    // 0.1949 shows 0.19, within, where the implied range stops at exactly 0.19), and EPS at the
+    // scenario's share count, where the implied range is at the guidance's. Said where it does.
+    let year_aside = |estimate: &str, position: Position| -> Option<String> {
+        let line = match estimate {
+            "net_income" => "eps_diluted",
+            "non_gaap_net_income" => "non_gaap_eps_diluted",
+            other => other,
+        };
+        let year = FULL_YEAR.ranges.iter().find(|r| r.line == line)?;
+        let cell = year.cell(Period::FY_2012);
+        let placed = year.place(figures.get(model, cell).ok()?);
+        if placed.position == position {
+            return None;
+        }
+        let shares = figures.get(model, Cell::new(Period::FY_2012, "shares_diluted")).ok();
+        let why = match shares {
+            Some(s) if year.unit == Unit::PerShare && s != FULL_YEAR.diluted_shares => format!(
+                "it is at this scenario's {} thousand diluted shares for the year, not the guidance's {}",
+                alone(Ok(s), Unit::Shares),
+                alone(Ok(FULL_YEAR.diluted_shares), Unit::Shares)
+            ),
+            _ if year.unit == Unit::PerShare => "it is compared as shown, to the cent".to_string(),
+            _ => "it is compared as shown, in thousands".to_string(),
+        };
+        let name = match year.line {
+            "revenue" => "revenues",
+            "non_gaap_eps_diluted" => "non-GAAP diluted EPS",
+            _ => year.label,
+        };
+        let shown = model.display(cell, figures.get(model, cell));
+        let thousand = if year.unit == Unit::Money { " thousand" } else { "" };
+        Some(format!("The year's {name}, ${shown}{thousand}, is {} all the same: {why}.", placed.describe(year.unit)))
+    };
+
     // What the year's range leaves for the fourth quarter, against the quarter's estimate.
     let implied_rows = IMPLIED.iter().map(|i| {
         let unit = model.unit(Cell::new(Period::Q4_2012, i.estimate)).unwrap_or(Unit::Money);
@@ -94,7 +130,10 @@ pub fn outlook(props: &OutlookProps) -> Html {
                 </td>
                 <td class="num range q4-range">{q4_range.unwrap_or_default()}</td>
                 <td class="num estimate">{fig(Cell::new(Period::Q4_2012, i.estimate))}</td>
-                <td>{placement(placed, unit)}</td>
+                <td>
+                    {placement(placed, unit)}
+                    if let Some(aside) = placed.and_then(|p| year_aside(i.estimate, p.position)) { <span class="year-aside">{aside}</span> }
+                </td>
             </tr>
         }
     });
@@ -110,28 +149,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
             Position::Within => "within what the year's guidance leaves for the fourth quarter".to_string(),
             _ => format!("{} of what the year's guidance leaves for the fourth quarter", p.describe(Unit::Money)),
         };
-        // The year's EPS may fall otherwise: it is compared as shown, to the cent (a year at
-        // 0.1949 shows 0.19, within, where the implied range stops at exactly 0.19), and at
-        // the scenario's share count, where the implied range is at the guidance's.
-        let year = FULL_YEAR.ranges.iter().find(|r| r.line == "non_gaap_eps_diluted")?;
-        let year_cell = year.cell(Period::FY_2012);
-        let year_value = figures.get(model, year_cell).ok();
-        let aside = match year_value.map(|y| year.place(y)) {
-            Some(y) if y.position != p.position => {
-                let shares = figures.get(model, Cell::new(Period::FY_2012, "shares_diluted")).ok();
-                let why = match shares {
-                    Some(s) if s != FULL_YEAR.diluted_shares => format!(
-                        "it is at this scenario's {} thousand diluted shares for the year, not the guidance's {}",
-                        alone(Ok(s), Unit::Shares),
-                        alone(Ok(FULL_YEAR.diluted_shares), Unit::Shares)
-                    ),
-                    _ => "it is compared as shown, to the cent".to_string(),
-                };
-                let shown = model.display(year_cell, figures.get(model, year_cell));
-                format!(" The year's non-GAAP diluted EPS, ${shown}, is {} all the same: {why}.", y.describe(Unit::PerShare))
-            }
-            _ => String::new(),
-        };
+        let aside = year_aside(i.estimate, p.position).map(|a| format!(" {a}")).unwrap_or_default();
         Some(html! {
             <p class={classes!("gap", p.position.id())} role="status">
                 <strong>{format!("{whose} ${} thousand", money(v))}</strong>
