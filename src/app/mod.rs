@@ -196,8 +196,11 @@ fn app() -> Html {
         use_effect_with(*drawer, move |open| {
             let Some((window, el)) = web_sys::window().and_then(|w| Some((w.clone(), w.document()?.get_element_by_id("drawer")?))) else { return };
             if open.is_some() {
+                // Its top below the header (the page's scroll padding): "nearest" showed the
+                // bottom of a drawer taller than the window, its title under the header.
                 let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                let above = el.get_bounding_client_rect().top() < 0.0;
+                options.set_block(if above { web_sys::ScrollLogicalPosition::Start } else { web_sys::ScrollLogicalPosition::Nearest });
                 el.scroll_into_view_with_scroll_into_view_options(&options);
             } else if let Some(y) = from.borrow_mut().take() {
                 if el.get_bounding_client_rect().top() >= 0.0 {

@@ -335,10 +335,16 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     assert.match(await moved.textContent(), /^24,382\+1,000 · \+4\.3%$/);
     assert.doesNotMatch(await cmp('current', 'q3-2012', 'revenue').getAttribute('class'), /differs/);
     assert.equal(await cmp('More revenue', '4q-2012', 'four_quarter_bookings').getAttribute('data-compare-value'), '99696');
-    // The guidance's figures the headline cards leave out, each with its range.
-    const guided = await page.$$eval('.compare tbody th', (ths) => ths.map((th) => th.textContent).filter((t) => t.includes('guidance')));
-    assert.deepEqual(guided, ['Revenues (Q4 2012 estimate; guidance 24,000 to 24,600)', 'GAAP diluted EPS (Q4 2012 estimate; guidance $0.00 to $0.02)',
-      'Non-GAAP diluted EPS (Q4 2012 estimate; guidance $0.03 to $0.05)', 'GAAP diluted EPS (FY 2012 estimate; guidance $0.04 to $0.06)']);
+    // The guidance's figures after the headline cards', in the guidance's order, each with its
+    // range and where each scenario's figure falls against it.
+    const headline = await page.$$eval('.compare tbody th', (ths) => ths.map((th) => th.textContent));
+    assert.deepEqual(headline.slice(-6), ['Revenues (Q4 2012 estimate; guidance 24,000 to 24,600)', 'GAAP diluted EPS (Q4 2012 estimate; guidance $0.00 to $0.02)',
+      'Non-GAAP diluted EPS (Q4 2012 estimate; guidance $0.03 to $0.05)', 'Revenues (FY 2012 estimate; guidance 90,800 to 91,400)',
+      'GAAP diluted EPS (FY 2012 estimate; guidance $0.04 to $0.06)', 'Non-GAAP diluted EPS (FY 2012 estimate; guidance $0.17 to $0.19)']);
+    assert.equal(headline.filter((l) => l.includes('FY 2012')).length, 3, 'each of the year\'s figures once');
+    assert.equal(await cmp('release', 'fy-2012', 'revenue').locator('.placed').textContent(), 'within');
+    assert.equal(await cmp('More revenue', 'fy-2012', 'revenue').locator('.placed').textContent(), 'above');
+    assert.equal(await cmp('release', 'q3-2012', 'revenue').locator('.placed').count(), 0, 'a figure not guided has none');
     assert.equal(await cmp('current', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
     assert.notEqual(await cmp('More revenue', 'fy-2012', 'eps_diluted').getAttribute('data-compare-value'), await value(page, 'fy-2012', 'eps_diluted'));
     // The release reports no estimate: its column's figures for them are said to be its estimates.

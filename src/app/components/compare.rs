@@ -9,7 +9,7 @@ use crate::app::download;
 use crate::app::state::State;
 use crate::model::engine::format::{change, display, percent_change, plain};
 use crate::model::io::export::comparison_csv;
-use crate::model::release::guidance::GUIDANCE;
+use crate::model::release::guidance::{range_of, GUIDANCE};
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, Period, Unit, Value};
 use std::rc::Rc;
@@ -42,6 +42,8 @@ fn rows(view: &str) -> Vec<CompareRow> {
                 Row::Heading(_) => None,
             })
             .collect(),
+        // The headline cards' figures, then the guided ones, the fourth quarter's and the year's
+        // in the guidance's order, each with its range: what a scenario means against the outlook.
         None => HEADLINES
             .iter()
             .flat_map(|h| {
@@ -52,24 +54,21 @@ fn rows(view: &str) -> Vec<CompareRow> {
                 let title = if h.title.contains(period) { h.title.to_string() } else { format!("{} ({period})", h.title) };
                 std::iter::once((title, false, vec![Some(h.cell)])).chain(beside)
             })
+            .filter(|(_, _, cells)| cells.iter().flatten().all(|c| range_of(*c).is_none()))
             .chain(guided())
             .collect(),
     }
 }
 
-/// The guidance's figures the headline leaves out (the fourth quarter's, the year's GAAP EPS),
-/// each with its range: what a scenario means against the outlook, beside the others'.
+/// The guidance's figures, each with its range.
 fn guided() -> impl Iterator<Item = CompareRow> {
     GUIDANCE.iter().flat_map(move |g| {
-        g.ranges
-            .iter()
-            .map(move |r| (r, r.cell(g.period)))
-            .filter(|(_, c)| !HEADLINES.iter().any(|h| h.cell == *c || h.beside.is_some_and(|(b, _)| b == *c)))
-            .map(move |(r, c)| {
-                let dollars = if r.unit == Unit::PerShare { "$" } else { "" };
-                let (low, high) = (display(Ok(r.low), r.unit), display(Ok(r.high), r.unit));
-                (format!("{} ({}; guidance {dollars}{low} to {dollars}{high})", r.label, c.period.short()), false, vec![Some(c)])
-            })
+        g.ranges.iter().map(move |r| {
+            let c = r.cell(g.period);
+            let dollars = if r.unit == Unit::PerShare { "$" } else { "" };
+            let (low, high) = (display(Ok(r.low), r.unit), display(Ok(r.high), r.unit));
+            (format!("{} ({}; guidance {dollars}{low} to {dollars}{high})", r.label, c.period.short()), false, vec![Some(c)])
+        })
     })
 }
 
@@ -133,6 +132,9 @@ pub fn compare(props: &CompareProps) -> Html {
                     data-compare-scenario={key.clone()} data-compare-line={cell.line}
                     data-compare-period={cell.period.id()} data-compare-value={plain(value)}>
                     <span class="value">{display(turn(value), unit)}</span>
+                    if let Some(p) = range_of(cell).zip(value.ok()).map(|(r, v)| r.place(v).position) {
+                        <span class={classes!("placed", p.id())}>{p.id()}</span>
+                    }
                     if differs {
                         <span class="delta">
                             {change(turn(value), turn(reported), unit).unwrap_or_default()}
