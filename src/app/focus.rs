@@ -24,10 +24,23 @@ pub fn opened_from(el: Option<HtmlElement>) -> Option<HtmlElement> {
 pub fn reveal_opener() {
     super::task::soon(|| {
         let Some(el) = OPENER.with(|o| o.borrow().clone()).filter(|el| el.is_connected()) else { return };
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+        center(&el);
     });
+}
+
+/// Brings the first element matching `selector` to the middle of what the panel leaves in view,
+/// as `reveal_opener` does: a figure followed in the derivation, whose terms are highlighted.
+pub fn reveal(selector: String) {
+    super::task::soon(move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+        center(&el);
+    });
+}
+
+fn center(el: &web_sys::Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// After this click's render: if the focus was dropped (it is on `<body>`, or on a button now

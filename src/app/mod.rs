@@ -224,7 +224,10 @@ fn app() -> Html {
                     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if let Some(action) = undo_key(key) {
                         e.prevent_default();
+                        // Pressed on Undo or Redo, which the step may disable: as their click does.
+                        let back = if matches!(action, Action::Undo) { "header .redo" } else { "header .undo" };
                         dispatch.dispatch(action);
+                        focus::keep(vec![back.to_string()]);
                     } else if key.key() == "Escape" && !e.default_prevented() {
                         // Escape closes the derivation from anywhere, unless a field used it to
                         // cancel its edit; with none open, the drawer, and its button has the
@@ -250,6 +253,16 @@ fn app() -> Html {
         });
     }
 
+    // A figure followed in the derivation (a name it is built from, then Back) comes into view
+    // in its statement, as the one it was opened from does: its terms are highlighted there.
+    {
+        let depth = state.explained.len();
+        use_effect_with(state.explained.last().copied(), move |cell| match cell {
+            Some(c) if depth > 1 => focus::reveal(format!("main .statement [data-line=\"{}\"][data-period=\"{}\"]", c.line, c.period.id())),
+            Some(_) => focus::reveal_opener(),
+            None => {}
+        });
+    }
     // The derivation opens beside the figure it explains and leaves focus there; once it
     // closes, focus goes back to that figure if it was inside the panel (or on a button that
     // went with it). Either way the tables change width, and the figure is brought back into

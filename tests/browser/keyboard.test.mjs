@@ -125,6 +125,28 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a moved figure shows the focus ring, not its dashed mark; Ctrl+Z on Undo leaves the focus on Redo', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('5000');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'span q3-2012.gross_profit');
+    await expectValue(page, 'q3-2012', 'gross_profit', String(23382 - 5000));
+    const outline = () => page.evaluate(() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; });
+    assert.equal(await outline(), 'solid 2px', 'the ring a figure has when focused');
+    // Undo focused, Ctrl+Z: the step disables it; the focus goes to Redo, not the page's start.
+    await page.locator('header .undo').focus();
+    await page.keyboard.press('Control+z');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    await eventually(() => focused(page), '↷ Redo', 'the focus on Redo');
+    await page.keyboard.press('Control+y');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
+    await eventually(() => focused(page), '↶ Undo', 'and back on Undo');
+    assert.deepEqual(problems, []);
+  });
+
   test('a key pressed within a frame of Escape keeps where it went: the restored text is selected only if the field still has focus', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const field = input(page, 'q3-2012', 'cost_of_revenue');

@@ -684,6 +684,28 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
+  test('Undo delete puts the focus on the scenario back in the list; Copy share link keeps its width copied', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage();
+    await typeInto(page, 'q3-2012', 'revenue', '25000');
+    const copy = page.locator('.copy-link');
+    const width = () => copy.evaluate((b) => b.getBoundingClientRect().width);
+    const before = await width();
+    await copy.click();
+    await eventually(() => copy.textContent(), 'Link copied', 'copied');
+    assert.ok(Math.abs((await width()) - before) < 0.5, 'the buttons beside it stay where they were');
+    await page.click('.open-scenarios');
+    await page.fill('#save-name', 'Bear case');
+    await page.press('#save-name', 'Enter');
+    await page.locator('li[data-scenario="Bear case"] button.delete').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => document.activeElement?.className), 'restore', 'on Undo delete');
+    await page.keyboard.press('Enter');
+    await page.locator('li[data-scenario="Bear case"]').waitFor();
+    await eventually(() => page.evaluate(() => document.activeElement?.closest('li')?.dataset.scenario + ' ' + document.activeElement?.className), 'Bear case open', 'on the scenario restored');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('Undo after opening a saved scenario goes back to the one worked on before: Update writes to that one, not to the one opened', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
     const scenario = (name) => page.locator(`li[data-scenario="${name}"]`);

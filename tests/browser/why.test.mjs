@@ -19,6 +19,23 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
     return { page, problems };
   }
 
+  test('on a phone, a figure followed in the derivation comes into view above the sheet', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.rootUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.locator('main.settled').waitFor();
+    await tableFigure(page, 'q3-2012', 'income_before_taxes').tap();
+    const panel = page.locator('aside.explain');
+    await panel.waitFor();
+    await panel.locator('[data-explains="q3-2012.income_from_operations"]').first().tap();
+    await panel.locator('[data-explains="q3-2012.gross_profit"]').first().tap();
+    await panel.locator('[data-explains="q3-2012.revenue"]').first().tap();
+    const seen = () => page.evaluate(() => {
+      const r = document.querySelector('#operations input[data-line="revenue"][data-period="q3-2012"]').getBoundingClientRect();
+      return r.top >= document.querySelector('header').getBoundingClientRect().bottom - 1 && r.bottom <= document.querySelector('aside.explain').getBoundingClientRect().top + 1;
+    });
+    await eventually(seen, true, 'revenue in the statement, between the header and the sheet');
+    assert.deepEqual(problems, []);
+  });
+
   test('a derivation shows live values, follows each figure in turn, goes back, and highlights', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     // By keyboard: focus a computed figure and press Enter.

@@ -43,6 +43,16 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
+    // Undo delete goes with its note: the focus to the scenario back in the list (under its own
+    // name, or a free one if that was taken since), else to the name to save under.
+    let restore = {
+        let dispatch = state.dispatcher();
+        let name = state.deleted.as_ref().map(|(_, gone)| gone.name.clone()).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Restore);
+            focus::keep(vec![open_of(&name), "li[data-scenario] button.open".to_string(), "#save-name".to_string()]);
+        })
+    };
     let save = {
         let (dispatch, name, confirm, named) = (state.dispatcher(), name.clone(), confirm.clone(), state.named.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -229,7 +239,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             if let Some((_, gone)) = state.deleted.as_ref() {
                 <p class="deleted" role="status">
                     {format!("Deleted “{}”. ", gone.name)}
-                    <button type="button" class="restore" onclick={send(Action::Restore)}>{"Undo delete"}</button>
+                    <button type="button" class="restore" onclick={restore}>{"Undo delete"}</button>
                 </p>
             }
             if !rows.is_empty() {
@@ -259,5 +269,15 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
 
 /// The Rename button of the saved scenario named `name`: its name quoted as a CSS string.
 fn rename_of(name: &str) -> String {
-    format!("li[data-scenario=\"{}\"] button.rename", name.replace('\\', "\\\\").replace('"', "\\\""))
+    button_of(name, "rename")
+}
+
+/// The Open button of the saved scenario `name`.
+fn open_of(name: &str) -> String {
+    button_of(name, "open")
+}
+
+/// The button of class `class` in the row of the saved scenario `name` (its name CSS-quoted).
+fn button_of(name: &str, class: &str) -> String {
+    format!("li[data-scenario=\"{}\"] button.{class}", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
