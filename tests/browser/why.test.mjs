@@ -25,6 +25,8 @@ describe('why this number', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =>
     await tableFigure(page, 'q3-2012', 'income_before_taxes').tap();
     const panel = page.locator('aside.explain');
     await panel.waitFor();
+    // A touch target: "▸ from n figures", a line of small text, is as tall as a finger.
+    assert.ok(await panel.locator('ul.tree summary').first().evaluate((el) => el.getBoundingClientRect().height) >= 40, 'the tree\'s toggles');
     await panel.locator('[data-explains="q3-2012.income_from_operations"]').first().tap();
     await panel.locator('[data-explains="q3-2012.gross_profit"]').first().tap();
     await panel.locator('[data-explains="q3-2012.revenue"]').first().tap();

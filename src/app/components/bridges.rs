@@ -32,7 +32,7 @@ pub fn bridges(props: &BridgesProps) -> Html {
         <section class="statement bridges" id="bridges" aria-labelledby="t-bridges">
             <h2 id="t-bridges">{"Bridges"}</h2>
             <p class="note">{"From each GAAP figure to its non-GAAP counterpart, and from revenue to bookings, step by step."}
-                <span class="screen-only">{" Click a bar to see how it is computed; the bars are one Tab stop, the arrow keys move between them."}</span></p>
+                <span class="screen-only">{" Click or tap a bar to see how it is computed; with the keyboard, the bars are one Tab stop and the arrow keys move between them."}</span></p>
             // Every bar of every chart is one tab stop (`grid.rs`), not fifteen.
             <div class="bridge-grid figure-group" ref={group.clone()} onkeydown={grid::onkeydown()} onfocusin={grid::onfocusin()}>
                 { for BRIDGES.iter().map(|b| html! {
