@@ -452,7 +452,7 @@ fn app() -> Html {
                 <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
                 {" are shaded in the tables · * not printed in the release"}
             </p>
-            <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down; Shift+Enter up), Esc to cancel; ? shows how the figure is computed, Esc closes that."}</p>
+            <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down; Shift+Enter up), Esc to cancel; ? shows how the figure is computed, ? again goes into it, Esc closes it."}</p>
             {contents()}
             {balance_check(&figures)}
         </>

@@ -147,6 +147,26 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('? again goes into the derivation: its goal seek a few Tabs away; Escape comes back to the figure', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await openPage();
+    await page.locator('#operations [data-line="net_income"][data-period="q3-2012"]').first().focus();
+    await page.keyboard.press('?');
+    await page.locator('aside.explain').waitFor();
+    assert.equal(await focused(page), 'span q3-2012.net_income', 'opened, the focus stays on the figure');
+    await page.keyboard.press('?');
+    await eventually(() => focusIn(page, 'aside.explain h2'), true, 'in the derivation, on its name');
+    let tabs = 0;
+    while ((await focused(page)) !== 'Goal seek' && tabs < 40) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    assert.ok(tabs <= 12, `Goal seek ${tabs} Tabs on`);
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('aside.explain').count(), 0, 'closed');
+    assert.equal(await focused(page), 'span q3-2012.net_income', 'back on the figure');
+    assert.deepEqual(problems, []);
+  });
+
   test('a key pressed within a frame of Escape keeps where it went: the restored text is selected only if the field still has focus', { timeout: TEST_TIMEOUT }, async () => {
     const { page, problems } = await openPage();
     const field = input(page, 'q3-2012', 'cost_of_revenue');

@@ -104,7 +104,7 @@ pub fn explain(props: &ExplainProps) -> Html {
         });
     }
     html! {
-        <aside class="explain" aria-label="How this figure is computed" ref={aside}>
+        <aside class="explain" aria-label="How this figure is computed" ref={aside} data-cell={cell.key()}>
             <div class="explain-head">
                 if props.earlier > 0 {
                     <button type="button" class="back" onclick={back} aria-label="Back to the figure before">{"←"}</button>

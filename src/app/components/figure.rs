@@ -67,11 +67,21 @@ pub fn explain_handlers(dispatch: &UseReducerDispatcher<State>, cell: Cell) -> (
         Callback::from(move |e: KeyboardEvent| {
             if matches!(e.key().as_str(), "Enter" | " " | "?") {
                 e.prevent_default();
-                dispatch.dispatch(Action::Explain(Some(cell)));
+                if !(e.key() == "?" && into_derivation(cell)) {
+                    dispatch.dispatch(Action::Explain(Some(cell)));
+                }
             }
         })
     };
     (onclick, onkeydown)
+}
+
+/// ? on the figure whose derivation is open goes into it, its name focused: its goal seek and
+/// sensitivity are then a few Tabs away, not past every table after the figure. Whether it did.
+fn into_derivation(cell: Cell) -> bool {
+    let selector = format!("aside.explain[data-cell=\"{}\"] h2", cell.key());
+    let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+    heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|h| h.focus().is_ok())
 }
 
 /// The contract's `data-guidance` for a guided estimate: where it falls against its range.
@@ -211,10 +221,12 @@ pub fn figure(props: &FigureProps) -> Html {
                     }
                     grid::start_editing();
                 }
-                // A number never holds "?": it opens the figure's derivation.
+                // A number never holds "?": it opens the figure's derivation; again, goes into it.
                 "?" => {
                     e.prevent_default();
-                    dispatch.dispatch(Action::Explain(Some(cell)));
+                    if !into_derivation(cell) {
+                        dispatch.dispatch(Action::Explain(Some(cell)));
+                    }
                 }
                 _ if grid::moving(&input) => {}
                 "Escape" => {
