@@ -253,14 +253,20 @@ fn app() -> Html {
         });
     }
 
-    // A figure followed in the derivation (a name it is built from, then Back) comes into view
-    // in its statement, as the one it was opened from does: its terms are highlighted there.
+    // The figure explained comes into view: the one it was opened from, to the middle of what
+    // the panel leaves (`focus::reveal_opener`, once the effect below has kept it), and one
+    // followed in the derivation (a name it is built from) in its statement, where its terms
+    // are highlighted; not one chosen on the page itself, which is where the reader is.
     {
         let depth = state.explained.len();
-        use_effect_with(state.explained.last().copied(), move |cell| match cell {
-            Some(c) if depth > 1 => focus::reveal(format!("main .statement [data-line=\"{}\"][data-period=\"{}\"]", c.line, c.period.id())),
-            Some(_) => focus::reveal_opener(),
-            None => {}
+        use_effect_with(state.explained.last().copied(), move |cell| {
+            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            let on_page = active.is_some_and(|a| a.closest("main").ok().flatten().is_some());
+            match cell {
+                Some(c) if depth > 1 && !on_page => focus::reveal(format!("main .statement [data-line=\"{}\"][data-period=\"{}\"]", c.line, c.period.id())),
+                Some(_) if depth == 1 => focus::reveal_opener(),
+                _ => {}
+            }
         });
     }
     // The derivation opens beside the figure it explains and leaves focus there; once it
@@ -287,7 +293,6 @@ fn app() -> Html {
                     .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
                     .filter(|a| a.closest(".explain").ok().flatten().is_none() && a.tag_name() != "BODY");
                 focus::opened_from(focused);
-                focus::reveal_opener();
                 *open.borrow_mut() = true;
                 // A window made narrower or wider (a tablet turned) moves the panel beside the
                 // tables or under them as a sheet, and the tables wrap again: the figure is
