@@ -405,4 +405,19 @@ fn scenario_files_and_the_csv_carry_the_estimates() {
     // Q4 cost of revenues follows Q3 in the scenario: 4,634 on the release, 5,000 now.
     let row = text.split("\r\n").find(|l| l.starts_with("Condensed Consolidated Statements of Operations,cost_of_revenue,")).unwrap();
     assert!(row.ends_with(",4634,5000,18057,18789"), "{row}");
+    // The outlook, as the page's shows it: the quarter's revenue shown as 25,001 is $401 thousand
+    // above its range, the year's 91,764 is $364 thousand above; the year's range less the nine
+    // months (66,763) leaves 24,037 to 24,637 for the quarter.
+    let outlook = |start: &str| text.split("\r\n").filter(|l| l.starts_with(start)).collect::<Vec<_>>();
+    assert_eq!(outlook("table,period,"), ["table,period,line,label,range low,range high,release estimate,scenario,where it falls,outside by"]);
+    let guided = outlook("Financial Performance Outlook,");
+    assert_eq!(guided.len(), 6, "{text}");
+    assert!(guided.contains(&"Financial Performance Outlook,q4-2012,revenue,Revenues,24000,24600,24300,25000.5,above,401"), "{guided:?}");
+    assert!(guided.contains(&"Financial Performance Outlook,fy-2012,revenue,Revenues,90800,91400,91063,91763.5,above,364"), "{guided:?}");
+    let implied = outlook("What the full-year guidance implies for the fourth quarter,");
+    assert_eq!(implied.len(), 5, "{text}");
+    assert_eq!(implied[0], "What the full-year guidance implies for the fourth quarter,q4-2012,revenue,Revenues,24037,24637,24300,25000.5,above,364");
+    // The edits: an estimate's starts from the page's estimate, in a column that says so.
+    assert!(text.contains("\r\ntable,key,label,reported or release estimate,scenario\r\n"), "{text}");
+    assert!(text.contains("\r\nThis scenario's edits,q4-2012.revenue,\"Revenues, Q4 2012 estimate\",24300,25000.5\r\n"), "{text}");
 }

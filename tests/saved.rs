@@ -398,11 +398,12 @@ fn the_csv_has_a_header_per_table_and_exact_reported_and_scenario_values() {
         .filter(|r| matches!(r, qualys_what_if::model::release::tables::Row::Figure(_)))
         .count();
     let headers = qualys_what_if::model::release::tables::TABLES.len();
-    // Then the scenario: its header, its reading and its one edit.
-    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers + 3);
+    // Then the outlook: its header, six guided figures and five implied ranges; then the
+    // scenario: its header, its reading and its one edit.
+    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), rows + headers + 12 + 3);
     assert!(
         text.ends_with(
-            "\r\n\r\ntable,key,label,reported,scenario\r\nThis scenario's edits,sbc,How stock-based compensation edits are read (the share link's sbc),within,within\r\nThis scenario's edits,q3-2012.revenue,\"Revenues, Q3 2012\",23382,24382.5\r\n"
+            "\r\n\r\ntable,key,label,reported or release estimate,scenario\r\nThis scenario's edits,sbc,How stock-based compensation edits are read (the share link's sbc),within,within\r\nThis scenario's edits,q3-2012.revenue,\"Revenues, Q3 2012\",23382,24382.5\r\n"
         ),
         "{text}"
     );

@@ -647,9 +647,13 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     // Every scenario value is the page's own exact value.
     const eps = lines.find((l) => l.includes(',eps_diluted,')).split(',');
     assert.equal(eps[4], await value(page, 'q3-2012', 'eps_diluted'));
+    // The outlook, as the page shows it: Q4 revenue still at its estimate, within its range.
+    assert.ok(lines.includes('table,period,line,label,range low,range high,release estimate,scenario,where it falls,outside by'));
+    assert.ok(lines.includes('Financial Performance Outlook,q4-2012,revenue,Revenues,24000,24600,24300,24300,within,0'));
+    assert.ok(lines.some((l) => l.startsWith('What the full-year guidance implies for the fourth quarter,q4-2012,non_gaap_net_income,Non-GAAP net income,')));
     // Last, what makes the scenario: the reading of stock compensation, and each edit.
     assert.deepEqual(lines.slice(-4), [
-      'table,key,label,reported,scenario',
+      'table,key,label,reported or release estimate,scenario',
       "This scenario's edits,sbc,How stock-based compensation edits are read (the share link's sbc),within,within",
       'This scenario\'s edits,q3-2012.revenue,"Revenues, Q3 2012",23382,24382.5',
       '',

@@ -5,7 +5,7 @@
 use super::headline::figure_as;
 use crate::app::grid;
 use crate::app::state::State;
-use crate::model::analysis::guidance::{place, Placement, Position};
+use crate::model::analysis::guidance::{Against, Placement, Position};
 use crate::model::engine::format::alone;
 use crate::model::release::guidance::{Implied, FULL_YEAR, GUIDANCE, IMPLIED, Q4};
 use crate::model::{Cell, Figures, Model, Period, Unit};
@@ -50,7 +50,6 @@ pub fn outlook(props: &OutlookProps) -> Html {
     let (outlook, implied) = (use_node_ref(), use_node_ref());
     grid::use_tab_stop(outlook.clone());
     grid::use_tab_stop(implied.clone());
-    let value = |line: &'static str| figures.get(model, Cell::new(Period::Q4_2012, line)).ok();
 
     let guided = GUIDANCE.iter().map(|g| {
         let rows = g.ranges.iter().map(|r| {
@@ -114,10 +113,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
     // What the year's range leaves for the fourth quarter, against the quarter's estimate.
     let implied_rows = IMPLIED.iter().map(|i| {
         let unit = model.unit(Cell::new(Period::Q4_2012, i.estimate)).unwrap_or(Unit::Money);
-        let placed = match (value(i.estimate), value(i.low.0), value(i.high.0)) {
-            (Some(v), Some(lo), Some(hi)) => Some(place(v, lo, hi, unit)),
-            _ => None,
-        };
+        let placed = i.against(model, figures).map(|a| a.placed);
         let q4_range = Q4.ranges.iter().find(|r| r.line == i.estimate).map(|r| r.describe());
         html! {
             <tr class={placed.map(|p| p.position.id())}>
@@ -141,8 +137,7 @@ pub fn outlook(props: &OutlookProps) -> Html {
     // The insight an analyst looks for: how far the fourth quarter's estimate sits from what
     // the year's guidance leaves for it.
     let gap = IMPLIED.iter().find(|i| i.estimate == "non_gaap_net_income").and_then(|i| {
-        let (v, lo, hi) = (value(i.estimate)?, value(i.low.0)?, value(i.high.0)?);
-        let p = place(v, lo, hi, Unit::Money);
+        let Against { estimate: v, low: lo, high: hi, placed: p, .. } = i.against(model, figures)?;
         let money = |d: Decimal| model.display(Cell::new(Period::Q4_2012, i.estimate), Ok(d));
         let whose = if props.run_rate { "Run-rate Q4 non-GAAP net income" } else { "This scenario's Q4 non-GAAP net income" };
         let verdict = match p.position {

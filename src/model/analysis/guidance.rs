@@ -3,8 +3,8 @@
 
 use crate::model::engine::format::display;
 use crate::model::engine::unit::round_for_display;
-use crate::model::release::guidance::GuidanceRange;
-use crate::model::Unit;
+use crate::model::release::guidance::{GuidanceRange, Implied};
+use crate::model::{Cell, Figures, Model, Period, Unit};
 use rust_decimal::Decimal;
 
 /// Where a figure, as displayed, falls against its guided range.
@@ -42,6 +42,26 @@ impl GuidanceRange {
     /// "$24,000 to $24,600 thousand", "$0.00 to $0.02".
     pub fn describe(&self) -> String {
         span(self.low, self.high, self.unit)
+    }
+}
+
+/// The fourth quarter's estimate against what the year's guidance leaves for it, in a scenario.
+pub struct Against {
+    pub estimate: Decimal,
+    pub low: Decimal,
+    pub high: Decimal,
+    pub unit: Unit,
+    pub placed: Placement,
+}
+
+impl Implied {
+    /// The scenario's fourth-quarter estimate against the range the year's guidance leaves for
+    /// it; None where one of them has no value (no revenue, say).
+    pub fn against(&self, model: &Model, figures: &Figures) -> Option<Against> {
+        let [low, high, estimate] = self.cells().map(|c| figures.get(model, c).ok());
+        let (estimate, low, high) = (estimate?, low?, high?);
+        let unit = model.unit(Cell::new(Period::Q4_2012, self.estimate)).unwrap_or(Unit::Money);
+        Some(Against { estimate, low, high, unit, placed: place(estimate, low, high, unit) })
     }
 }
 

@@ -1,10 +1,14 @@
 //! The scenario's tables as CSV (RFC 4180): for each table in the release's order, a header
 //! row, then one row per figure with the reported and the scenario value in each of the
 //! table's periods (for an estimate, its value on the release alone and in the scenario). Values are exact plain decimals in the model's own sign (interest expense
-//! is positive), empty where a figure is undefined. Last, what makes the scenario: how its
-//! stock-based compensation edits are read, and each edit.
+//! is positive), empty where a figure is undefined. Then the outlook: each guided figure's range
+//! and what the year's range leaves for the fourth quarter, with the estimates and where they
+//! fall, as the page's outlook shows them. Last, what makes the scenario: how its stock-based
+//! compensation edits are read, and each edit.
 
+use crate::model::analysis::guidance::Placement;
 use crate::model::engine::format::exported;
+use crate::model::release::guidance::{GUIDANCE, IMPLIED};
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, SbcReading, Scenario};
 
@@ -44,7 +48,10 @@ pub fn csv(model: &Model, scenario: &Scenario, figures: &Figures) -> String {
         }
     }
     out.push_str("\r\n");
-    record(&mut out, &["table", "key", "label", "reported", "scenario"].map(String::from));
+    outlook(&mut out, model, figures);
+    out.push_str("\r\n");
+    // An edit of an estimate starts from the page's value on the release alone, never reported.
+    record(&mut out, &["table", "key", "label", "reported or release estimate", "scenario"].map(String::from));
     let reading = |r: SbcReading| r.id().to_string();
     let how = "How stock-based compensation edits are read (the share link's sbc)";
     record(&mut out, &[EDITS.into(), "sbc".into(), how.into(), reading(SbcReading::default()), reading(scenario.sbc_reading())]);
@@ -53,6 +60,34 @@ pub fn csv(model: &Model, scenario: &Scenario, figures: &Figures) -> String {
         record(&mut out, &[EDITS.into(), cell.key(), label, exported(model.reported().get(model, cell)), exported(Ok(value))]);
     }
     out
+}
+
+/// The outlook's rows: the guided figures against the release's ranges, then the fourth
+/// quarter's estimates against what the year's range leaves for it in this scenario. Where each
+/// falls is compared as the page displays it; "outside by" is how far, as displayed.
+fn outlook(out: &mut String, model: &Model, figures: &Figures) {
+    let header = ["table", "period", "line", "label", "range low", "range high", "release estimate", "scenario", "where it falls", "outside by"];
+    record(out, &header.map(String::from));
+    let row = |out: &mut String, table: &str, cell: Cell, label: &str, range: [String; 2], placed: Option<Placement>| {
+        let [low, high] = range;
+        let (position, by) = placed.map_or_else(Default::default, |p| (p.position.id().to_string(), exported(Ok(p.by))));
+        let [released, scenario] = [model.reported(), figures].map(|f| exported(f.get(model, cell)));
+        let fields = [table.to_string(), cell.period.id().to_string(), cell.line.to_string(), label.to_string(), low, high, released, scenario, position, by];
+        record(out, &fields);
+    };
+    for g in &GUIDANCE {
+        for r in &g.ranges {
+            let cell = r.cell(g.period);
+            let placed = figures.get(model, cell).ok().map(|v| r.place(v));
+            row(out, "Financial Performance Outlook", cell, r.label, [r.low, r.high].map(|v| exported(Ok(v))), placed);
+        }
+    }
+    for i in &IMPLIED {
+        let [low, high, cell] = i.cells();
+        let range = [low, high].map(|c| exported(figures.get(model, c)));
+        let placed = i.against(model, figures).map(|a| a.placed);
+        row(out, "What the full-year guidance implies for the fourth quarter", cell, i.label, range, placed);
+    }
 }
 
 /// A comparison of scenarios as CSV: a header row (`line,label,period`, then each column's
