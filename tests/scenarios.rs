@@ -433,8 +433,22 @@ fn a_loss_is_all_the_common_stockholders_and_diluted_equals_basic() {
             (Q3_2012, "non_gaap_eps_diluted", "0.01"),
         ],
     );
+    // Which figures follow the rule for a loss (the tables say so above them): GAAP's in both
+    // periods at a loss; not non-GAAP's, a profit; not the third quarter of 2011.
+    let model = Model::release();
+    for (cell, at_a_loss) in [
+        (Cell::new(Q3_2012, "eps_diluted"), true),
+        (Cell::new(Q3_2012, "net_income_to_common_diluted"), true),
+        (Cell::new(M9_2012, "eps_diluted"), true),
+        (Cell::new(Q3_2012, "non_gaap_eps_diluted"), false),
+        (Cell::new(Q3_2011, "eps_diluted"), false),
+        (Cell::new(Q3_2012, "net_income"), false),
+    ] {
+        assert_eq!(model.at_a_loss(cell, &f), at_a_loss, "{cell:?}");
+    }
     // Revenue 20,000: non-GAAP net income (1,715) + 1,027 = (688), a loss too.
     let (_, f) = edit(&[(Q3_2012, "revenue", "20000")]);
+    assert!(model.at_a_loss(Cell::new(Q3_2012, "non_gaap_eps_diluted"), &f));
     expect(
         &f,
         &[

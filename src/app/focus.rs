@@ -4,15 +4,16 @@
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 
 thread_local! {
-    /// What had the focus when the derivation opened (the figure it explains), while it is open.
-    static OPENER: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+    /// What had the focus when the derivation opened (the figure it explains, or a chart's bar),
+    /// while it is open.
+    static OPENER: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
 /// The derivation opened from `el`, or closed (`None`): what it had been opened from.
-pub fn opened_from(el: Option<HtmlElement>) -> Option<HtmlElement> {
+pub fn opened_from(el: Option<Element>) -> Option<Element> {
     OPENER.with(|o| o.replace(el))
 }
 
@@ -35,6 +36,15 @@ pub fn reveal(selector: String) {
         let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
         center(&el);
     });
+}
+
+/// Gives `el` the focus, an HTML element or an SVG one (a chart's bar).
+pub fn give(el: &Element) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        drop(el.focus());
+    } else if let Some(el) = el.dyn_ref::<SvgElement>() {
+        drop(el.focus());
+    }
 }
 
 fn center(el: &web_sys::Element) {

@@ -289,9 +289,7 @@ fn app() -> Html {
             };
             let mut resized = None;
             if !*closed {
-                let focused = active
-                    .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-                    .filter(|a| a.closest(".explain").ok().flatten().is_none() && a.tag_name() != "BODY");
+                let focused = active.filter(|a| a.closest(".explain").ok().flatten().is_none() && a.tag_name() != "BODY");
                 focus::opened_from(focused);
                 *open.borrow_mut() = true;
                 // A window made narrower or wider (a tablet turned) moves the panel beside the
@@ -311,7 +309,7 @@ fn app() -> Html {
             } else if std::mem::replace(&mut *open.borrow_mut(), false) {
                 let lost = active.is_none_or(|a| a.tag_name() == "BODY");
                 if let Some(el) = focus::opened_from(None).filter(|el| lost && el.is_connected()) {
-                    let _ = el.focus();
+                    focus::give(&el);
                 }
                 // In a task of its own: scrolled in this one, the page was put back where it was
                 // at the next frame (the browser's scroll anchoring, with the panel's layout).
@@ -421,6 +419,9 @@ fn app() -> Html {
                 <button type="button" class="open-scenarios" onclick={scenarios_click} disabled={pending} aria-expanded={scenarios_open} aria-controls="drawer">{"Scenarios"}</button>
                 <button type="button" class="open-compare" onclick={compare_click} disabled={pending} aria-expanded={compare_open} aria-controls="drawer">{"Compare"}</button>
                 <button type="button" class="copy-link" onclick={copy_link} disabled={pending || as_released}>{if copy_now == Some(url::Copied::Yes) { "Link copied" } else { "Copy share link" }}</button>
+                // The button's new words are not read out: said to a screen reader here, in a
+                // region that is there before them.
+                <span class="sr-only" role="status">{if copy_now == Some(url::Copied::Yes) { "Share link copied." } else { "" }}</span>
                 if copy_now == Some(url::Copied::Refused) {
                     <span class="copy-refused" role="status">{"The browser did not let the page copy: the address bar holds the link."}</span>
                 }

@@ -333,6 +333,12 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     for (const part of ['q3-2012.revenue=abc', 'q3-2012.gross_profit', 'x9.revenue']) assert.ok(text.includes(part), `${part} named`);
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '5000');
     await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // Dismissed from the keyboard, the notice takes its button away: the focus goes on to what
+    // is below it, not to the page's start.
+    await report.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => report.count(), 0, 'dismissed');
+    await eventually(() => page.evaluate(() => document.activeElement.matches('main .contents a')), true, 'the focus on the contents');
 
     // A changed fragment (a pasted link, back or forward) loads its scenario.
     await page.evaluate(() => { location.hash = '#v=1&q3-2012.revenue=25000'; });
@@ -467,13 +473,14 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       await expectValue(page, 'q3-2012', 'other_income_expense_net', text);
       assert.equal(await field.inputValue(), text, `${key}: the field's text`);
     }
-    // A field just entered has its figure selected, to be typed over: ± begins a negative one.
+    // A field just entered has its figure selected, to be typed over: ± turns that figure
+    // (not a lone minus, which left nothing to use), its digits still selected to be typed over.
     const interest = input(page, 'q3-2012', 'interest_income');
     await interest.tap();
     await page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="interest_income"]) button.turn-sign').tap();
-    await eventually(() => interest.inputValue(), '-', 'a minus to type after');
-    // It says what comes next, not that the minus is no number.
-    await eventually(async () => (await page.locator('#err-q3-2012-interest_income').textContent()).includes('A minus alone: the figure goes after it, e.g. -1,234.'), true, 'what comes next');
+    await eventually(() => interest.inputValue(), '-1', 'the figure turned');
+    await expectValue(page, 'q3-2012', 'interest_income', '-1');
+    assert.equal(await page.locator('#err-q3-2012-interest_income').count(), 0, 'no complaint');
     await page.keyboard.type('12');
     await expectValue(page, 'q3-2012', 'interest_income', '-12');
     // Where brackets read as the table prints them, (50) is an expense of 50, and ± makes it
@@ -592,6 +599,45 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     const term = (key) => page.locator(`aside.explain li:has(> button[data-explains="${key}"]) > .v`).first().textContent();
     assert.equal(await term('q3-2012.research_and_development'), '5,076.5');
     assert.equal(await term('q3-2012.general_and_administrative'), '3,154.4');
+    // The figure itself is as the tables show it, the exact one beside it; what it feeds, as the
+    // tables show it (income from operations, 1,687.6 exactly, had its decimals).
+    assert.match(await page.locator('aside.explain .explain-value').textContent(), /^17,028 \(exactly 17,028\.4; reported [\d,]+\)$/);
+    const feeds = await page.locator('aside.explain h3:text-is("Feeds") + ul .v').allTextContents();
+    assert.ok(feeds.length > 0 && feeds.every((t) => /^[\d,()]+$/.test(t)), `rounded as in the tables: ${feeds}`);
+    assert.deepEqual(problems, []);
+  });
+
+  test('a chart\'s bar whose derivation opens is brought into view beside the panel, as a figure is', { timeout: TEST_TIMEOUT }, async () => {
+    for (const phone of [true, false]) {
+      const { page, problems } = await h.open(h.subUrl, phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+      await live(page);
+      // The net income bridge's first bar, at the bottom of the window: on a phone the panel is
+      // a sheet over the lower half; wider, it takes the right and the charts wrap below.
+      const bar = page.locator('.bridge').nth(1).locator('g.bar').first();
+      await bar.evaluate((el) => scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 20));
+      if (phone) await bar.tap(); else { await bar.focus(); await page.keyboard.press('Enter'); }
+      await page.locator('aside.explain').waitFor();
+      const clear = () => page.evaluate(() => {
+        const [g, panel] = [document.activeElement, document.querySelector('aside.explain')].map((e) => e.getBoundingClientRect());
+        const beside = panel.left > 0;
+        return document.activeElement.matches('g.bar') && g.top >= 0 && (beside ? g.bottom <= innerHeight && g.right <= panel.left : g.bottom <= panel.top);
+      });
+      await eventually(clear, true, `${phone ? 'phone' : 'desktop'}: the bar in view, clear of the panel`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
+  test('a period at a loss is said above the tables whose diluted figures follow the rule for one', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, problems } = await h.open(h.subUrl + '#v=1&q3-2012.revenue=21000');
+    await live(page);
+    // Net income (715) in the quarter, (1,277) in nine months: diluted EPS is basic EPS there,
+    // beside a diluted share count it does not use. Non-GAAP net income is still a profit.
+    const note = (table) => page.locator(`#${table} p.note.loss`);
+    await eventually(() => note('per_share').textContent().then((t) => t.startsWith('Q3 2012 and 9M 2012 are at a loss: diluted EPS is basic EPS')), true, 'said');
+    assert.equal(await note('non_gaap').count(), 0, 'non-GAAP is a profit');
+    await typeInto(page, 'q3-2012', 'revenue', '23382');
+    await eventually(() => note('per_share').count(), 0, 'gone with the loss');
     assert.deepEqual(problems, []);
   });
 

@@ -535,8 +535,11 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     const ok = await openPage('#v=1&q3-2012.revenue=25000');
     await ok.page.click('header .copy-link');
     await eventually(() => ok.page.locator('header .copy-link').textContent(), 'Link copied', 'copied');
+    // Said to a screen reader too: the button's new words are not read out.
+    assert.equal(await ok.page.locator('header [role="status"].sr-only').textContent(), 'Share link copied.');
     await typeInto(ok.page, 'q3-2012', 'revenue', '26000');
     await eventually(() => ok.page.locator('header .copy-link').textContent(), 'Copy share link', 'the link copied is no longer the one open');
+    assert.equal(await ok.page.locator('header [role="status"].sr-only').textContent(), '');
     assert.deepEqual(ok.problems, []);
     await ok.context.close();
   });

@@ -76,6 +76,10 @@ pub fn explain(props: &ExplainProps) -> Html {
     let taxes: Vec<Cell> = tree.cells().into_iter().filter(|c| c.line == "provision_for_income_taxes").collect();
     let read_by = model.read_by(cell);
     let reported = model.display(cell, model.reported().get(model, cell));
+    // The figure as the tables show it; entered with decimals they round away (a goal seek's
+    // 99,999.5, shown as 100,000), those beside it.
+    let on_page = model.display(cell, get(cell));
+    let entered = if shown(cell) != on_page { format!("exactly {}; ", shown(cell)) } else { String::new() };
     let moved = get(cell) != model.reported().get(model, cell);
     let name = format!("{}, {}", model.name(cell, cell.period), cell.period.short());
     let close = {
@@ -113,15 +117,15 @@ pub fn explain(props: &ExplainProps) -> Html {
                 <button type="button" class="close" onclick={close} aria-label="Close">{"×"}</button>
             </div>
             <p class="explain-value">
-                <strong>{shown(cell)}</strong>
-                {match (estimate, shown(cell) == reported, moved) {
+                <strong>{on_page.clone()}</strong>
+                {match (estimate, on_page == reported, moved) {
                     (false, true, false) => " as reported".to_string(),
                     (true, true, false) => " (the page's estimate from the release alone; not reported)".to_string(),
                     // Moved by less than the rounding (▼ 1,664 beside the reported 1,664): how much.
                     (false, true, true) => format!(" (exactly {}; reported {reported})", full(cell)),
                     (true, true, true) => format!(" (exactly {}; an estimate, not reported; from the release alone {reported})", full(cell)),
-                    (false, false, _) => format!(" (reported {reported})"),
-                    (true, false, _) => format!(" (an estimate, not reported; from the release alone {reported})"),
+                    (false, false, _) => format!(" ({entered}reported {reported})"),
+                    (true, false, _) => format!(" ({entered}an estimate, not reported; from the release alone {reported})"),
                 }}
             </p>
             if let Err(why) = get(cell) { <p class="undefined-why">{format!("No value in this scenario: {}.", why.why())}</p> }
@@ -151,8 +155,9 @@ pub fn explain(props: &ExplainProps) -> Html {
             }
             if !read_by.is_empty() {
                 <h3>{"Feeds"}</h3>
+                // As the tables show them: no equation here for exact terms to add up in.
                 <ul>{ for read_by.into_iter().map(|c| html! {
-                    <li>{follow(c)}{" "}<span class="v">{shown(c)}</span></li>
+                    <li>{follow(c)}{" "}<span class="v">{model.display(c, get(c))}</span></li>
                 }) }</ul>
             }
         </aside>

@@ -274,24 +274,24 @@ pub fn figure(props: &FigureProps) -> Html {
             _ => turn_sign(&text),
         };
         Callback::from(move |e: MouseEvent| {
-            // A field just entered has its figure selected, to be typed over: ± then begins a
-            // negative figure, as a minus key would, rather than turn the one to be replaced.
             let field = e.target_dyn_into::<Element>().and_then(|b| b.previous_element_sibling()).and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
-            let whole = field.as_ref().is_some_and(|f| {
-                let length = u32::try_from(f.value().encode_utf16().count()).unwrap_or(u32::MAX);
-                length > 0 && f.selection_start() == Ok(Some(0)) && f.selection_end() == Ok(Some(length))
-            });
-            let text = if whole { "-".to_string() } else { turned.clone() };
+            let length = |f: &HtmlInputElement| u32::try_from(f.value().encode_utf16().count()).unwrap_or(u32::MAX);
+            let whole = field.as_ref().is_some_and(|f| length(f) > 0 && f.selection_start() == Ok(Some(0)) && f.selection_end() == Ok(Some(length(f))));
             // Typed through the browser's own editing, as a key is, so that its undo (Ctrl+Z in
             // the field) takes the ± back like any keystroke: a value set by the page clears
             // that history. The `input` event it fires goes through `oninput`.
-            let typed = field.is_some_and(|f| {
+            let typed = field.as_ref().is_some_and(|f| {
                 f.select();
                 let document = web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
-                document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, &text) == Ok(true))
+                document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, &turned) == Ok(true))
             });
-            if !typed {
-                dispatch.dispatch(Action::Type { cell, text });
+            match field.filter(|_| typed) {
+                // A field just entered has its figure selected, to be typed over: ± turns it
+                // (60 to -60) and leaves its digits selected, so that what is typed next
+                // replaces them after the sign (-60, then 75: -75).
+                Some(f) if whole => drop(f.set_selection_range(u32::from(f.value().starts_with('-')), length(&f))),
+                Some(_) => {}
+                None => dispatch.dispatch(Action::Type { cell, text: turned.clone() }),
             }
         })
     });

@@ -145,8 +145,10 @@ pub fn outlook(props: &OutlookProps) -> Html {
             _ => format!("{} of what the year's guidance leaves for the fourth quarter", p.describe(Unit::Money)),
         };
         let aside = year_aside(i.estimate, p.position).map(|a| format!(" {a}")).unwrap_or_default();
+        // Not a live region: it changes on every keystroke into a figure it follows, far from
+        // the field, and a screen reader would read all of it each time.
         Some(html! {
-            <p class={classes!("gap", p.position.id())} role="status">
+            <p class={classes!("gap", p.position.id())}>
                 <strong>{format!("{whose} ${} thousand", money(v))}</strong>
                 {format!(" vs ${} to ${} thousand implied by the full-year guidance: {verdict}.{aside}", money(lo), money(hi))}
             </p>

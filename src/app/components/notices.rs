@@ -1,6 +1,7 @@
 //! What the user must know about the scenario: link parts that could not be used, and a
 //! balance sheet that no longer balances.
 
+use crate::app::focus;
 use crate::app::state::{Action, State, Storage};
 use crate::model::engine::format::display;
 use crate::model::{Cell, Figures, Model, Period, Unit};
@@ -9,19 +10,26 @@ use yew::prelude::*;
 // These are functions, not components: each is a few elements, cheaper to render with the page
 // than to compare as props, and a component type costs the download about 1.5 KB.
 
+/// A notice's button: `action`, which takes the notice and its button away. The focus then goes
+/// to another notice's button, else to the page's contents just below, where a keyboard or
+/// screen-reader user reads on from: not to the page's start.
+fn send(dispatch: &UseReducerDispatcher<State>, action: fn() -> Action) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        dispatch.dispatch(action());
+        focus::keep(vec!["main .notice button".to_string(), "main .contents a".to_string()]);
+    })
+}
+
 pub fn link_problems(problems: &[String], dispatch: &UseReducerDispatcher<State>) -> Html {
     if problems.is_empty() {
         return html! {};
     }
-    let dismiss = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblems))
-    };
     html! {
         <div class="notice warn link-problems" role="alert">
             <strong>{"Not all of this link could be used."}</strong>
             <ul>{ for problems.iter().map(|p| html! { <li>{p}</li> }) }</ul>
-            <button type="button" onclick={dismiss}>{"Dismiss"}</button>
+            <button type="button" onclick={send(dispatch, || Action::DismissLinkProblems)}>{"Dismiss"}</button>
         </div>
     }
 }
@@ -30,16 +38,12 @@ pub fn link_problems(problems: &[String], dispatch: &UseReducerDispatcher<State>
 /// since the address alone asked for the release; the address now links to it.
 pub fn resumed(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> Html {
     let Some(edits) = edits else { return html! {} };
-    let send = |action: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action()))
-    };
     html! {
         <div class="notice info resumed" role="status">
             <p>{format!("This is the scenario of your last visit ({}), kept in this browser; the address now links to it.", kept(edits))}</p>
-            <button type="button" class="start-over" onclick={send(|| Action::ResetAll)}>{"Start from the release"}</button>
+            <button type="button" class="start-over" onclick={send(dispatch, || Action::ResetAll)}>{"Start from the release"}</button>
             {" "}
-            <button type="button" class="dismiss" onclick={send(|| Action::DismissOpening)}>{"Dismiss"}</button>
+            <button type="button" class="dismiss" onclick={send(dispatch, || Action::DismissOpening)}>{"Dismiss"}</button>
         </div>
     }
 }
@@ -48,16 +52,12 @@ pub fn resumed(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> 
 /// edits): one undo brings that back.
 pub fn replaced(edits: Option<usize>, dispatch: &UseReducerDispatcher<State>) -> Html {
     let Some(edits) = edits else { return html! {} };
-    let send = |action: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action()))
-    };
     html! {
         <div class="notice info replaced" role="status">
             <p>{format!("This link's scenario took the place of the one you were working on ({}), which this browser kept. Undo (↶) brings it back.", kept(edits))}</p>
-            <button type="button" class="bring-back" onclick={send(|| Action::Undo)}>{"Bring mine back"}</button>
+            <button type="button" class="bring-back" onclick={send(dispatch, || Action::Undo)}>{"Bring mine back"}</button>
             {" "}
-            <button type="button" class="dismiss" onclick={send(|| Action::DismissOpening)}>{"Dismiss"}</button>
+            <button type="button" class="dismiss" onclick={send(dispatch, || Action::DismissOpening)}>{"Dismiss"}</button>
         </div>
     }
 }
@@ -109,18 +109,14 @@ pub fn balance_check(figures: &Figures) -> Html {
 /// read is overwritten only when the user asks.
 pub fn storage_notice(notice: Option<&str>, storage: Storage, dispatch: &UseReducerDispatcher<State>) -> Html {
     let Some(notice) = notice else { return html! {} };
-    let send = |action: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action()))
-    };
     html! {
         <div class="notice warn storage-notice" role="alert">
             <p>{notice}</p>
             if storage == Storage::Unreadable {
-                <button type="button" class="discard-stored" onclick={send(|| Action::StorageDiscarded)}>{"Replace it and save from now on"}</button>
+                <button type="button" class="discard-stored" onclick={send(dispatch, || Action::StorageDiscarded)}>{"Replace it and save from now on"}</button>
                 {" "}
             }
-            <button type="button" class="dismiss" onclick={send(|| Action::DismissStorageNotice)}>{"Dismiss"}</button>
+            <button type="button" class="dismiss" onclick={send(dispatch, || Action::DismissStorageNotice)}>{"Dismiss"}</button>
         </div>
     }
 }
@@ -128,12 +124,10 @@ pub fn storage_notice(notice: Option<&str>, storage: Storage, dispatch: &UseRedu
 /// What another tab of the page changed of the saved scenarios this tab shows.
 pub fn other_tab(notice: Option<&str>, dispatch: &UseReducerDispatcher<State>) -> Html {
     let Some(notice) = notice else { return html! {} };
-    let dispatch = dispatch.clone();
-    let dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissOtherTab));
     html! {
         <div class="notice info other-tab" role="status">
             <p>{notice}</p>
-            <button type="button" class="dismiss" onclick={dismiss}>{"Dismiss"}</button>
+            <button type="button" class="dismiss" onclick={send(dispatch, || Action::DismissOtherTab)}>{"Dismiss"}</button>
         </div>
     }
 }

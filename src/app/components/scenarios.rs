@@ -43,6 +43,15 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
+    // Dismissed, what was said of the last save or import goes with its button: the focus to
+    // the field to save under (an import is chosen again beside it).
+    let dismiss_problem = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::DismissProblem);
+            focus::keep(vec!["#save-name".to_string()]);
+        })
+    };
     // Undo delete goes with its note: the focus to the scenario back in the list (under its own
     // name, or a free one if that was taken since), else to the name to save under.
     let restore = {
@@ -233,7 +242,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
             if let Some(problem) = state.problem.clone() {
                 <div class="notice warn scenario-problem" role="alert">
                     <p>{problem}</p>
-                    <button type="button" onclick={send(Action::DismissProblem)}>{"Dismiss"}</button>
+                    <button type="button" onclick={dismiss_problem}>{"Dismiss"}</button>
                 </div>
             }
             if let Some((_, gone)) = state.deleted.as_ref() {

@@ -127,7 +127,7 @@ pub fn statement_table(props: &TableProps) -> Html {
         },
     });
     let panel = Panel { id: table.id, title: table.title, note: table.note, class: (!whole).then_some("partial"), rows: table.rows.len() + 2 };
-    panel.render(grid, Html::default(), html! {
+    panel.render(grid, losses(table, &props.figures), html! {
         <>
             <thead>
                 <tr>
@@ -149,6 +149,23 @@ pub fn statement_table(props: &TableProps) -> Html {
             <tbody>{ for rows }</tbody>
         </>
     })
+}
+
+/// The periods a scenario puts at a loss, said above a table whose figures follow the rule for
+/// one: its diluted EPS is basic EPS beside a diluted share count it does not use, which would
+/// not foot (as a filing would footnote it).
+fn losses(table: &Table, figures: &Figures) -> Html {
+    let model = Model::release();
+    let at_a_loss = |p: &&Period| table.rows.iter().any(|r| matches!(r, Row::Figure(f) if model.at_a_loss(Cell::new(**p, f.line), figures)));
+    let periods: Vec<&str> = table.periods.iter().filter(at_a_loss).map(|p| p.short()).collect();
+    let Some((last, first)) = periods.split_last() else { return Html::default() };
+    let (named, verb) = match first {
+        [] => (last.to_string(), "is"),
+        _ => (format!("{} and {last}", first.join(", ")), "are"),
+    };
+    html! {
+        <p class="note loss">{format!("{named} {verb} at a loss: diluted EPS is basic EPS, and the diluted share count is not used, since the potential shares would be antidilutive; none of the loss is allocated to the participating preferred stock.")}</p>
+    }
 }
 
 /// One line of a table: its label and its figure in each period.

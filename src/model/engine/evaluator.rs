@@ -289,6 +289,12 @@ impl Model {
         Some((branch.describe(&name), rule))
     }
 
+    /// Whether `cell` is computed by the rule for a loss with `figures` (its period's income is
+    /// negative): diluted as basic, none of it the participating preferred stock's.
+    pub fn at_a_loss(&self, cell: Cell, figures: &Figures) -> bool {
+        matches!(self.def(cell), Some(Def::Formula(e)) if e.applied(&|c| figures.get(self, c)).1 == Some(true))
+    }
+
     /// A figure's label, with its period when that differs from the period being explained.
     pub fn name(&self, cell: Cell, context: Period) -> String {
         let label = self.line(cell.line).map_or(cell.line, |l| l.label);
