@@ -184,6 +184,11 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
       });
       assert.deepEqual(hit, { inside: true, topmost: true }, `scrolled to ${top}`);
     }
+    // The table's name is whole on the sheet, not cut off at its frame's edge with the table.
+    const caption = panel.locator('.sensitivity-caption');
+    assert.match(await caption.textContent(), /^Net income, Q3 2012 by .* \(rows\) and .* \(columns\)$/);
+    assert.equal(await caption.evaluate((c) => c.getBoundingClientRect().right <= c.closest('aside').getBoundingClientRect().right), true, 'within the sheet');
+    assert.equal(await panel.getByRole('table', { name: await caption.textContent() }).count(), 1, 'it names the table');
     await panel.getByRole('button', { name: 'Close' }).click();
     await eventually(() => page.locator('aside.explain').count(), 0, 'closed');
     assert.deepEqual(problems, []);

@@ -256,9 +256,11 @@ fn two_way_table(t: &Table) -> Html {
     });
     html! {
         <>
+        // Its name above the frame, not a caption inside it: a caption is as wide as the table,
+        // and on a phone the frame cut it off at the window's edge.
+        <p class="sensitivity-caption" id="sensitivity-caption">{caption}</p>
         <div class="scroll" role="region" tabindex="0" aria-label="Sensitivity table">
-            <table class="sensitivity-table" data-figure={t.figure.key()}>
-                <caption>{caption}</caption>
+            <table class="sensitivity-table" data-figure={t.figure.key()} aria-labelledby="sensitivity-caption">
                 <thead>
                     <tr>
                         <td class="corner"></td>
