@@ -222,7 +222,8 @@ fn app() -> Html {
                 let doc = d.clone();
                 EventListener::new_with_options(&d, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if let Some(action) = undo_key(key) {
+                    // Not a key a field has used already (Ctrl+Z taking back its typing).
+                    if let Some(action) = undo_key(key).filter(|_| !e.default_prevented()) {
                         e.prevent_default();
                         // Pressed on Undo or Redo, which the step may disable: as their click does.
                         let back = if matches!(action, Action::Undo) { "header .redo" } else { "header .undo" };
@@ -458,7 +459,7 @@ fn app() -> Html {
                 <span class="hl-source">{"built from"}</span>{" and "}<span class="hl-feeds">{"feeds"}</span>
                 {" are shaded in the tables · * not printed in the release"}
             </p>
-            <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down; Shift+Enter up), Esc to cancel; ? shows how the figure is computed, ? again goes into it, Esc closes it."}</p>
+            <p class="legend keys">{"Keys, as in a spreadsheet: Tab to a table, then the arrows between figures; type, Enter or F2 to edit an input, Enter to commit (and move down; Shift+Enter up), Esc or Ctrl+Z to cancel; ? shows how the figure is computed, ? again goes into it, Esc closes it."}</p>
             {contents()}
             {balance_check(&figures)}
         </>

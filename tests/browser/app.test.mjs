@@ -467,12 +467,10 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');
     await turn.tap();
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '2500');
-    // The field's own undo takes a ± back as it does a keystroke.
-    for (const [key, text] of [['Control+z', '-2500'], ['Control+z', '-250'], ['Control+z', '250'], ['Control+Shift+z', '-250']]) {
-      await page.keyboard.press(key);
-      await expectValue(page, 'q3-2012', 'other_income_expense_net', text);
-      assert.equal(await field.inputValue(), text, `${key}: the field's text`);
-    }
+    // Ctrl+Z (a keyboard beside the touch screen) takes back the typing, ± and all.
+    await page.keyboard.press('Control+z');
+    await expectValue(page, 'q3-2012', 'other_income_expense_net', '60');
+    assert.equal(await field.inputValue(), '60', "the field's text");
     // A field just entered has its figure selected, to be typed over: ± turns that figure
     // (not a lone minus, which left nothing to use), its digits still selected to be typed over.
     const interest = input(page, 'q3-2012', 'interest_income');

@@ -427,7 +427,7 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await context.close();
   });
 
-  test('undo and redo: buttons and keys, a typing session is one step, a field keeps its own undo', { timeout: TEST_TIMEOUT }, async () => {
+  test('undo and redo: buttons and keys, a typing session is one step, Ctrl+Z in a field takes back its typing', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, problems } = await openPage();
     const undo = page.locator('button.undo');
     const redo = page.locator('button.redo');
@@ -462,7 +462,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
     assert.ok(await redo.isDisabled());
     await eventually(() => focusOn(page, 'header .undo'), true, 'focus after the last redo');
-    // Inside a field Ctrl+Z is the field's own: the app's scenario steps are untouched.
+    // Inside a field being typed into, Ctrl+Z takes back the typing: the app's scenario steps
+    // are untouched.
     await input(page, 'q3-2012', 'interest_income').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('77');

@@ -229,7 +229,11 @@ pub fn figure(props: &FigureProps) -> Html {
                     }
                 }
                 _ if grid::moving(&input) => {}
-                "Escape" => {
+                // Escape cancels the typing, and so does Ctrl+Z, whole: the browser's own undo
+                // went back a character at a time (each figure the typing moves elsewhere on the
+                // page breaks its steps up), and Enter then committed a figure nobody typed. A
+                // second Ctrl+Z, the field no longer edited, is the page's Undo.
+                key @ ("Escape" | "z" | "Z") if key == "Escape" || ((e.ctrl_key() || e.meta_key()) && !e.shift_key() && !e.alt_key()) => {
                     e.prevent_default();
                     dispatch.dispatch(Action::Cancel(cell));
                     grid::stop_editing(&input);
@@ -277,9 +281,9 @@ pub fn figure(props: &FigureProps) -> Html {
             let field = e.target_dyn_into::<Element>().and_then(|b| b.previous_element_sibling()).and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
             let length = |f: &HtmlInputElement| u32::try_from(f.value().encode_utf16().count()).unwrap_or(u32::MAX);
             let whole = field.as_ref().is_some_and(|f| length(f) > 0 && f.selection_start() == Ok(Some(0)) && f.selection_end() == Ok(Some(length(f))));
-            // Typed through the browser's own editing, as a key is, so that its undo (Ctrl+Z in
-            // the field) takes the ± back like any keystroke: a value set by the page clears
-            // that history. The `input` event it fires goes through `oninput`.
+            // Typed through the browser's own editing, as a key is, so that its undo (a phone's
+            // own) takes the ± back like any keystroke: a value set by the page clears that
+            // history. The `input` event it fires goes through `oninput`.
             let typed = field.as_ref().is_some_and(|f| {
                 f.select();
                 let document = web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
