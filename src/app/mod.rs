@@ -395,6 +395,24 @@ fn app() -> Html {
             more.set(!more_open);
         })
     };
+    // Once the reader goes back to the page (a figure, a chart's bar, the derivation), a phone's
+    // More folds its tools away: shown, they took a fifth of the window above what is read. Not
+    // while a drawer is open: its tools stay, for Escape to give its button the focus back.
+    {
+        let more = more.clone();
+        use_effect_with((*more, drawer.is_some()), move |&(open, drawer)| {
+            let document = web_sys::window().and_then(|w| w.document()).filter(|_| open && !drawer);
+            let listener = document.map(|d| {
+                EventListener::new(&d, "focusin", move |e| {
+                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    if target.is_some_and(|el| el.closest("main, aside.explain").ok().flatten().is_some()) {
+                        more.set(false);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let (changes_click, changes_open) = toggle(Drawer::Changes);
     let (scenarios_click, scenarios_open) = toggle(Drawer::Scenarios);
     let (compare_click, compare_open) = toggle(Drawer::Compare);

@@ -809,6 +809,16 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       await eventually(() => page.locator('header .more').getAttribute('aria-expanded'), 'false', 'Escape folds More');
       assert.equal(await page.evaluate(() => document.activeElement?.matches('header .more')), true, 'the focus kept on More');
       assert.equal(await page.locator('header .open-scenarios').isVisible(), false, 'folded away again');
+      // A figure tapped, the reader is back on the page: they fold away, and the header is one
+      // row again (they took a fifth of the window).
+      await page.locator('header .more').tap();
+      const header = () => page.locator('header.top').evaluate((el) => el.getBoundingClientRect().height);
+      const tall = await header();
+      const field = input(page, 'q3-2012', 'revenue');
+      await field.scrollIntoViewIfNeeded();
+      await field.tap();
+      await eventually(() => page.locator('header .more').getAttribute('aria-expanded'), 'false', 'a figure tapped folds More');
+      assert.ok(await header() < tall - 40, `the header shorter: ${await header()} against ${tall}`);
       assert.deepEqual(problems, []);
       await page.close();
     }
