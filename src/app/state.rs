@@ -26,6 +26,9 @@ pub struct Draft {
     start: Option<Decimal>,
     /// How the field reads its text (`Scenario::typed`).
     reading: Reading,
+    /// Whether anything has been typed since editing began: Ctrl+Z takes that back; with
+    /// nothing typed, it is the page's Undo.
+    pub typed: bool,
 }
 
 /// The fields being edited, by the figure as shown. Rarely more than one, so a list: a map type
@@ -387,7 +390,7 @@ impl State {
     fn new_draft(&self, model: &Model, cell: Cell, text: String, reading: Reading) -> Draft {
         let target = model.canonical(cell);
         let start = model.evaluate(&self.scenario).get(model, target).ok();
-        Draft { text, error: None, before: self.scenario.edit(target), start, reading }
+        Draft { text, error: None, before: self.scenario.edit(target), start, reading, typed: false }
     }
 
     /// What differs from `before` now, for a screen reader: the one figure edited otherwise,
@@ -492,6 +495,7 @@ impl Reducible for State {
                     Err(why) => draft.error = Some(why.to_string()),
                 }
                 draft.text = text;
+                draft.typed = true;
                 next.drafts.insert(cell, draft);
             }
             Action::Amend { cell, text } => {

@@ -209,6 +209,17 @@ describe('the keyboard', { concurrency: 1, timeout: TEST_TIMEOUT * 6 }, () => {
     await page.locator('input[name="sbc-reading"]:checked').focus();
     await page.keyboard.press('Control+Z');
     await expectValue(page, 'q3-2012', 'revenue', '23382');
+    // A field clicked into, nothing typed in it yet: Ctrl+Z is the page's Undo at once (it took
+    // two presses), and Ctrl+Y its Redo.
+    await input(page, 'q3-2012', 'cost_of_revenue').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5100');
+    await input(page, 'q3-2012', 'research_and_development').click();
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5100');
+    await page.keyboard.press('Control+Z');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '4634');
+    await page.keyboard.press('Control+Y');
+    await expectValue(page, 'q3-2012', 'cost_of_revenue', '5100');
     assert.deepEqual(problems, []);
   });
 

@@ -202,6 +202,7 @@ pub fn figure(props: &FigureProps) -> Html {
     // Editing keys; the table's (`grid.rs`) move between figures while the field is not edited.
     let onkeydown = {
         let dispatch = props.dispatch.clone();
+        let typing = draft.is_some_and(|d| d.typed);
         let amend = props.value.map(|v| amend_text(v, props.reading)).unwrap_or_default();
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
@@ -229,6 +230,9 @@ pub fn figure(props: &FigureProps) -> Html {
                     }
                 }
                 _ if grid::moving(&input) => {}
+                // Nothing typed into it yet, Ctrl+Z and Ctrl+Y are the page's (the document's listener,
+                // which leaves a field being edited its own keys): the field edited no longer.
+                "z" | "Z" | "y" | "Y" if !typing && (e.ctrl_key() || e.meta_key()) && !e.alt_key() => grid::stop_editing(&input),
                 // Escape cancels the typing, and so does Ctrl+Z, whole: the browser's own undo
                 // went back a character at a time (each figure the typing moves elsewhere on the
                 // page breaks its steps up), and Enter then committed a figure nobody typed. A
