@@ -426,16 +426,17 @@ fn csv_fields(line: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_margin_with_no_figure_is_empty_in_the_csv_zero_or_not_meaningful() {
+fn a_margin_the_page_shows_no_figure_or_n_m_for_is_written_as_it_shows() {
     let model = Model::release();
-    // Revenue 0: no margin. Revenue −100: a margin on it is "n.m." on the page, and its quotient
-    // (thousands of percent) would read as a margin that means something.
-    for revenue in ["0", "-100"] {
+    // Revenue 0: no margin, empty. Revenue −100: a margin on it is "n.m." on the page, and so in
+    // the file: its quotient (thousands of percent) would read as a margin that means something,
+    // and an empty field as no figure at all.
+    for (revenue, written) in [("0", ""), ("-100", "n.m.")] {
         let s = scenario(&[("q3-2012.revenue", revenue)]);
         let text = csv(model, &s, &model.evaluate(&s));
         let margin = text.split("\r\n").find(|l| l.contains(",adjusted_ebitda_margin,")).unwrap();
         let fields: Vec<&str> = margin.split(',').collect();
-        assert_eq!(fields[4], "", "{margin}");
+        assert_eq!(fields[4], written, "{margin}");
         assert_ne!(fields[3], "", "{margin}");
     }
 }

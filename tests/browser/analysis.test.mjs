@@ -84,6 +84,10 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     // What the margin comes to is in percent, and the target is as the figure shows it: 80.0%.
     await eventually(async () => /the figure is now 80\.04\d+…?%\./.test(await result.textContent()), true, `in percent: ${await result.textContent()}`);
     assert.match(await result.textContent(), /Exactly 80\.0% at 4,860\./);
+    // Below zero, in brackets as the page shows a margin: (50.0%), not (50) or (49.95…)%.
+    await solve('-50');
+    await eventually(async () => /the figure is now \(49\.95\d*…?%\)\./.test(await result.textContent()), true, `below zero: ${await result.textContent()}`);
+    assert.match(await result.textContent(), /Exactly \(50\.0%\) at 36,450\./);
     assert.deepEqual(problems, []);
   });
 

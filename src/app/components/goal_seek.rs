@@ -177,8 +177,10 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                 Ok(t) if t == a.target => shows.clone(),
                 _ => exact(a.target),
             };
-            // What the figure comes to, exact, in its unit: a margin's percentage points with their sign.
+            // What the figure comes to, exact, in its unit: a margin's percentage points, in
+            // brackets below zero as the page shows it, "(49.95…%)".
             let reaches = |x: Decimal| match model.unit(cell) {
+                Some(Unit::Percent) if x.is_sign_negative() && !x.is_zero() => format!("({}%)", full_precision(-x)),
                 Some(Unit::Percent) => format!("{}%", full_precision(x)),
                 _ => full_precision(x),
             };

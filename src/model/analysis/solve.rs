@@ -73,15 +73,15 @@ pub enum NoSolution {
 
 /// Reads a target typed for `figure`, which shows `now`: what an input of its unit takes (the
 /// contract), a change to `now` included (`+10%`, `-5%`, `*1.1`), and for a margin a trailing
-/// `%` too (the page shows margins with one): `80.5%` is 80.5 points, `+10%` a tenth more.
+/// `%` too (the page shows margins with one): `80.5%` is 80.5 points, `(3.3%)` minus 3.3, and
+/// `+10%` a tenth more.
 pub fn read_target(model: &Model, figure: Cell, text: &str, now: Option<Decimal>) -> Result<Decimal, EntryError> {
     let unit = model.unit(figure).unwrap_or(Unit::Money);
     let text = text.trim();
-    let text = match unit {
-        Unit::Percent if !text.starts_with(['+', '-', '−']) => text.strip_suffix('%').unwrap_or(text),
-        _ => text,
-    };
-    parse_input(text, unit, now)
+    match unit {
+        Unit::Percent if !text.starts_with(['+', '-', '−']) => parse_input(&text.replacen("%)", ")", 1).replacen('%', "", 1), unit, now),
+        _ => parse_input(text, unit, now),
+    }
 }
 
 /// Finds the value of `input` at which `figure` shows `target` (see the module's notes).
@@ -446,6 +446,7 @@ mod tests {
             (margin, m, "80.5%", Ok(d("80.5"))),
             (margin, m, "80.5", Ok(d("80.5"))),
             (margin, m, "(5)", Ok(d("-5"))),
+            (margin, m, "(3.3%)", Ok(d("-3.3"))),
             // A change, as an input takes it: a tenth more of the margin, not 10 points.
             (margin, m, "+10%", Ok(d("88.22"))),
             (margin, m, "-5%", Ok(d("76.19"))),

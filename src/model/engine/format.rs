@@ -198,10 +198,15 @@ pub fn plain(value: Value) -> String {
     }
 }
 
-/// A value as the exports (CSV) write it: exact, and empty where the page shows no figure, "n.m."
-/// included (its quotient would read as a margin or growth that means something).
+/// A value as the exports (CSV) write it: exact, empty where the page shows no figure, and
+/// "n.m." where the page shows that (a ratio to a base below zero), as a spreadsheet of a
+/// release writes it: its quotient would read as a margin or growth that means something, and
+/// left empty it read as no figure at all.
 pub fn exported(value: Value) -> String {
-    value.map_or_else(|_| String::new(), |v| plain(Ok(v)))
+    match value {
+        Err(Undefined::NotMeaningful(_)) => NOT_MEANINGFUL.to_string(),
+        v => v.map_or_else(|_| String::new(), |v| plain(Ok(v))),
+    }
 }
 
 /// A value already rounded to `places`, grouped and written with exactly that many: 1,000,000.0.
@@ -372,5 +377,12 @@ mod tests {
         assert_eq!(plain(Ok(d("-0"))), "0");
         assert_eq!(plain(Err(Undefined::ZeroDivisor)), "");
         assert_eq!(plain(Err(Undefined::NotMeaningful(d("-433.40")))), "-433.4");
+    }
+
+    #[test]
+    fn an_export_writes_what_the_page_shows() {
+        assert_eq!(exported(Ok(d("-1001.50"))), "-1001.5");
+        assert_eq!(exported(Err(Undefined::ZeroDivisor)), "");
+        assert_eq!(exported(Err(Undefined::NotMeaningful(d("-433.40")))), "n.m.");
     }
 }

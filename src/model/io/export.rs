@@ -1,10 +1,11 @@
 //! The scenario's tables as CSV (RFC 4180): for each table in the release's order, a header
 //! row, then one row per figure with the reported and the scenario value in each of the
-//! table's periods (for an estimate, its value on the release alone and in the scenario). Values are exact plain decimals in the model's own sign (interest expense
-//! is positive), empty where a figure is undefined. Then the outlook: each guided figure's range
-//! and what the year's range leaves for the fourth quarter, with the estimates and where they
-//! fall, as the page's outlook shows them. Last, what makes the scenario: how its stock-based
-//! compensation edits are read, and each edit.
+//! table's periods (for an estimate, its value on the release alone and in the scenario).
+//! Values are exact plain decimals in the model's own sign (interest expense is positive),
+//! empty where a figure is undefined and "n.m." where the page shows that (a margin on negative
+//! revenue). Then the outlook: each guided figure's range and what the year's range leaves for
+//! the fourth quarter, with the estimates and where they fall, as the page's outlook shows them.
+//! Last, what makes the scenario: how its stock-based compensation edits are read, and each edit.
 
 use crate::model::analysis::guidance::Placement;
 use crate::model::engine::format::exported;
