@@ -404,6 +404,9 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     // The reading in force, which moves every GAAP expense line, said in words.
     assert.match(text, /Stock-based compensation edits are read on top of the GAAP expense lines/);
     assert.match(text, /#v=1&sbc=on-top&/);
+    // The screen's legend is not printed: what paper needs of it is said here.
+    assert.equal(await page.locator('.legend').first().isVisible(), false);
+    assert.match(text, /a Q4 figure in italic still follows Q3\. ▲▼: moved from the release/);
     // First on the page, before the headline figures.
     const first = await page.evaluate(() => document.querySelector('main').querySelector('.print-summary, .headlines, [data-value]').className);
     assert.match(first, /print-summary/);

@@ -51,6 +51,8 @@ pub fn print_summary(scenario: &Scenario, named: &[Named]) -> Html {
             if !edits.is_empty() { <ul>{edits}</ul> }
             if !reading.is_empty() { <p>{reading}</p> }
             <p>{"Link: "}<span class="print-link">{url::share_link(&encode(scenario))}</span></p>
+            // The screen's legend, which paper does not get, in the words paper needs.
+            <p>{"Q4 and FY 2012 are the page's estimates, not reported; a Q4 figure in italic still follows Q3. ▲▼: moved from the release (an edited input shows below it what it was). *: a line not printed in the release."}</p>
         </section>
     }
 }
