@@ -462,6 +462,13 @@ fn the_comparison_csv_has_a_row_per_figure_and_period_and_a_column_per_scenario(
     assert!(eps[3].len() > "0.10".len(), "exact, not rounded: {}", lines[3]);
     assert_eq!(lines[4], "revenue,\"Total liabilities, and \"\"equity\"\"\",q3-2012,23382,20000.25");
     assert_eq!(lines.len(), 6, "four rows, a header and the final line break");
+    // A guided figure is followed by where each column's falls against its range.
+    let q4 = [("Revenues".to_string(), Cell::new(Q4_2012, "revenue"))];
+    let high = model.evaluate(&scenario(&[("q4-2012.revenue", "24600.5")]));
+    let text = comparison_csv(model, &q4, &[("Release".to_string(), model.reported()), ("High".to_string(), &high)]);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[1], "revenue,Revenues,q4-2012,24300,24600.5");
+    assert_eq!(lines[2], "revenue,\"Revenues: against the guidance, $24,000 to $24,600 thousand\",q4-2012,within,above");
 }
 
 #[test]

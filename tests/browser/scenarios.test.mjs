@@ -399,6 +399,8 @@ describe('scenarios that last and compare', { concurrency: 1, timeout: TEST_TIME
     const csv = await fs.readFile(await download.path(), 'utf8');
     assert.match(csv, /^line,label,period,Release,This scenario,More revenue\r\n/);
     assert.match(csv, /\r\nrevenue,Revenues,9m-2012,66763,66763,67763\r\n/);
+    // A guided figure, then where each scenario's falls against the guidance, as Compare marks it.
+    assert.match(csv, /\r\nrevenue,Revenues,q4-2012,24300,24300,24300\r\nrevenue,"Revenues: against the guidance, \$24,000 to \$24,600 thousand",q4-2012,within,within,within\r\n/);
     await page.selectOption('.compare-view', 'balance_sheets');
     assert.ok(await cmp('More revenue', '2012-09-30', 'accumulated_deficit').count() === 1);
     // A scenario can be left out.

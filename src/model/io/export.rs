@@ -9,7 +9,7 @@
 
 use crate::model::analysis::guidance::Placement;
 use crate::model::engine::format::exported;
-use crate::model::release::guidance::{GUIDANCE, IMPLIED};
+use crate::model::release::guidance::{range_of, GUIDANCE, IMPLIED};
 use crate::model::release::tables::{Row, TABLES};
 use crate::model::{Cell, Figures, Model, SbcReading, Scenario};
 
@@ -92,7 +92,8 @@ fn outlook(out: &mut String, model: &Model, figures: &Figures) {
 }
 
 /// A comparison of scenarios as CSV: a header row (`line,label,period`, then each column's
-/// name), then one row per figure listed, values as in `csv`.
+/// name), then one row per figure listed, values as in `csv`; after a guided figure's, a row of
+/// where each falls against its range (`within`, `above`, `below`).
 pub fn comparison_csv(model: &Model, figures: &[(String, Cell)], columns: &[(String, &Figures)]) -> String {
     let mut out = String::new();
     let header = ["line", "label", "period"].into_iter().map(String::from).chain(columns.iter().map(|(name, _)| name.clone()));
@@ -101,6 +102,12 @@ pub fn comparison_csv(model: &Model, figures: &[(String, Cell)], columns: &[(Str
         let fields = [cell.line.to_string(), label.clone(), cell.period.id().to_string()];
         let values = columns.iter().map(|(_, f)| exported(f.get(model, *cell)));
         record(&mut out, &fields.into_iter().chain(values).collect::<Vec<_>>());
+        // A guided figure: a row of where each column's falls, as Compare marks it.
+        if let Some(range) = range_of(*cell) {
+            let fields = [cell.line.to_string(), format!("{label}: against the guidance, {}", range.describe()), cell.period.id().to_string()];
+            let placed = columns.iter().map(|(_, f)| f.get(model, *cell).map_or_else(|_| String::new(), |v| range.place(v).position.id().to_string()));
+            record(&mut out, &fields.into_iter().chain(placed).collect::<Vec<_>>());
+        }
     }
     out
 }
