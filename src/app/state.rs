@@ -416,6 +416,24 @@ impl State {
     }
 
     /// "Revenues, Q3 2012: 24,382 (reported 23,382)".
+    /// The headline figures an edit of `cell` being committed moved, for a screen reader, who
+    /// hears the field's own figure but would not see the cards change: " Now GAAP diluted EPS
+    /// 0.10, Non-GAAP diluted EPS 0.14." Empty if none moved.
+    fn headlines_moved(&self, model: &Model, cell: Cell) -> String {
+        let Some(before) = self.typing_from.as_ref().map(|s| model.evaluate(s)) else { return String::new() };
+        let now = model.evaluate(&self.scenario);
+        let moved: Vec<String> = crate::app::components::headline::HEADLINES
+            .iter()
+            .filter(|h| model.canonical(h.cell) != model.canonical(cell) && before.get(model, h.cell) != now.get(model, h.cell))
+            .map(|h| format!("{} {}", h.title, model.display(h.cell, now.get(model, h.cell))))
+            .collect();
+        if moved.is_empty() {
+            String::new()
+        } else {
+            format!(" Now {}.", moved.join(", "))
+        }
+    }
+
     fn describe(&self, model: &Model, cell: Cell) -> String {
         let now = model.display(cell, model.evaluate(&self.scenario).get(model, cell));
         let reported = model.display(cell, model.reported().get(model, cell));
@@ -511,7 +529,7 @@ impl Reducible for State {
                         // A field passed through, or typed back to what it held, says nothing:
                         // read aloud, it would talk over the cell the focus moved to.
                         None if next.scenario.edit(model.canonical(cell)) == draft.before => {}
-                        None => next.announcement = next.describe(model, cell),
+                        None => next.announcement = format!("{}{}", next.describe(model, cell), next.headlines_moved(model, cell)),
                         Some(why) => {
                             next.scenario = restored(model, &next.scenario, cell, draft.before);
                             let kept = model.display(cell, model.evaluate(&next.scenario).get(model, cell));
