@@ -375,8 +375,11 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByRole('button', { name: 'Solve' }).click();
     const apply = panel.getByRole('button', { name: 'Apply 6,301 instead' });
     await apply.waitFor();
-    const box = await apply.boundingBox();
-    assert.ok(box && box.x >= 0 && box.x + box.width <= 390, 'the apply button is on screen');
+    // In view on the sheet, below the form: it was past the sheet's bottom.
+    await eventually(async () => {
+      const [box, sheet] = [await apply.boundingBox(), await panel.boundingBox()];
+      return !!box && box.x >= 0 && box.x + box.width <= 390 && box.y >= sheet.y && box.y + box.height <= sheet.y + sheet.height && box.y + box.height <= 844;
+    }, true, 'the apply button is on screen');
     await apply.click();
     await expectValue(page, 'q3-2012', 'net_income', '0');
     await h.screenshot(page, 'analysis-phone');

@@ -144,6 +144,15 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
                 }
             }
             form.set(next);
+            // The answer in view: on a phone, below the form, it was past the sheet's bottom.
+            crate::app::task::after_paint(|| {
+                let result = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".explain .goal-seek-result").ok().flatten());
+                if let Some(result) = result {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    result.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
         })
     };
     let (target, problem) = (&form.target, &form.problem);
