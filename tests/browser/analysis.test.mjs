@@ -45,6 +45,7 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     await panel.getByLabel('By changing').selectOption('q3-2012.sbc_sales_and_marketing');
     const options = await panel.getByLabel('By changing').locator('option').evaluateAll((os) => os.map((o) => o.value));
     assert.ok(options.includes('q3-2012.revenue') && options.includes('q3-2012.shares_basic'), options.join());
+
     await panel.getByLabel('Target').press('Enter');
     const result = panel.locator('.goal-seek-result');
     // Solving applies the nearest value that shows the target, as one edit, and says so.
@@ -282,6 +283,10 @@ describe('asking backwards', { concurrency: 1, timeout: TEST_TIMEOUT * 8 }, () =
     assert.equal(await panel.getByLabel('By changing').inputValue(), 'q4-2012.revenue');
     // The derivation counts the inputs goal seek offers, the estimates that follow the third quarter among them.
     const offered = await panel.getByLabel('By changing').locator('option').count();
+    // Grouped by period, in the statements' order (in the order reached from the figure they
+    // read as no order at all), each input in its own period's group.
+    const byPeriod = await panel.getByLabel('By changing').locator('optgroup').evaluateAll((gs) => gs.map((g) => [g.label, [...new Set([...g.querySelectorAll('option')].map((o) => o.value.split('.')[0]))]]));
+    assert.deepEqual(byPeriod, [['Q3 2012', ['q3-2012']], ['9M 2012', ['9m-2012']], ['Q4 2012 estimate', ['q4-2012']], ['FY 2012 estimate', ['fy-2012']]]);
     const note = await panel.locator('.inputs-note').textContent();
     assert.match(note, new RegExp(`^Comes down to ${offered} inputs; \\d+ of them follow others until you set them\\.$`));
     await panel.getByRole('button', { name: 'Sensitivity' }).click();

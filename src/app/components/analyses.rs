@@ -5,7 +5,8 @@ use super::goal_seek::GoalSeek;
 use super::sensitivity::Sensitivity;
 use crate::app::focus;
 use crate::app::state::State;
-use crate::model::{Cell, Figures, Scenario};
+use crate::model::analysis::solve::named;
+use crate::model::{Cell, Figures, Model, Period, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,5 +54,21 @@ pub fn analyses(props: &AnalysesProps) -> Html {
                 None => html! {},
             } }
         </section>
+    }
+}
+
+/// The `<option>`s of a choice of `inputs` (goal seek's "By changing", sensitivity's rows and
+/// columns), grouped by period in the statements' order: a figure is built from up to forty,
+/// and in the order they are reached from it they read as no order at all.
+pub fn input_options(inputs: &[Cell], chosen: Option<Cell>) -> Html {
+    let model = Model::release();
+    html! {
+        { for Period::ALL.iter().filter(|p| inputs.iter().any(|c| c.period == **p)).map(|p| html! {
+            <optgroup label={p.short()}>
+                { for inputs.iter().filter(|c| c.period == *p).map(|c| html! {
+                    <option value={c.key()} selected={Some(*c) == chosen}>{named(model, *c)}</option>
+                }) }
+            </optgroup>
+        }) }
     }
 }

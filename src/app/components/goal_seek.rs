@@ -2,6 +2,7 @@
 //! model finds (`model::analysis::solve`). Solve applies it as one undoable edit; an exact
 //! solution an input can hold is offered to apply instead.
 
+use super::analyses::input_options;
 use crate::app::state::{Action, State};
 use crate::model::analysis::sensitivity::levers;
 use crate::model::analysis::solve::{full_precision, goal_seek, named, read_target, Exact, NoSolution, Solution};
@@ -266,9 +267,7 @@ pub fn goal_seek_form(props: &GoalSeekProps) -> Html {
             <div class="field">
                 <label for={id("by")}>{"By changing"}</label>
                 <select id={id("by")} onchange={on_by}>
-                    { for inputs.iter().map(|c| html! {
-                        <option value={c.key()} selected={Some(*c) == input}>{named(model, *c)}</option>
-                    }) }
+                    {input_options(&inputs, input)}
                 </select>
             </div>
             <button type="submit" class="solve">{"Solve"}</button>

@@ -2,6 +2,7 @@
 //! tornado of all of them (`model::analysis::sensitivity`), both exportable as CSV. A tornado
 //! bar applies its change as one undoable edit.
 
+use super::analyses::input_options;
 use crate::app::download;
 use crate::app::state::{Action, State};
 use crate::model::analysis::sensitivity::{
@@ -55,7 +56,6 @@ fn text_field(label: &str, id: String, value: &str, error: Option<String>, set: 
 }
 
 fn input_select(label: &str, id: String, inputs: &[Cell], chosen: Option<Cell>, set: Callback<Option<Cell>>) -> Html {
-    let model = Model::release();
     let options = inputs.to_vec();
     let onchange = Callback::from(move |e: Event| {
         if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
@@ -66,7 +66,7 @@ fn input_select(label: &str, id: String, inputs: &[Cell], chosen: Option<Cell>, 
         <div class="field">
             <label for={id.clone()}>{label.to_string()}</label>
             <select {id} {onchange}>
-                { for inputs.iter().map(|c| html! { <option value={c.key()} selected={Some(*c) == chosen}>{named(model, *c)}</option> }) }
+                {input_options(inputs, chosen)}
             </select>
         </div>
     }
