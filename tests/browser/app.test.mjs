@@ -827,6 +827,13 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
       assert.deepEqual(problems, []);
       await page.close();
     }
+    // A tablet upright (820 px): every tool in one row, Reset all not alone on a second.
+    const tablet = await h.open(h.subUrl, { viewport: { width: 820, height: 1180 }, hasTouch: true });
+    await live(tablet.page);
+    const rows = await tablet.page.$$eval('header .tools button', (bs) => [...new Set(bs.filter((b) => b.offsetParent).map((b) => Math.round(b.getBoundingClientRect().top)))]);
+    assert.equal(rows.length, 1, `one row of tools at 820 px: ${rows}`);
+    assert.deepEqual(tablet.problems, []);
+    await tablet.page.close();
     // Wide, every tool is in the row, and there is no More.
     const { page, problems } = await h.open(h.subUrl, { viewport: { width: 1280, height: 800 } });
     await live(page);
