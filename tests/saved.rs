@@ -120,7 +120,13 @@ fn unusable_scenario_files_are_refused_with_a_reason() {
         read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":"1","edits":{}}"#),
         &["“version” is a string", "must be a number", "without quotes: 1."],
     );
-    refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":1.5,"edits":{}}"#), &["“version” is a number", "without quotes: 1."]);
+    // A number, but no version: not "is a number; it must be a number".
+    for version in ["1.5", "-1"] {
+        refused(
+            read_scenario(model, &format!(r#"{{"format":"qualys-what-if/scenario","version":{version},"edits":{{}}}}"#)),
+            &["“version” is no version of the format; this page reads version 1."],
+        );
+    }
     refused(read_scenario(model, r#"{"format":"qualys-what-if/scenario","version":null,"edits":{}}"#), &["“version” is null"]);
     refused(read_scenario(model, &format!("{{{ok_head}}}")), &["damaged", "edits"]);
     // A file none of whose edits can be used is refused as the page imports it, not emptied.

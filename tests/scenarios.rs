@@ -526,6 +526,11 @@ fn a_link_says_each_kind_of_problem_once_with_a_count() {
     // Given a thousand times: the count, and no "more" of others that are the same one.
     let (_, problems) = decode(model, &format!("v=1{}", "&q3-2012.revenue=1".repeat(1000)));
     assert_eq!(problems, ["Used the later value of 999 parts: It sets a figure given earlier in the link. For example “q3-2012.revenue”."]);
+    // 100,000 parts, each its own: counted, and read in about as long as a short link takes per
+    // part (each counted against those before it, this took minutes, the page frozen).
+    let unknown: String = (0..100_000).map(|i| format!("&q3-2012.k{i}=1")).collect();
+    let (_, problems) = decode(model, &format!("v=1{unknown}"));
+    assert_eq!(problems, ["Skipped 100,000 parts: No such line. For example “q3-2012.k0=1”, “q3-2012.k1=1”, “q3-2012.k2=1” and 99,997 more."]);
     // The reading given twice: the later one, said.
     let (scenario, problems) = decode(model, "v=1&sbc=on-top&sbc=within");
     assert_eq!(scenario.sbc_reading(), SbcReading::Within);

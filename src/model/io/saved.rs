@@ -400,6 +400,9 @@ fn read<S: Shape>(doc: &impl Document, format: &str, what: &str) -> Result<S, St
         // Refused, and said exactly: "1" is not read as 1, because every other field of the
         // wrong kind is refused by its name (an edit given as a number, too), this page never
         // writes it so, and earlier releases refuse it: a file accepted here would not open there.
+        // A number, but not a whole one that fits (1.5, 1e999999): which version it means, if
+        // any, cannot be said.
+        (Some(_), Some(Err("a number"))) => return Err(format!("Its “version” is no version of the format; this page reads version {VERSION}.")),
         (Some(_), Some(Err(kind))) => return Err(format!("Its “version” is {kind}; it must be a number, written without quotes: {VERSION}.")),
         _ => return Err(no_head()),
     }
