@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 // a ceiling by its measured cost, stated in BENCHMARKS.md ("Size ceilings", kept in
 // bench/size-ceilings.md, with every raise so far); a cut lowers it. gzip, because GitHub
 // Pages serves gzip.
-export const CEILING = { app: 316_550, page: 32_300, early: 63_200 };
+export const CEILING = { app: 316_550, page: 32_320, early: 63_200 };
 const PARTS = { app: ['.wasm', '.js', '.css'], page: ['.html'], early: ['.wasm', '.js'] };
 
 /** Every downloaded file of `dist` (sorted by name) with its part and raw, gzip -9 and brotli

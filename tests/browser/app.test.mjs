@@ -467,6 +467,10 @@ describe('the what-if page', { concurrency: 1, timeout: TEST_TIMEOUT * 12 }, () 
     await turn.tap();
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '-250');
     assert.equal(await field.inputValue(), '-250');
+    // Edited, the field's ✎ would be drawn over the ±: the ± takes its place while typed into.
+    const mark = page.locator('#operations td:has(> .field-wrap input[data-period="q3-2012"][data-line="other_income_expense_net"]) .mark');
+    assert.equal(await mark.count(), 1, 'edited');
+    assert.equal(await mark.isVisible(), false, 'the ✎ not under the ±');
     assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
     await page.keyboard.type('0');
     await expectValue(page, 'q3-2012', 'other_income_expense_net', '-2500');

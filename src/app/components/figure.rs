@@ -232,7 +232,10 @@ pub fn figure(props: &FigureProps) -> Html {
                 _ if grid::moving(&input) => {}
                 // Nothing typed into it yet, Ctrl+Z and Ctrl+Y are the page's (the document's listener,
                 // which leaves a field being edited its own keys): the field edited no longer.
-                "z" | "Z" | "y" | "Y" if !typing && (e.ctrl_key() || e.meta_key()) && !e.alt_key() => grid::stop_editing(&input),
+                "z" | "Z" | "y" | "Y" if !typing && (e.ctrl_key() || e.meta_key()) && !e.alt_key() => {
+                    grid::stop_editing(&input);
+                    select_when_rendered(input);
+                }
                 // Escape cancels the typing, and so does Ctrl+Z, whole: the browser's own undo
                 // went back a character at a time (each figure the typing moves elsewhere on the
                 // page breaks its steps up), and Enter then committed a figure nobody typed. A
@@ -241,13 +244,7 @@ pub fn figure(props: &FigureProps) -> Html {
                     e.prevent_default();
                     dispatch.dispatch(Action::Cancel(cell));
                     grid::stop_editing(&input);
-                    // Selected again once the restored text is rendered, ready to be typed over;
-                    // not if a key has moved on meanwhile (select() focuses, in Chromium).
-                    crate::app::task::after_paint(move || {
-                        if input.matches(":focus").unwrap_or(false) {
-                            input.select();
-                        }
-                    });
+                    select_when_rendered(input);
                 }
                 // Enter commits and moves down, Shift+Enter up, as in a spreadsheet; at a
                 // table's edge it commits and stays.
@@ -412,4 +409,16 @@ pub fn figure(props: &FigureProps) -> Html {
             }
         </td>
     }
+}
+
+/// `input` selected again once the figure it is given back (Escape, an undo) is rendered, ready
+/// to be typed over: the page writing its text leaves the caret after it, and a digit typed then
+/// was added to the figure ("23,3822"). Not if a key has moved on meanwhile (select() focuses, in
+/// Chromium).
+fn select_when_rendered(input: HtmlInputElement) {
+    crate::app::task::after_paint(move || {
+        if input.matches(":focus").unwrap_or(false) {
+            input.select();
+        }
+    });
 }
